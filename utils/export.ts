@@ -1,0 +1,51 @@
+import { extractArticle, type Article } from './extract';
+import { frontMatter } from './front-matter';
+import { convertContent } from './markdown/convert';
+import { fileNameFromTemplate } from './filename';
+import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from './settings';
+
+export interface MarkdownExport {
+  ok: true;
+  markdown: string;
+  /** Without extension. */
+  fileName: string;
+  article: Article;
+}
+export type ExportResult = MarkdownExport | { ok: false; message: string };
+
+/** The smallest heading level in the content becomes ##: the title alone is #. */
+function headingShift(root: Element): number {
+  const levels = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => Number(h.nodeName[1]));
+  return levels.length ? 2 - Math.min(...levels) : 0;
+}
+
+/** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
+export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u): string {
+  const body = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
+  const title = article.meta.title.replace(/\s+/g, ' ').trim();
+  const heading = title ? `# ${title.replace(/^#+/, (m) => '\\#'.repeat(m.length))}\n\n` : '';
+  return `${frontMatter(article.meta, settings.frontMatterFields)}\n\n${heading}${body}\n`;
+}
+
+/** Messages that explain why there is no file, in the UI's language where we know it. */
+export function unavailableMessage(wechatMessage: string): string {
+  return `此页面没有可导出的文章 / This page has no article to export: ${wechatMessage || '—'}`;
+}
+
+/** The whole pipeline on a page: detect → extract → convert. Never throws on bad pages. */
+export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS): ExportResult {
+  let extraction;
+  try {
+    extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings) });
+  } catch (e) {
+    return { ok: false, message: `Export failed while reading the page: ${(e as Error).message}` };
+  }
+  if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
+  const { article } = extraction;
+  return {
+    ok: true,
+    article,
+    markdown: articleMarkdown(article, settings),
+    fileName: fileNameFromTemplate(settings.fileNameTemplate, article.meta),
+  };
+}

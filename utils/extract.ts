@@ -1,0 +1,140 @@
+import { detectPage, type PageKind } from './page-kind';
+import { readMeta, type ArticleMeta } from './metadata';
+import { decodeEntities, decodeJsString, inlineScriptText, readScriptVar } from './script-vars';
+import { findPromotion, PROMO_FAMILIES, type PromoFamily } from './promotion';
+import { CHROME_RULES } from './chrome-rules';
+import { imageSource, isEmojiImage } from './images';
+
+export interface Article {
+  kind: Exclude<PageKind, 'unavailable'>;
+  meta: ArticleMeta;
+  /** A detached, cleaned copy of the content: the page itself is never changed. */
+  root: Element;
+  /** Image addresses in article order, each once. */
+  images: string[];
+}
+
+export type Extraction = { ok: true; article: Article } | { ok: false; reason: 'unavailable' | 'empty'; message: string };
+
+export interface ExtractOptions {
+  families?: ReadonlySet<PromoFamily>;
+}
+
+const ALL_FAMILIES: ReadonlySet<PromoFamily> = new Set(PROMO_FAMILIES);
+
+/** Plain text with blank-line paragraphs (image and text posts) as DOM paragraphs. */
+function paragraphs(doc: Document, text: string, into: Element): void {
+  for (const para of text.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    if (!para.trim()) continue;
+    const p = doc.createElement('p');
+    para.split('\n').forEach((line, i) => {
+      if (i > 0) p.appendChild(doc.createElement('br'));
+      p.appendChild(doc.createTextNode(line));
+    });
+    into.appendChild(p);
+  }
+}
+
+/** picture_page_info_list = [{ cdn_url: '…' }, …] of an image post (DOM-NOTES §6). */
+function pictureList(scripts: string): string[] {
+  const start = scripts.search(/picture_page_info_list\s*[:=]\s*\[/);
+  if (start < 0) return [];
+  const end = scripts.indexOf(']', start);
+  const list = scripts.slice(start, end < 0 ? undefined : end);
+  return Array.from(list.matchAll(/cdn_url\s*:\s*(?:JsDecode\()?'((?:[^'\\]|\\.)*)'/g), (m) => decodeEntities(decodeJsString(m[1] ?? ''))).filter(Boolean);
+}
+
+function firstLine(text: string, max = 60): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/** The share note, which an inline script writes into #js_share_notice. */
+function shareNote(doc: Document, scripts: string): string {
+  const fromDom = doc.querySelector('#js_share_notice')?.textContent?.trim();
+  if (fromDom && !/document\.getElementById/.test(fromDom)) return fromDom;
+  const m = /js_share_notice'\)\.innerHTML\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(scripts);
+  return m ? decodeEntities(decodeJsString(m[1] ?? '')) : readScriptVar(scripts, 'msg_desc');
+}
+
+function buildRoot(doc: Document, kind: Article['kind'], scripts: string, meta: ArticleMeta): Element | null {
+  const root = doc.createElement('div');
+  if (kind === 'article') {
+    const content = doc.querySelector('#js_content');
+    if (!content) return null;
+    root.append(...Array.from(content.cloneNode(true).childNodes));
+  } else if (kind === 'image-post') {
+    paragraphs(doc, readScriptVar(scripts, 'content_noencode'), root);
+    for (const src of pictureList(scripts)) {
+      const img = doc.createElement('img');
+      img.setAttribute('data-src', src);
+      const p = doc.createElement('p');
+      p.appendChild(img);
+      root.appendChild(p);
+    }
+  } else if (kind === 'text-post') {
+    paragraphs(doc, readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode'), root);
+  } else {
+    paragraphs(doc, shareNote(doc, scripts), root);
+    const url = doc.querySelector('#js_share_source')?.getAttribute('data-url') ?? '';
+    const p = doc.createElement('p');
+    const a = doc.createElement('a');
+    a.href = decodeEntities(url);
+    a.textContent = `阅读全文：${meta.title}`;
+    p.appendChild(a);
+    if (url) root.appendChild(p);
+  }
+  return root;
+}
+
+/** What WeChat's video player injects into the content (DOM-NOTES §5): a second #page-content, the
+ *  player wrapper and its tail panel. The video itself stays as its outermost .video_iframe. */
+const INJECTED_PLAYER = ['#page-content', '[id^="js_mpvedio_wrapper_"]', '.video_tail_module', '.video_iframe .video_iframe'];
+
+/** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
+function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
+  for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
+  for (const rule of CHROME_RULES) {
+    const inside = rule.selector.replace(/^#js_content\s+/, '');
+    try {
+      for (const el of Array.from(root.querySelectorAll(inside))) el.remove();
+    } catch {
+      /* selectors that only make sense on the whole page (body > …) */
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll(INJECTED_PLAYER.join(', ')))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('[style]'))) {
+    if (/display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) el.remove();
+  }
+  for (const el of Array.from(root.querySelectorAll('script, style, noscript, template'))) el.remove();
+}
+
+function imageList(root: Element): string[] {
+  const seen = new Set<string>();
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    if (isEmojiImage(img) && img.getAttribute('alt')) continue;
+    const src = imageSource(img);
+    if (src) seen.add(src);
+  }
+  return Array.from(seen);
+}
+
+/** Page → Article, or a clear reason why there is none. Pure: the page is only read. */
+export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): Extraction {
+  const scripts = inlineScriptText(doc);
+  const page = detectPage(doc, scripts);
+  if (page.kind === 'unavailable') return { ok: false, reason: 'unavailable', message: page.message ?? '' };
+  const meta = readMeta(doc, scripts, pageUrl);
+  if (page.kind === 'text-post' || (page.kind === 'image-post' && !doc.querySelector('#activity-name'))) {
+    const text = readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode');
+    // Text posts have no title: og:title is the whole text. The first line stands in for it.
+    if (page.kind === 'text-post' || meta.title.length > 80) meta.title = firstLine(meta.title.includes('\n') || page.kind === 'text-post' ? text || meta.title : meta.title);
+  }
+  const root = buildRoot(doc, page.kind, scripts, meta);
+  if (!root) return { ok: false, reason: 'empty', message: 'No article content was found on this page.' };
+  cleanRoot(root, options.families ?? ALL_FAMILIES);
+  if (!root.textContent?.trim() && !root.querySelector('img')) {
+    return { ok: false, reason: 'empty', message: 'The article content is empty.' };
+  }
+  return { ok: true, article: { kind: page.kind, meta, root, images: imageList(root) } };
+}

@@ -1,0 +1,49 @@
+/**
+ * File names that every desktop OS accepts: no reserved characters (Windows: <>:"/\|?*), no
+ * control characters, no trailing dot or space, no reserved device names, and short enough
+ * (255 bytes is the common limit; we keep room for the extension and the ZIP folder).
+ */
+
+// Look-alike full-width forms keep titles readable: "国际 | 中缅泰" → "国际 ｜ 中缅泰".
+const REPLACE: Record<string, string> = { '<': '＜', '>': '＞', ':': '：', '"': '＂', '/': '／', '\\': '＼', '|': '｜', '?': '？', '*': '＊' };
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+const MAX_BYTES = 180;
+
+function truncateBytes(s: string, max: number): string {
+  const enc = new TextEncoder();
+  let out = '';
+  for (const ch of s) {
+    if (enc.encode(out + ch).length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+export function safeFileName(name: string, fallback = 'wechat-article'): string {
+  let s = name
+    .replace(/[<>:"/\\|?*]/g, (c) => REPLACE[c] ?? '_')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  s = truncateBytes(s, MAX_BYTES).replace(/[. ]+$/, '').replace(/^[. ]+/, '');
+  if (!s) s = fallback;
+  if (RESERVED.test(s)) s = `_${s}`;
+  return s;
+}
+
+export interface NameParts {
+  title: string;
+  account: string;
+  /** ISO date-time; its date part is used. */
+  published: string;
+}
+
+/** Fills the file-name template ({title}, {account}, {date}) and makes the result safe. */
+export function fileNameFromTemplate(template: string, parts: NameParts): string {
+  const filled = (template || '{title}')
+    .replace(/\{title\}/g, parts.title)
+    .replace(/\{account\}/g, parts.account)
+    .replace(/\{date\}/g, parts.published.slice(0, 10));
+  return safeFileName(filled.replace(/^[\s\-_]+|[\s\-_]+$/g, ''));
+}

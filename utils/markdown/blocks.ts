@@ -1,0 +1,32 @@
+import type TurndownService from 'turndown';
+import type { ConvertContext } from './context';
+import { imageSource, isEmojiImage } from '../images';
+
+/** Headings, images and the other block-level WeChat rules. */
+
+const escAlt = (s: string) => s.replace(/([\\[\]])/g, '\\$1').replace(/\s+/g, ' ').trim();
+// WeChat gives every image the same alt text; it says nothing about the picture.
+const MEANINGLESS_ALT = /^(图片|image|img|photo|picture|\s*)$/i;
+
+export function blockRules(td: TurndownService, ctx: ConvertContext): void {
+  td.addRule('wechatHeading', {
+    filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+    replacement: (content, node) => {
+      const text = content.replace(/\s*\n+\s*/g, ' ').trim();
+      if (!text) return '';
+      const level = Math.min(6, Number(node.nodeName[1]) + ctx.headingShift);
+      return `\n\n${'#'.repeat(level)} ${text}\n\n`;
+    },
+  });
+  td.addRule('wechatImage', {
+    filter: 'img',
+    replacement: (_c, node) => {
+      const img = node as Element;
+      const alt = img.getAttribute('alt') ?? '';
+      if (isEmojiImage(img) && alt) return alt;
+      const src = imageSource(img);
+      if (!src) return '';
+      return `![${MEANINGLESS_ALT.test(alt) ? '' : escAlt(alt)}](${ctx.imageTarget(src)})`;
+    },
+  });
+}

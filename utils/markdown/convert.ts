@@ -1,0 +1,48 @@
+import TurndownService from 'turndown';
+import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
+import type { ConvertContext } from './context';
+import { emphasisRules } from './emphasis';
+import { linkRules } from './links';
+import { tableRules } from './tables';
+import { blockRules } from './blocks';
+import { codeRules } from './code';
+import { formulaRules } from './formula';
+import { mediaBlankReplacement, mediaRules } from './media';
+
+/** Turndown with the GFM plugin and WeChat's rules. Rules added later take precedence. */
+function createTurndown(ctx: ConvertContext): TurndownService {
+  const td = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    hr: '---',
+    blankReplacement: (_content, node) =>
+      mediaBlankReplacement(node, ctx) ?? ((node as unknown as { isBlock?: boolean }).isBlock ? '\n\n' : ''),
+  });
+  td.use([strikethrough, tables]);
+  emphasisRules(td);
+  linkRules(td);
+  tableRules(td, ctx.imageTarget);
+  blockRules(td, ctx);
+  codeRules(td);
+  formulaRules(td);
+  mediaRules(td, ctx);
+  return td;
+}
+
+/** Blank-looking lines (nbsp, zero-width) and runs of blank lines are editor debris. */
+export function tidyMarkdown(md: string): string {
+  return md
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .split('\n')
+    .map((line) => (/^[\s\u00a0]*$/.test(line) ? '' : line.replace(/[ \t]+$/, (m) => (m.length >= 2 ? '  ' : ''))))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function convertContent(root: Element, ctx: ConvertContext): string {
+  return tidyMarkdown(createTurndown(ctx).turndown(root as HTMLElement));
+}

@@ -1,0 +1,30 @@
+import type TurndownService from 'turndown';
+
+/**
+ * Formulas: `<span data-formula="LaTeX" data-formula-type="inline-equation|block-equation">`
+ * around an SVG image (DOM-NOTES §10). The LaTeX may be URI-encoded and start with a stray \small.
+ */
+export function formulaLatex(el: Element): string {
+  let tex = el.getAttribute('data-formula') ?? '';
+  if (/%[0-9A-Fa-f]{2}/.test(tex)) {
+    try {
+      tex = decodeURIComponent(tex);
+    } catch {
+      /* not encoded after all */
+    }
+  }
+  return tex.replace(/^\s*\\small\b\s*/, '').trim();
+}
+
+export function formulaRules(td: TurndownService): void {
+  td.addRule('wechatFormula', {
+    filter: (n) => n.nodeType === 1 && (n as Element).hasAttribute('data-formula'),
+    replacement: (_c, node) => {
+      const el = node as Element;
+      const tex = formulaLatex(el);
+      if (!tex) return '';
+      const block = el.getAttribute('data-formula-type') === 'block-equation';
+      return block ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
+    },
+  });
+}

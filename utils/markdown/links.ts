@@ -1,0 +1,23 @@
+import type TurndownService from 'turndown';
+
+/** Links: http(s) and mailto are kept (links to other articles too); javascript:, data: and
+ *  WeChat's fake #话题 links keep only their text. */
+const SAFE_HREF = /^(https?:|mailto:)/i;
+
+export function safeHref(href: string | null): string {
+  const h = (href ?? '').trim().replace(/&amp;/g, '&');
+  return SAFE_HREF.test(h) ? h : '';
+}
+
+export function linkRules(td: TurndownService): void {
+  td.addRule('wechatLink', {
+    filter: (n) => n.nodeName === 'A',
+    replacement: (content, node) => {
+      const href = safeHref((node as Element).getAttribute('href'));
+      const text = content.trim();
+      if (!href || !text) return content;
+      const url = /[\s()<>]/.test(href) ? `<${href.replace(/[<>\s]/g, encodeURIComponent)}>` : href;
+      return `[${text}](${url})`;
+    },
+  });
+}

@@ -1,0 +1,129 @@
+import type TurndownService from 'turndown';
+import type { ConvertContext } from './context';
+import { decodeEntities } from '../script-vars';
+
+/**
+ * Audio, video, music, votes, mini-programs and account cards become one labelled link each.
+ * Anything else the converter does not know (an unknown custom element, iframe or embed) becomes
+ * a labelled placeholder, never silent loss.
+ */
+
+const attr = (el: Element, ...names: string[]) => {
+  for (const n of names) {
+    // Some editors encode twice: name="【Day&amp;nbsp;15】".
+    const v = decodeEntities(el.getAttribute(n) ?? '').trim();
+    if (v) return v;
+  }
+  return '';
+};
+
+const esc = (s: string) => s.replace(/([\\[\]])/g, '\\$1').replace(/\s+/g, ' ').trim();
+
+/** A labelled link on its own line. */
+export function mediaLine(label: string, name: string, url: string): string {
+  const text = esc(name ? `${label}：${name}` : label);
+  return url ? `\n\n[${text}](${url})\n\n` : `\n\n${text}\n\n`;
+}
+
+function videoUrl(el: Element, ctx: ConvertContext): string {
+  const src = attr(el, 'data-src', 'src');
+  const vid = /v\.qq\.com\/.*[?&]vid=(\w+)/.exec(src)?.[1];
+  if (vid) return `https://v.qq.com/x/page/${vid}.html`;
+  return ctx.source; // mpvideo plays only inside the article
+}
+
+interface MediaKind {
+  selector: string;
+  line: (el: Element, ctx: ConvertContext) => string;
+}
+
+/** Rows of data: what WeChat element, and how it reads in the note. */
+export const MEDIA_KINDS: readonly MediaKind[] = [
+  {
+    selector: 'mpvoice, mp-common-mpaudio',
+    line: (el, ctx) => {
+      const id = attr(el, 'voice_encode_fileid', 'data-voice_encode_fileid');
+      const url = id ? `https://res.wx.qq.com/voice/getvoice?mediaid=${encodeURIComponent(id)}` : ctx.source;
+      return mediaLine('音频', attr(el, 'name', 'data-name', 'data-title'), url);
+    },
+  },
+  {
+    selector: 'qqmusic, mp-common-qqmusic',
+    line: (el, ctx) => {
+      const name = [attr(el, 'music_name', 'data-music_name'), attr(el, 'singer', 'data-singer')].filter(Boolean).join(' - ');
+      return mediaLine('音乐', name, attr(el, 'audiourl', 'data-audiourl') || ctx.source);
+    },
+  },
+  {
+    selector: 'iframe.video_iframe, span.video_iframe, mpvideo, mp-common-videosnap, mpvideosnap',
+    line: (el, ctx) => mediaLine('视频', attr(el, 'data-title', 'title', 'data-desc', 'data-nickname'), videoUrl(el, ctx)),
+  },
+  {
+    selector: 'iframe.vote_iframe, .js_editor_vote_card, mp-common-vote',
+    line: (_el, ctx) => mediaLine('投票', '', ctx.source),
+  },
+  {
+    selector: 'a[data-miniprogram-appid], mp-miniprogram, .weapp_text_link, .weapp_image_link, mp-common-miniprogram',
+    line: (el, ctx) => mediaLine('小程序', attr(el, 'data-miniprogram-title', 'data-miniprogram-nickname') || (el.textContent ?? '').trim(), ctx.source),
+  },
+  {
+    selector: 'mp-common-profile',
+    line: (el) => {
+      const name = attr(el, 'data-nickname');
+      const sig = attr(el, 'data-signature');
+      return mediaLine('公众号', [name, sig].filter(Boolean).join(' — '), '');
+    },
+  },
+];
+
+const KNOWN = MEDIA_KINDS.map((k) => k.selector).join(', ');
+
+// Elements with no reading value: decoration, scripts, and WeChat's empty editor slots.
+const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'CANVAS', 'svg', 'SVG', 'LINK', 'META']);
+
+function unknownEmbed(el: Element): boolean {
+  if (el.matches(KNOWN)) return false;
+  const tag = el.nodeName.toLowerCase();
+  return tag === 'iframe' || tag === 'embed' || tag === 'object' || tag === 'video' || tag === 'audio' || (tag.includes('-') && !tag.startsWith('o:')) || tag === 'mpcps' || tag === 'mpprofile';
+}
+
+/**
+ * Turndown drops "blank" nodes (no text, no image) before any rule sees them; audio cards and
+ * account cards are exactly such nodes. Its blankReplacement hook gives them their line back.
+ */
+export function mediaBlankReplacement(node: Node, ctx: ConvertContext): string | null {
+  if (node.nodeType !== 1) return null;
+  const lines: string[] = [];
+  const visit = (el: Element) => {
+    const kind = MEDIA_KINDS.find((k) => el.matches(k.selector));
+    if (kind) lines.push(kind.line(el, ctx));
+    else if (unknownEmbed(el) && !DROP.has(el.nodeName)) {
+      const src = attr(el, 'data-src', 'src', 'data');
+      lines.push(mediaLine('未能转换的内容', el.nodeName.toLowerCase(), /^https?:/.test(src) ? src : ctx.source));
+    } else if (!DROP.has(el.nodeName)) for (const child of Array.from(el.children)) visit(child);
+  };
+  // A blank wrapper <section> may hold the card: look inside, outermost match first.
+  visit(node as Element);
+  return lines.length ? lines.join('') : null;
+}
+
+export function mediaRules(td: TurndownService, ctx: ConvertContext): void {
+  td.addRule('wechatDrop', { filter: (n) => DROP.has(n.nodeName), replacement: () => '' });
+  td.addRule('wechatUnknownEmbed', {
+    filter: (n) => n.nodeType === 1 && unknownEmbed(n as Element),
+    replacement: (content, node) => {
+      const el = node as Element;
+      // A custom element that wraps ordinary text (WeChat editor wrappers) keeps its text.
+      if (content.trim() && !/^(IFRAME|EMBED|OBJECT|VIDEO|AUDIO)$/.test(el.nodeName)) return content;
+      const src = attr(el, 'data-src', 'src', 'data');
+      const url = /^https?:/.test(src) ? src : ctx.source;
+      return mediaLine('未能转换的内容', el.nodeName.toLowerCase(), url);
+    },
+  });
+  for (const kind of MEDIA_KINDS) {
+    td.addRule(`wechatMedia:${kind.selector}`, {
+      filter: (n) => n.nodeType === 1 && (n as Element).matches(kind.selector),
+      replacement: (_c, node) => kind.line(node as Element, ctx),
+    });
+  }
+}

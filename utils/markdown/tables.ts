@@ -1,0 +1,50 @@
+import type TurndownService from 'turndown';
+import DOMPurify from 'dompurify';
+
+/**
+ * Tables: simple ones become GFM tables (the GFM plugin); tables with merged cells or block content
+ * cannot, so they are kept as HTML, sanitized down to table structure and plain text formatting.
+ * This is the only raw HTML the export ever contains.
+ */
+
+const TABLE_TAGS = ['table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'br', 'b', 'strong', 'i', 'em', 'code', 'sub', 'sup', 'a', 'img'];
+const TABLE_ATTRS = ['colspan', 'rowspan', 'href', 'src', 'alt'];
+
+export function needsHtml(table: Element): boolean {
+  for (const cell of Array.from(table.querySelectorAll('td, th'))) {
+    if (Number(cell.getAttribute('colspan') ?? 1) > 1 || Number(cell.getAttribute('rowspan') ?? 1) > 1) return true;
+    if (cell.querySelector('table, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6')) return true;
+  }
+  return false;
+}
+
+/** Sanitized HTML of a table: structure and text only; no styles, scripts or event handlers. */
+export function sanitizedTableHtml(table: Element, imageTarget: (src: string) => string): string {
+  const clone = table.cloneNode(true) as Element;
+  for (const img of Array.from(clone.querySelectorAll('img'))) {
+    const src = img.getAttribute('data-src') || img.getAttribute('src') || '';
+    img.setAttribute('src', /^https?:/.test(src) ? imageTarget(src) : '');
+  }
+  // Bound to the table's own window, so the same code runs in a page and under jsdom.
+  const view = table.ownerDocument.defaultView;
+  const purifier = view ? DOMPurify(view as unknown as Window & typeof globalThis) : DOMPurify;
+  const html = purifier.sanitize(clone.outerHTML, {
+    ALLOWED_TAGS: TABLE_TAGS,
+    ALLOWED_ATTR: TABLE_ATTRS,
+    ALLOWED_URI_REGEXP: /^(?:https?:|assets\/|data:image\/(?:png|jpe?g|gif|webp);base64,)/i,
+  });
+  // One line per row keeps the Markdown readable; blank lines inside would end the HTML block.
+  return html.replace(/\s*\n\s*/g, ' ').replace(/<\/tr>\s*/g, '</tr>\n');
+}
+
+export function tableRules(td: TurndownService, imageTarget: (src: string) => string): void {
+  td.addRule('wechatComplexTable', {
+    filter: (n) => n.nodeName === 'TABLE' && needsHtml(n as Element),
+    replacement: (_c, node) => `\n\n${sanitizedTableHtml(node as Element, imageTarget)}\n\n`,
+  });
+  // Inside a GFM table a cell is one line: paragraphs and breaks inside it become spaces.
+  td.addRule('wechatCellBlock', {
+    filter: (n) => /^(P|SECTION|DIV|BR)$/.test(n.nodeName) && n.parentNode !== null && !!(n as Element).closest?.('td, th') && !needsHtml((n as Element).closest('table')!),
+    replacement: (content) => ` ${content.trim()} `,
+  });
+}

@@ -1,0 +1,109 @@
+import { readScriptVar } from './script-vars';
+
+export interface ArticleMeta {
+  title: string;
+  /** The byline (作者), not the account. */
+  author: string;
+  /** The 公众号 name. */
+  account: string;
+  /** ISO 8601 with +08:00, from `ct` / `create_time`; '' when the page has none. */
+  published: string;
+  /** Canonical article URL, without chksm / scene / subscene / #rd. */
+  source: string;
+  cover: string;
+  description: string;
+  /** 阅读原文 target (msg_source_url). */
+  originalUrl: string;
+  /** For reprints (转载): the original account and author. */
+  reprintAccount: string;
+  reprintAuthor: string;
+}
+
+const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Unix seconds → ISO 8601 in China time. WeChat's own #publish_time text depends on the viewer. */
+export function isoChinaTime(unixSeconds: string): string {
+  const n = Number(unixSeconds);
+  if (!Number.isFinite(n) || n <= 0) return '';
+  return new Date((n + 8 * 3600) * 1000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+}
+
+// Query parameters that identify an article; everything else is tracking or session state.
+const KEEP_PARAMS = ['__biz', 'mid', 'idx', 'sn', 'tempkey'];
+
+/** The canonical address of an article: https, only the identifying parameters, no fragment. */
+export function canonicalArticleUrl(raw: string): string {
+  if (!raw) return '';
+  let url: URL;
+  try {
+    url = new URL(raw.replace(/&amp;/g, '&'), 'https://mp.weixin.qq.com/');
+  } catch {
+    return '';
+  }
+  if (!/(^|\.)weixin\.qq\.com$/.test(url.hostname)) return url.href;
+  const base = `https://${url.hostname}${url.pathname}`;
+  if (url.pathname.startsWith('/s/')) return base;
+  // Built by hand: URLSearchParams would turn the base64 '==' of __biz into %3D%3D.
+  const query = url.search
+    .slice(1)
+    .split('&')
+    .filter((kv) => KEEP_PARAMS.includes(decodeURIComponent(kv.split('=')[0] ?? '')))
+    .join('&');
+  return query ? `${base}?${query}` : base;
+}
+
+function firstOf(...values: (string | null | undefined)[]): string {
+  for (const v of values) {
+    const t = (v ?? '').trim();
+    if (t) return t;
+  }
+  return '';
+}
+
+const metaContent = (doc: Document, sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
+
+/** Reprint header (2023+): "以下文章来源于新周刊，作者何驰" and the original account card. */
+function readReprint(doc: Document): { account: string; author: string } {
+  const card = doc.querySelector('#copyright_info, .original_primary_card');
+  const account = text(card?.querySelector('.original_primary_nickname'));
+  const tips = text(doc.querySelector('.original_primary_card_tips'));
+  const m = /作者\s*[:：]?\s*(.+)$/.exec(tips);
+  const fromTips = /来源于\s*([^，,]+)/.exec(tips);
+  return { account: account || fromTips?.[1]?.trim() || '', author: m?.[1]?.trim() ?? '' };
+}
+
+/** Everything the front matter needs, from the page's DOM and inline scripts. */
+export function readMeta(doc: Document, scripts: string, pageUrl: string): ArticleMeta {
+  const titleEl = doc.querySelector('#activity-name .js_title_inner') ?? doc.querySelector('#activity-name');
+  const reprint = readReprint(doc);
+  const published = isoChinaTime(firstOf(readScriptVar(scripts, 'ct'), readScriptVar(scripts, 'create_time')));
+  return {
+    title: firstOf(
+      text(titleEl),
+      readScriptVar(scripts, 'msg_title'),
+      metaContent(doc, 'meta[property="og:title"]'),
+      doc.title,
+    ),
+    author: firstOf(
+      text(doc.querySelector('#js_author_name')),
+      readScriptVar(scripts, 'author'),
+      metaContent(doc, 'meta[name="author"]'),
+      // 2017/2018: a plain em after #post-date holds the byline (DOM-NOTES §3).
+      text(doc.querySelector('#meta_content > em.rich_media_meta_text:not(#post-date)')),
+    ),
+    account: firstOf(
+      text(doc.querySelector('#js_name')),
+      text(doc.querySelector('#post-user')),
+      readScriptVar(scripts, 'nickname'),
+      readScriptVar(scripts, 'nick_name'),
+      text(doc.querySelector('.wx_follow_nickname')),
+    ),
+    published,
+    source: canonicalArticleUrl(firstOf(readScriptVar(scripts, 'msg_link'), metaContent(doc, 'meta[property="og:url"]'), pageUrl)),
+    cover: firstOf(readScriptVar(scripts, 'msg_cdn_url'), metaContent(doc, 'meta[property="og:image"]')),
+    description: firstOf(readScriptVar(scripts, 'msg_desc'), metaContent(doc, 'meta[name="description"]')),
+    originalUrl: readScriptVar(scripts, 'msg_source_url'),
+    reprintAccount: reprint.account,
+    reprintAuthor: reprint.author,
+  };
+}
