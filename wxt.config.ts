@@ -1,9 +1,6 @@
 import { defineConfig } from 'wxt';
 
-// Article pages only, in both address forms: /s?__biz=… and /s/<id>.
-export const ARTICLE_MATCHES = ['https://mp.weixin.qq.com/s?*', 'https://mp.weixin.qq.com/s/*'];
-// WeChat's image hosts: the background fetches images from them for the ZIP (no foreign Referer).
-export const IMAGE_HOSTS = ['https://mmbiz.qpic.cn/*', 'http://mmbiz.qpic.cn/*', 'https://mmbiz.qlogo.cn/*', 'http://mmbiz.qlogo.cn/*'];
+import { IMAGE_HOSTS } from './utils/matches';
 
 export default defineConfig({
   // Explicit imports: the same modules run in Node tests without WXT's auto-import magic.

@@ -1,0 +1,56 @@
+import { localizePage, t } from '../../utils/i18n';
+import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { FRONT_MATTER_FIELDS } from '../../utils/front-matter';
+import { PROMO_FAMILIES } from '../../utils/promotion';
+import type { ImageMode, Settings } from '../../utils/settings';
+
+localizePage(document);
+const saved = document.getElementById('saved')!;
+
+function checkbox(parent: HTMLElement, id: string, label: string, checked: boolean, onChange: (on: boolean) => void): void {
+  const l = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.id = id;
+  box.checked = checked;
+  box.addEventListener('change', () => onChange(box.checked));
+  l.append(box, ` ${label}`);
+  parent.appendChild(l);
+}
+
+async function save(patch: Partial<Settings>): Promise<void> {
+  await saveSettings(patch);
+  saved.textContent = t('optSaved');
+}
+
+void loadSettings().then((s) => {
+  for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name=imageMode]'))) {
+    r.checked = r.value === s.imageMode;
+    r.addEventListener('change', () => r.checked && void save({ imageMode: r.value as ImageMode }));
+  }
+  const tpl = document.getElementById('fileNameTemplate') as HTMLInputElement;
+  tpl.value = s.fileNameTemplate;
+  tpl.addEventListener('change', () => void save({ fileNameTemplate: tpl.value.trim() || '{title}' }));
+
+  const fm = document.getElementById('front-matter')!;
+  const fields = new Set(s.frontMatterFields);
+  for (const f of FRONT_MATTER_FIELDS) {
+    checkbox(fm, `fm-${f}`, f, fields.has(f), (on) => {
+      if (on) fields.add(f);
+      else fields.delete(f);
+      void save({ frontMatterFields: FRONT_MATTER_FIELDS.filter((x) => fields.has(x)) });
+    });
+  }
+  const clean = document.getElementById('cleanByDefault') as HTMLInputElement;
+  clean.checked = s.cleanByDefault;
+  clean.addEventListener('change', () => void save({ cleanByDefault: clean.checked }));
+
+  const promo = document.getElementById('promotion')!;
+  const hide = { ...s.hidePromotion };
+  for (const fam of PROMO_FAMILIES) {
+    checkbox(promo, `promo-${fam}`, t(`promo_${fam.replace('-', '_')}`), hide[fam], (on) => {
+      hide[fam] = on;
+      void save({ hidePromotion: { ...hide } });
+    });
+  }
+});

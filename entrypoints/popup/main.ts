@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { localizePage, t } from '../../utils/i18n';
+import { loadSettings, saveSettings } from '../../utils/settings-store';
+import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../../utils/messages';
+
+localizePage(document);
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const statusEl = $('status');
+const messageEl = $('message');
+const cleanPage = $<HTMLInputElement>('clean-page');
+const cleanDefault = $<HTMLInputElement>('clean-default');
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function ask<T>(msg: ContentRequest): Promise<T | null> {
+  const id = await activeTabId();
+  if (id === undefined) return null;
+  try {
+    return (await browser.tabs.sendMessage(id, msg)) as T;
+  } catch {
+    return null; // no content script: not a WeChat article page
+  }
+}
+
+function showStatus(s: PageStatus | null): void {
+  const controls = document.getElementById('controls')!;
+  if (!s) {
+    statusEl.textContent = t('notArticlePage');
+    statusEl.className = 'status';
+    controls.hidden = true;
+    return;
+  }
+  controls.hidden = false;
+  cleanPage.checked = s.cleaned;
+  statusEl.textContent = s.kind === 'unavailable' ? t('pageUnavailable') : s.cleaned ? t('statusCleaned', s.promotions) : t('statusNotCleaned');
+  statusEl.className = s.cleaned ? 'status on' : 'status';
+}
+
+async function run(action: ExportAction): Promise<void> {
+  messageEl.textContent = t('working');
+  if (action === 'copy-md') {
+    // The popup has the focus and the click: copy here rather than in the page.
+    const r = await ask<ActionResult>({ type: 'get-markdown' });
+    if (!r?.ok || !r.markdown) {
+      messageEl.textContent = r?.message ?? t('notArticlePage');
+      return;
+    }
+    await navigator.clipboard.writeText(r.markdown);
+    messageEl.textContent = t('copied');
+    return;
+  }
+  const r = await ask<ActionResult>({ type: 'export', action });
+  messageEl.textContent = r?.message ?? t('notArticlePage');
+}
+
+for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-action]'))) {
+  b.addEventListener('click', () => void run(b.dataset.action as ExportAction));
+}
+cleanPage.addEventListener('change', async () => showStatus(await ask<PageStatus>({ type: 'set-cleaning', on: cleanPage.checked })));
+cleanDefault.addEventListener('change', () => void saveSettings({ cleanByDefault: cleanDefault.checked }));
+$('open-options').addEventListener('click', (e) => {
+  e.preventDefault();
+  void browser.runtime.openOptionsPage();
+});
+
+void loadSettings().then((s) => (cleanDefault.checked = s.cleanByDefault));
+void ask<PageStatus>({ type: 'status' }).then(showStatus);

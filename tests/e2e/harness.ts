@@ -1,0 +1,111 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { testImage } from '../fixtures';
+
+/** The Chromium to drive: CHROME_PATH, else the system's. Never downloads one. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error('No Chromium found. Install it with `apt-get install -y chromium fonts-wqy-microhei`, or set CHROME_PATH to a Chromium/Chrome binary.');
+  }
+  return found;
+}
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface Served {
+  /** Requests that tried to leave the machine (anything not routed to a fixture). */
+  leaks: string[];
+  /** Image requests seen, in order. */
+  imageRequests: string[];
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  served: Served;
+  /** Serve this HTML at this mp.weixin.qq.com address. */
+  page(url: string, html: string): void;
+  /** Make some image requests fail (HTTP 404). */
+  failImages(pred: (url: string) => boolean): void;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { headless?: boolean } = {}): Promise<Session> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'wac-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--lang=zh-CN',
+    ],
+  });
+  const pages = new Map<string, string>();
+  let failing: (url: string) => boolean = () => false;
+  const served: Served = { leaks: [], imageRequests: [] };
+  const image = testImage();
+  await context.route('**/*', (route) => {
+    const raw = route.request().url();
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+    if (url.hostname === 'mp.weixin.qq.com' && url.pathname.startsWith('/s')) {
+      const key = `${url.origin}${url.pathname}${url.search}`;
+      const html = pages.get(key) ?? pages.get(`${url.origin}${url.pathname}`);
+      if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    if (/(^|\.)(qpic|qlogo)\.cn$/.test(url.hostname)) {
+      served.imageRequests.push(raw);
+      if (failing(raw)) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, contentType: 'image/png', body: image });
+    }
+    // WeChat's own scripts and styles, analytics, anything else: never leaves the machine.
+    if (!/(^|\.)(qq\.com|qpic\.cn|qlogo\.cn|weixin\.qq\.com)$/.test(url.hostname)) served.leaks.push(raw);
+    return route.abort('internetdisconnected');
+  });
+  let worker = context.serviceWorkers()[0];
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    served,
+    page(url, html) {
+      const u = new URL(url);
+      pages.set(`${u.origin}${u.pathname}${u.search}`, html);
+    },
+    failImages(pred) {
+      failing = pred;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a fixture at its address and waits until our toolbar is there (the content script ran). */
+export async function openArticle(session: Session, url: string, html: string): Promise<Page> {
+  session.page(url, html);
+  const page = await session.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.locator('wac-toolbar').waitFor({ state: 'attached', timeout: 15_000 });
+  // One frame for the cleaner's first pass.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  return page;
+}

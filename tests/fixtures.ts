@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inlineScriptText, readScriptVar } from '../utils/script-vars';
+import { canonicalArticleUrl } from '../utils/metadata';
+
+/** Fixture pages and expected files; shared by the unit and browser tests. */
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+export const PAGE_NAMES = readdirSync(join(FIXTURES, 'pages'))
+  .filter((f) => f.endsWith('.html.gz'))
+  .map((f) => f.replace(/\.html\.gz$/, ''))
+  .sort();
+
+/** e.g. '02' → '02-2025-weekly-readmore-original-manyimg' */
+export function pageName(prefix: string): string {
+  const name = PAGE_NAMES.find((n) => n === prefix || n.startsWith(`${prefix}-`));
+  if (!name) throw new Error(`no fixture page ${prefix}`);
+  return name;
+}
+
+export function pageHtml(nameOrPrefix: string): string {
+  return gunzipSync(readFileSync(join(FIXTURES, 'pages', `${pageName(nameOrPrefix)}.html.gz`))).toString('utf8');
+}
+
+export function handmadeHtml(name: string): string {
+  return readFileSync(join(FIXTURES, 'handmade', `${name}.html`), 'utf8');
+}
+
+export function expectedMarkdown(name: string): string {
+  return readFileSync(join(FIXTURES, 'expected', `${name}.md`), 'utf8');
+}
+
+export const testImage = () => readFileSync(join(FIXTURES, 'image.png'));
+
+/** The page's real address: its msg_link when it has one, else a /s/<id> address. */
+export function pageUrl(html: string, fallbackId: string): string {
+  const scripts = Array.from(html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi), (m) => m[1]).join('\n');
+  const link = canonicalArticleUrl(readScriptVar(scripts, 'msg_link'));
+  return /^https:\/\/mp\.weixin\.qq\.com\/s[?/]/.test(link) ? link : `https://mp.weixin.qq.com/s/${fallbackId}`;
+}
+
+// Re-exported so tests read scripts the same way the extension does.
+export { inlineScriptText };

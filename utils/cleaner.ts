@@ -1,0 +1,137 @@
+import { cleaningCss, PROMO_ATTR } from './chrome-rules';
+import { findPromotion, type PromoFamily } from './promotion';
+import { inlineScriptText, readScriptVar } from './script-vars';
+import { normalizeImageUrl } from './images';
+
+const STYLE_ID = 'wac-cleaning-style';
+const REVEALED = 'data-wac-src';
+const FILLED = 'data-wac-filled';
+
+/**
+ * Cleans the live page. Everything it does is undone by `disable()`: the style sheet is removed,
+ * promotion marks are taken off, images it loaded get their original src back, text it filled in
+ * is emptied again.
+ */
+export class PageCleaner {
+  private observer: MutationObserver | null = null;
+  private scheduled = false;
+  private families: ReadonlySet<PromoFamily>;
+  enabled = false;
+  promotions = 0;
+
+  constructor(
+    private readonly doc: Document,
+    families: ReadonlySet<PromoFamily>,
+  ) {
+    this.families = families;
+  }
+
+  /** At document_start: one <style> on <html>, so chrome is hidden as the parser inserts it. */
+  injectStyle(): void {
+    if (this.doc.getElementById(STYLE_ID)) return;
+    const style = this.doc.createElement('style');
+    style.id = STYLE_ID;
+    style.textContent = cleaningCss();
+    this.doc.documentElement.appendChild(style);
+    this.enabled = true;
+  }
+
+  /** After the DOM is parsed: promotion, lazy images, script-only text; then watch for late content. */
+  enable(): void {
+    this.injectStyle();
+    this.processContent();
+    this.observe();
+  }
+
+  disable(): void {
+    this.enabled = false;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.doc.getElementById(STYLE_ID)?.remove();
+    for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}]`))) el.removeAttribute(PROMO_ATTR);
+    for (const img of Array.from(this.doc.querySelectorAll<HTMLImageElement>(`img[${REVEALED}]`))) {
+      const before = img.getAttribute(REVEALED) ?? '';
+      if (before === '\u0000') img.removeAttribute('src');
+      else img.setAttribute('src', before);
+      img.removeAttribute(REVEALED);
+    }
+    for (const el of Array.from(this.doc.querySelectorAll(`[${FILLED}]`))) {
+      el.textContent = '';
+      el.removeAttribute(FILLED);
+    }
+    this.promotions = 0;
+  }
+
+  setFamilies(families: ReadonlySet<PromoFamily>): void {
+    this.families = families;
+    if (!this.enabled) return;
+    for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}]`))) el.removeAttribute(PROMO_ATTR);
+    this.processContent();
+  }
+
+  /** Marks promotion and loads images in #js_content. Cheap when nothing changed. */
+  processContent(): void {
+    const root = this.doc.getElementById('js_content');
+    if (!root) return;
+    let count = 0;
+    for (const { el, family } of findPromotion(root)) {
+      if (!this.families.has(family)) continue;
+      el.setAttribute(PROMO_ATTR, family);
+      count++;
+    }
+    this.promotions = count;
+    this.revealImages(root);
+    this.fillTextPost();
+  }
+
+  /** Raw pages have images with data-src only (or a data: placeholder) until WeChat's JS runs. */
+  private revealImages(root: Element): void {
+    for (const img of Array.from(root.querySelectorAll<HTMLImageElement>('img[data-src]'))) {
+      const current = img.getAttribute('src');
+      if (current && !current.startsWith('data:')) continue;
+      const src = normalizeImageUrl(img.getAttribute('data-src') ?? '');
+      if (!src) continue;
+      img.setAttribute(REVEALED, current ?? '\u0000');
+      img.setAttribute('src', src);
+    }
+  }
+
+  /** Text posts keep their text only in a script variable; show it when WeChat's JS did not. */
+  private fillTextPost(): void {
+    const desc = this.doc.getElementById('js_text_desc');
+    if (!desc || desc.textContent?.trim()) return;
+    const text = readScriptVar(inlineScriptText(this.doc), 'TextContentNoEncode');
+    if (!text) return;
+    desc.textContent = text;
+    (desc as HTMLElement).style.whiteSpace = 'pre-wrap';
+    desc.setAttribute(FILLED, '1');
+  }
+
+  /**
+   * One observer for late content: WeChat re-renders parts of #js_content, and lazy images arrive.
+   * Late chrome needs no JS at all: the style sheet matches dialogs and bars whenever they appear.
+   * Work is batched to one pass per animation frame and skipped for mutations outside the content.
+   */
+  private observe(): void {
+    if (this.observer || typeof MutationObserver === 'undefined') return;
+    this.observer = new MutationObserver((records) => {
+      if (this.scheduled) return;
+      const relevant = records.some((r) => {
+        const t = r.target as Element;
+        return t.nodeType === 1 && (t.id === 'js_content' || t.closest?.('#js_content') !== null || Array.from(r.addedNodes).some((n) => (n as Element).id === 'js_content'));
+      });
+      if (!relevant) return;
+      this.scheduled = true;
+      requestAnimationFrame(() => {
+        this.scheduled = false;
+        // Our own attribute changes must not feed back into the observer.
+        this.observer?.disconnect();
+        this.processContent();
+        this.observer?.observe(this.doc.documentElement, OBSERVE);
+      });
+    });
+    this.observer.observe(this.doc.documentElement, OBSERVE);
+  }
+}
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true };

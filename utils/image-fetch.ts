@@ -1,0 +1,51 @@
+import { bytesToBase64 } from './encoding';
+import type { ImageReply } from './messages';
+
+/** How many image requests run at once: enough to be quick, few enough not to look like a flood. */
+export const IMAGE_CONCURRENCY = 6;
+const TIMEOUT_MS = 30_000;
+
+/** Runs `task` over `items` with at most `limit` at a time, in any completion order. */
+export async function mapLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await task(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export function isWeChatImageHost(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && /^mmbiz\.(qpic|qlogo)\.cn$/.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fetches one image from the background. No Referer (WeChat's hotlink protection answers a foreign
+ * Referer with a placeholder picture), no cookies.
+ */
+export async function fetchImage(url: string, index: number): Promise<ImageReply> {
+  // Only WeChat's image hosts: the background must not become a fetcher for any address a page names.
+  if (!isWeChatImageHost(url)) return { index, ok: false, error: 'not a WeChat image address' };
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  try {
+    const res = await fetch(url, { referrerPolicy: 'no-referrer', credentials: 'omit', signal: ctrl.signal });
+    if (!res.ok) return { index, ok: false, error: `HTTP ${res.status}` };
+    const type = res.headers.get('content-type') ?? '';
+    if (type && !type.startsWith('image/')) return { index, ok: false, error: `not an image (${type})` };
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.length === 0) return { index, ok: false, error: 'empty response' };
+    return { index, ok: true, data: bytesToBase64(bytes), type };
+  } catch (e) {
+    return { index, ok: false, error: ctrl.signal.aborted ? 'timed out' : (e as Error).message || 'network error' };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,26 @@
+/** Messages between the popup / background and the content script. */
+export type ExportAction = 'download-md' | 'copy-md' | 'download-zip';
+
+export type ContentRequest =
+  | { type: 'export'; action: ExportAction }
+  | { type: 'get-markdown' }
+  | { type: 'status' }
+  | { type: 'set-cleaning'; on: boolean };
+
+export interface PageStatus {
+  cleaned: boolean;
+  kind: string;
+  title: string;
+  promotions: number;
+}
+
+export interface ActionResult {
+  ok: boolean;
+  message: string;
+  markdown?: string;
+}
+
+/** One image, fetched by the background for the ZIP or for inline base64. */
+export type ImageReply = { index: number; ok: true; data: string; type: string } | { index: number; ok: false; error: string };
+
+export const IMAGE_PORT = 'wac-images';

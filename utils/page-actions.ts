@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import { exportMarkdown } from './export';
+import { downloadBlob, downloadText, copyText } from './deliver';
+import { resolveImages, buildZip, type FetchImages } from './zip-export';
+import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from './messages';
+import type { Settings } from './settings';
+import { t } from './i18n';
+
+/** Asks the background for the images over one port; replies stream back one per image. */
+export const fetchImagesViaBackground: FetchImages = (urls, onEach) =>
+  new Promise((resolve, reject) => {
+    if (urls.length === 0) return resolve();
+    const port = browser.runtime.connect({ name: IMAGE_PORT });
+    let received = 0;
+    port.onMessage.addListener((msg: unknown) => {
+      onEach(msg as ImageReply);
+      if (++received === urls.length) {
+        port.disconnect();
+        resolve();
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      if (received < urls.length) reject(new Error(t('errImagesInterrupted')));
+    });
+    port.postMessage({ urls });
+  });
+
+export interface ActionHooks {
+  progress(text: string): void;
+}
+
+/** Runs one export action on the live page. Every outcome is a message; nothing throws. */
+export async function runAction(action: ExportAction, settings: Settings, hooks: ActionHooks, fetchImages: FetchImages = fetchImagesViaBackground): Promise<ActionResult> {
+  const result = exportMarkdown(document, location.href, settings);
+  if (!result.ok) return { ok: false, message: result.message };
+  const { article, fileName } = result;
+  try {
+    if (action === 'copy-md') {
+      await copyText(document, result.markdown);
+      return { ok: true, message: t('copied'), markdown: result.markdown };
+    }
+    const mode = action === 'download-zip' ? 'zip' : settings.imageMode;
+    if (mode === 'remote' || article.images.length === 0 && mode === 'base64') {
+      downloadText(document, `${fileName}.md`, result.markdown);
+      return { ok: true, message: t('downloaded', `${fileName}.md`), markdown: result.markdown };
+    }
+    const images = await resolveImages(article, settings, mode, fetchImages, (done, total) => hooks.progress(t('imageProgress', done, total)));
+    const failedList = images.failed.map((f) => `${f.url} (${f.error})`).join('\n');
+    const summary = t('imageSummary', images.files.length || article.images.length - images.failed.length, article.images.length, images.failed.length) + (failedList ? `\n${t('imagesFailed')}\n${failedList}` : '');
+    if (mode === 'zip') {
+      const zip = await buildZip(fileName, images.markdown, images.files);
+      downloadBlob(document, `${fileName}.zip`, new Blob([zip as BlobPart], { type: 'application/zip' }));
+      return { ok: images.failed.length === 0, message: `${t('downloaded', `${fileName}.zip`)}\n${summary}`, markdown: images.markdown };
+    }
+    downloadText(document, `${fileName}.md`, images.markdown);
+    return { ok: images.failed.length === 0, message: `${t('downloaded', `${fileName}.md`)}\n${summary}`, markdown: images.markdown };
+  } catch (e) {
+    return { ok: false, message: `${t('errExport')}: ${(e as Error).message}` };
+  }
+}

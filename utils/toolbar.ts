@@ -1,0 +1,63 @@
+import type { ExportAction } from './messages';
+
+/** The in-page toolbar: three buttons and a status line, inside an open shadow root. */
+
+export const TOOLBAR_CSS = `
+:host { all: initial; }
+.wac-bar { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; display: flex; flex-direction: column;
+  gap: 6px; align-items: stretch; font: 13px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif;
+  background: rgba(255,255,255,.96); border: 1px solid #d9d9d9; border-radius: 10px; padding: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.12);
+  max-width: 240px; color: #222; }
+.wac-bar button { font: inherit; cursor: pointer; border: 1px solid #07c160; background: #fff; color: #06ad56; border-radius: 6px; padding: 5px 10px; text-align: left; }
+.wac-bar button:hover { background: #07c160; color: #fff; }
+.wac-bar button:disabled { opacity: .5; cursor: progress; }
+.wac-status { font-size: 12px; color: #555; white-space: pre-wrap; word-break: break-word; max-height: 160px; overflow: auto; }
+.wac-status:empty { display: none; }
+.wac-status.error { color: #c0392b; }
+.wac-status.ok { color: #06ad56; }
+`;
+
+export interface ToolbarLabels {
+  'download-md': string;
+  'copy-md': string;
+  'download-zip': string;
+  title: string;
+}
+
+export interface Toolbar {
+  setStatus(text: string, kind?: 'ok' | 'error' | 'info'): void;
+  setBusy(busy: boolean): void;
+}
+
+export function buildToolbar(container: HTMLElement, labels: ToolbarLabels, onAction: (a: ExportAction) => void): Toolbar {
+  const doc = container.ownerDocument;
+  const bar = doc.createElement('div');
+  bar.className = 'wac-bar';
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', labels.title);
+  const buttons: HTMLButtonElement[] = [];
+  for (const action of ['download-md', 'copy-md', 'download-zip'] as const) {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.dataset.action = action;
+    b.textContent = labels[action];
+    b.addEventListener('click', () => onAction(action));
+    buttons.push(b);
+    bar.appendChild(b);
+  }
+  const status = doc.createElement('div');
+  status.className = 'wac-status';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  bar.appendChild(status);
+  container.appendChild(bar);
+  return {
+    setStatus(text, kind = 'info') {
+      status.textContent = text;
+      status.className = `wac-status ${kind}`;
+    },
+    setBusy(busy) {
+      for (const b of buttons) b.disabled = busy;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import type { Article } from './extract';
+import { articleMarkdown } from './export';
+import { imageExtension } from './images';
+import { base64ToBytes } from './encoding';
+import type { ImageReply } from './messages';
+import type { Settings } from './settings';
+
+export interface ImageFailure {
+  url: string;
+  error: string;
+}
+
+export interface ImagesResult {
+  markdown: string;
+  /** Files for the ZIP: path inside the article folder → bytes. */
+  files: { path: string; bytes: Uint8Array }[];
+  failed: ImageFailure[];
+}
+
+export type FetchImages = (urls: string[], onEach: (reply: ImageReply) => void) => Promise<void>;
+
+const pad = (n: number) => String(n).padStart(3, '0');
+
+/**
+ * Fetches the article's images and writes the note against them: `assets/NNN.ext` for the ZIP, or
+ * data URIs for one self-contained file. An image that fails keeps its remote address and is listed.
+ */
+export async function resolveImages(
+  article: Article,
+  settings: Settings,
+  mode: 'zip' | 'base64',
+  fetchImages: FetchImages,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ImagesResult> {
+  const urls = article.images;
+  const target = new Map<string, string>();
+  const files: ImagesResult['files'] = [];
+  const failed: ImageFailure[] = [];
+  let done = 0;
+  onProgress(0, urls.length);
+  await fetchImages(urls, (reply) => {
+    const url = urls[reply.index];
+    if (url === undefined) return;
+    if (reply.ok) {
+      if (mode === 'zip') {
+        const path = `assets/${pad(reply.index + 1)}.${imageExtension(url, reply.type)}`;
+        files.push({ path, bytes: base64ToBytes(reply.data) });
+        target.set(url, path);
+      } else {
+        target.set(url, `data:${reply.type || 'image/jpeg'};base64,${reply.data}`);
+      }
+    } else failed.push({ url, error: reply.error });
+    onProgress(++done, urls.length);
+  });
+  // Replies may come back in any order; the note must not depend on that.
+  for (const url of urls) if (!target.has(url) && !failed.some((f) => f.url === url)) failed.push({ url, error: 'no reply' });
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  failed.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
+  return { markdown: articleMarkdown(article, settings, (u) => target.get(u) ?? u), files, failed };
+}
+
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * `<name>/<name>.md` plus `<name>/assets/NNN.ext`, streamed through fflate one file at a time with a
+ * pause between files, so a 300-image article does not freeze the page. Images are stored, not
+ * deflated: they are compressed already.
+ */
+export async function buildZip(name: string, markdown: string, files: ImagesResult['files']): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let finished!: () => void;
+  let failed!: (e: Error) => void;
+  const done = new Promise<void>((res, rej) => {
+    finished = res;
+    failed = rej;
+  });
+  const zip = new Zip((err, chunk, final) => {
+    if (err) return failed(err);
+    chunks.push(chunk);
+    if (final) finished();
+  });
+  const md = new ZipDeflate(`${name}/${name}.md`, { level: 6 });
+  zip.add(md);
+  md.push(strToU8(markdown), true);
+  for (const f of files) {
+    await tick();
+    const entry = new ZipPassThrough(`${name}/${f.path}`);
+    zip.add(entry);
+    entry.push(f.bytes, true);
+  }
+  zip.end();
+  await done;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
