@@ -1,5 +1,5 @@
 import { detectPage, type PageKind } from './page-kind';
-import { readMeta, type ArticleMeta } from './metadata';
+import { canonicalArticleUrl, readMeta, type ArticleMeta } from './metadata';
 import { decodeEntities, decodeJsString, inlineScriptText, readScriptVar } from './script-vars';
 import { findPromotion, PROMO_FAMILIES, type PromoFamily } from './promotion';
 import { CHROME_RULES } from './chrome-rules';
@@ -64,7 +64,7 @@ function buildRoot(doc: Document, kind: Article['kind'], scripts: string, meta: 
     if (!content) return null;
     root.append(...Array.from(content.cloneNode(true).childNodes));
   } else if (kind === 'image-post') {
-    paragraphs(doc, readScriptVar(scripts, 'content_noencode'), root);
+    paragraphs(doc, readScriptVar(scripts, 'content_noencode', { objectKey: true }), root);
     for (const src of pictureList(scripts)) {
       const img = doc.createElement('img');
       img.setAttribute('data-src', src);
@@ -73,13 +73,13 @@ function buildRoot(doc: Document, kind: Article['kind'], scripts: string, meta: 
       root.appendChild(p);
     }
   } else if (kind === 'text-post') {
-    paragraphs(doc, readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode'), root);
+    paragraphs(doc, readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode', { objectKey: true }), root);
   } else {
     paragraphs(doc, shareNote(doc, scripts), root);
     const url = doc.querySelector('#js_share_source')?.getAttribute('data-url') ?? '';
     const p = doc.createElement('p');
     const a = doc.createElement('a');
-    a.href = decodeEntities(url);
+    a.href = canonicalArticleUrl(decodeEntities(url));
     a.textContent = `阅读全文：${meta.title}`;
     p.appendChild(a);
     if (url) root.appendChild(p);
@@ -126,7 +126,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   if (page.kind === 'unavailable') return { ok: false, reason: 'unavailable', message: page.message ?? '' };
   const meta = readMeta(doc, scripts, pageUrl);
   if (page.kind === 'text-post' || (page.kind === 'image-post' && !doc.querySelector('#activity-name'))) {
-    const text = readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode');
+    const text = readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode', { objectKey: true });
     // Text posts have no title: og:title is the whole text. The first line stands in for it.
     if (page.kind === 'text-post' || meta.title.length > 80) meta.title = firstLine(meta.title.includes('\n') || page.kind === 'text-post' ? text || meta.title : meta.title);
   }

@@ -1,4 +1,4 @@
-import { readScriptVar } from './script-vars';
+import { decodeJsString, readScriptVar } from './script-vars';
 
 export interface ArticleMeta {
   title: string;
@@ -60,6 +60,9 @@ function firstOf(...values: (string | null | undefined)[]): string {
   return '';
 }
 
+/** Descriptions of image posts keep escapes as text (`\x0a`); front matter wants one line. */
+const oneLine = (s: string) => decodeJsString(s).replace(/\s+/g, ' ').trim();
+
 const metaContent = (doc: Document, sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
 
 /** Reprint header (2023+): "以下文章来源于新周刊，作者何驰" and the original account card. */
@@ -95,13 +98,13 @@ export function readMeta(doc: Document, scripts: string, pageUrl: string): Artic
       text(doc.querySelector('#js_name')),
       text(doc.querySelector('#post-user')),
       readScriptVar(scripts, 'nickname'),
-      readScriptVar(scripts, 'nick_name'),
+      readScriptVar(scripts, 'nick_name', { objectKey: true }),
       text(doc.querySelector('.wx_follow_nickname')),
     ),
     published,
     source: canonicalArticleUrl(firstOf(readScriptVar(scripts, 'msg_link'), metaContent(doc, 'meta[property="og:url"]'), pageUrl)),
     cover: firstOf(readScriptVar(scripts, 'msg_cdn_url'), metaContent(doc, 'meta[property="og:image"]')),
-    description: firstOf(readScriptVar(scripts, 'msg_desc'), metaContent(doc, 'meta[name="description"]')),
+    description: oneLine(firstOf(readScriptVar(scripts, 'msg_desc'), metaContent(doc, 'meta[name="description"]'))),
     originalUrl: readScriptVar(scripts, 'msg_source_url'),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,

@@ -49,11 +49,15 @@ const WRAP_OPEN = `(?:htmlDecode\\(|JsDecode\\(|window\\.a_value_which_never_exi
 
 /**
  * The first non-empty value assigned to `name` in any of WeChat's styles, decoded; or ''.
- * Assignments: `var name =`, `window.name =`, `name:` (object literal), `x = window.name =`.
+ * Assignments: `var name =`, `window.name =`, `x = window.name =`; with objectKey also `name:`.
  */
-export function readScriptVar(scripts: string, name: string): string {
+export function readScriptVar(scripts: string, name: string, options: { objectKey?: boolean } = {}): string {
   const n = escapeRe(name);
-  const re = new RegExp(`(?:\\bvar\\s+|\\bwindow\\.|[{,\\s])${n}\\s*(?:=(?!=)|:)\\s*(?:window\\.\\w+\\s*=\\s*)?${WRAP_OPEN}${STR}`, 'g');
+  // Object-literal keys (`nick_name: '…'`) only where asked: Vue templates in the same scripts use
+  // common keys like `nickname: 'data-miniprogram-nickname'`.
+  const prefix = options.objectKey ? `(?:\\bvar\\s+|\\bwindow\\.|[{,\\s])` : `(?:\\bvar\\s+|\\bwindow\\.)`;
+  const op = options.objectKey ? `(?:=(?!=)|:)` : `=(?!=)`;
+  const re = new RegExp(`${prefix}${n}\\s*${op}\\s*(?:window\\.\\w+\\s*=\\s*)?${WRAP_OPEN}${STR}`, 'g');
   for (const m of scripts.matchAll(re)) {
     const raw = m[1] ?? m[2] ?? '';
     if (raw.trim() === '') continue;

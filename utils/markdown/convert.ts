@@ -43,6 +43,17 @@ export function tidyMarkdown(md: string): string {
     .trim();
 }
 
+/**
+ * Two bold runs side by side (`<b>恐怖</b><b>怪谈</b>`, common in WeChat's editor) would print as
+ * `**恐怖****怪谈**`, which CommonMark shows with literal asterisks: join them. Not inside code.
+ */
+export function joinAdjacentEmphasis(md: string): string {
+  return md
+    .split(/(^```[\s\S]*?^```)/m)
+    .map((part, i) => (i % 2 ? part : part.replace(/(?<!\\)\*\*\*\*(?!\*)/g, '')))
+    .join('');
+}
+
 export function convertContent(root: Element, ctx: ConvertContext): string {
-  return tidyMarkdown(createTurndown(ctx).turndown(root as HTMLElement));
+  return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx).turndown(root as HTMLElement)));
 }

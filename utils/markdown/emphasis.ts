@@ -33,7 +33,8 @@ function hasAncestor(node: Node, test: (n: Node) => boolean): boolean {
 
 function wrap(delim: string, test: (n: Node) => boolean) {
   return (content: string, node: Node): string => {
-    if (hasAncestor(node, test) || content.trim() === '' || content.includes('\n\n')) return content;
+    // Headings are bold already; nested emphasis of the same kind would double the markers.
+    if (hasAncestor(node, (n) => test(n) || /^H[1-6]$/.test(n.nodeName)) || content.trim() === '' || content.includes('\n\n')) return content;
     const [lead, core, trail] = splitEdges(content);
     if (core === '') return content;
     const before = lead ? Array.from(lead).pop()! : neighbourChar(node, 'before');

@@ -32,6 +32,8 @@ export function sanitizedTableHtml(table: Element, imageTarget: (src: string) =>
     ALLOWED_TAGS: TABLE_TAGS,
     ALLOWED_ATTR: TABLE_ATTRS,
     ALLOWED_URI_REGEXP: /^(?:https?:|assets\/|data:image\/(?:png|jpe?g|gif|webp);base64,)/i,
+    // Without this, DOMPurify tests every attribute value against the URI pattern and drops colspan="2".
+    ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', 'alt'],
   });
   // One line per row keeps the Markdown readable; blank lines inside would end the HTML block.
   return html.replace(/\s*\n\s*/g, ' ').replace(/<\/tr>\s*/g, '</tr>\n');

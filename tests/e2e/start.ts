@@ -1,0 +1,42 @@
+/**
+ * `npm start`: build, then open the bundled seed article at its real address in Chromium with the
+ * extension loaded (served from the local file; no network needed). With a display it opens a
+ * window and stays open; without one it exports the Markdown and a screenshot to out/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findChromium, launch, openArticle } from './harness';
+import { pageHtml, pageUrl } from '../fixtures';
+
+try {
+  findChromium();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+if ((spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
+
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const html = pageHtml('seed-article');
+const url = pageUrl(html, 'seed-article');
+const session = await launch({ headless });
+const page = await openArticle(session, url, html);
+
+if (!headless) {
+  console.log(`Opened ${url} with the extension loaded. Close the browser window to quit.`);
+  await new Promise<void>((r) => session.context.on('close', () => r()));
+  process.exit(0);
+}
+
+mkdirSync('out', { recursive: true });
+const shot = resolve('out/seed-article.png');
+await page.screenshot({ path: shot });
+const download = page.waitForEvent('download');
+await page.getByRole('button', { name: /下载 Markdown|Download Markdown/ }).click();
+const file = await download;
+const md = resolve('out', file.suggestedFilename());
+await file.saveAs(md);
+await session.close();
+console.log(`Markdown:   ${md}`);
+console.log(`Screenshot: ${shot}`);

@@ -1,0 +1,48 @@
+/**
+ * `npm test`: typecheck, build, then every vitest suite (unit in jsdom, browser in real Chromium).
+ * The last line is the plain total CI reads: "N passed, N failed".
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { findChromium } from './e2e/harness';
+
+const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
+
+try {
+  findChromium();
+} catch (e) {
+  console.error((e as Error).message);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+let passed = 0;
+let failed = 0;
+const step = (name: string, status: number) => {
+  if (status === 0) passed++;
+  else {
+    failed++;
+    console.error(`${name} failed`);
+  }
+  return status === 0;
+};
+
+step('typecheck', run('npx', ['tsc', '--noEmit']));
+const built = step('build', run('npx', ['wxt', 'build']));
+
+mkdirSync('out', { recursive: true });
+const report = 'out/vitest-report.json';
+const projects = built ? [] : ['--project', 'unit']; // no build, no browser tests
+run('npx', ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: { status: string; assertionResults: unknown[] }[] };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  // A test file that fails to load has no test results: count it as a failure.
+  failed += r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+} catch {
+  failed++;
+  console.error('vitest produced no report');
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectedMarkdown, FIXTURES } from '../fixtures';
+import { exportFixture, GOLDEN_PAGES, HANDMADE } from '../golden-cases';
+
+// Each case: the real pipeline on a saved page equals the expected note, read through by eye.
+describe('golden exports', () => {
+  for (const name of [...GOLDEN_PAGES, ...HANDMADE]) {
+    it(name, () => {
+      const r = exportFixture(name);
+      if (!r.ok) throw new Error(r.message);
+      expect(r.markdown).toBe(expectedMarkdown(name));
+    });
+  }
+
+  it('the seed article: expected file is the shared golden, verbatim; file name is Windows-safe', () => {
+    const r = exportFixture('seed-article');
+    if (!r.ok) throw new Error(r.message);
+    const shared = join(FIXTURES, '..', '..', '..', 'shared', 'golden', 'seed-article.md');
+    if (existsSync(shared)) expect(expectedMarkdown('seed-article')).toBe(readFileSync(shared, 'utf8'));
+    expect(r.markdown).toBe(expectedMarkdown('seed-article'));
+    expect(r.fileName).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理');
+  });
+
+  it('covers every page kind', () => {
+    const kinds = new Set(GOLDEN_PAGES.map((n) => exportFixture(n)).map((r) => (r.ok ? r.article.kind : 'failed')));
+    expect([...kinds].sort()).toEqual(['article', 'image-post', 'share', 'text-post']);
+  });
+});
+
+describe('element families in the goldens', () => {
+  const md = (name: string) => expectedMarkdown(name);
+  it('mdnice code blocks keep their line breaks (05, 19)', () => {
+    expect(md('19-2020-afterjs-code-mdnice')).toMatch(/```\nimport json\nimport redis\nimport pymongo\n/);
+    expect(md('05-2025-reprint-codeblocks').match(/^```/gm)?.length).toBeGreaterThanOrEqual(100);
+  });
+  it('native code snippet: language kept, line numbers dropped', () => {
+    expect(md('code-snippet')).toContain('```python\ndef greet(name):\n    s = "**hi** `x` _y_"\n    return s < 3 && name\n```');
+    expect(md('code-snippet')).toContain('```javascript\nconst a = 1;\nif (a) {\n  console.log(`a=${a}`);\n}\n```');
+  });
+  it('formulas from data-formula, inline and block, without \\small', () => {
+    expect(md('formula')).toContain('质能方程 $E=mc^2$ 人人皆知。');
+    expect(md('formula')).toContain('$$\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n$$');
+  });
+  it('tables: GFM for simple ones, sanitized HTML for merged cells (handmade, 25)', () => {
+    expect(md('table')).toContain('| 语言  | 年份  | 说明  |');
+    expect(md('table')).toContain('<td colspan="2"><strong>季度</strong></td>');
+    expect(md('table')).not.toMatch(/onclick|<script|style=|javascript:/);
+    expect(md('25-2017-preview-tables').match(/<table>/g)).toHaveLength(3);
+  });
+  it('media cards become labelled links', () => {
+    expect(md('21-2018-raw-mpvoice-vote')).toContain('[音频：早安武汉3月19日](https://res.wx.qq.com/voice/getvoice?mediaid=');
+    expect(md('21-2018-raw-mpvoice-vote')).toContain('[投票](');
+    expect(md('22-2018-raw-video-iframe')).toContain('[视频](https://v.qq.com/x/page/o0608305r9k.html)');
+    expect(md('23-2018-raw-bgimage-qqmusic-news')).toContain('[音乐：柔如彩虹');
+    expect(md('03-2025-math-svg-audio')).toContain('[音频：【Day 15】大题给分点在过程与步骤！保证步骤清晰]');
+    expect(md('miniprogram')).toContain('[小程序：每日一题](');
+    expect(md('miniprogram')).toContain('[未能转换的内容：mp-common-weird](');
+  });
+  it('the injected video player appears once per video, as a link, with none of its UI', () => {
+    const v = md('16-2023-afterjs-video-tags');
+    expect(v.match(/\[视频\]/g)).toHaveLength(1);
+    expect(v).not.toMatch(/视频加载失败|已关注|Subscribed/);
+  });
+  it('every content image is kept, even with repeated alt text (02: 51 images)', () => {
+    expect(md('02-2025-weekly-readmore-original-manyimg').match(/!\[[^\]]*\]\(https:\/\/mmbiz\.qpic\.cn/g)?.length).toBeGreaterThanOrEqual(50);
+    for (const name of GOLDEN_PAGES) expect(md(name)).not.toMatch(/\]\(data:/);
+  });
+  it('javascript: links are dropped, links to other articles kept', () => {
+    expect(md('table')).not.toContain('javascript:');
+    expect(md('20-2018-raw-readmore-original')).not.toContain('javascript:');
+  });
+});
