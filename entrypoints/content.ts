@@ -24,11 +24,17 @@ export default defineContentScript({
     const wantClean = () => pageOverride ?? settings.cleanByDefault;
     const domReady = new Promise<void>((r) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => r(), { once: true }) : r()));
 
+    // Our own toolbar host says what state the page is in (for the popup's tests and for users' CSS).
+    let host: HTMLElement | null = null;
+    const showState = () => host?.setAttribute('data-state', cleaner.enabled ? 'cleaned' : 'original');
+    let settled = false;
     const apply = async () => {
       await domReady;
       cleaner.setFamilies(enabledFamilies(settings));
       if (wantClean()) cleaner.enable();
       else cleaner.disable();
+      settled = true;
+      showState();
     };
 
     void loadSettings().then((s) => {
@@ -84,7 +90,9 @@ export default defineContentScript({
         anchor: 'body',
         append: 'last',
         css: TOOLBAR_CSS,
-        onMount: (container) => {
+        onMount: (container, _shadow, shadowHost) => {
+          host = shadowHost;
+          if (settled) showState();
           toolbar = buildToolbar(
             container,
             { 'download-md': t('actionDownloadMd'), 'copy-md': t('actionCopyMd'), 'download-zip': t('actionDownloadZip'), title: t('extName') },

@@ -91,7 +91,7 @@ export class PageCleaner {
       if (current && !current.startsWith('data:')) continue;
       const src = normalizeImageUrl(img.getAttribute('data-src') ?? '');
       if (!src) continue;
-      img.setAttribute(REVEALED, current ?? '\u0000');
+      if (!img.hasAttribute(REVEALED)) img.setAttribute(REVEALED, current ?? '\u0000');
       img.setAttribute('src', src);
     }
   }
@@ -134,4 +134,5 @@ export class PageCleaner {
   }
 }
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true };
+// src too: some pages' inline lazy-loaders put the placeholder back after we loaded an image (17).
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] };

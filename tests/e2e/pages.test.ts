@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openArticle, type Session } from './harness';
+import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
+import { CHROME_RULES, PROMO_ATTR } from '../../utils/chrome-rules';
+import { findPromotion } from '../../utils/promotion';
+import { loadDocument } from '../golden-cases';
+
+// Every corpus page and the seed, at its real address, with WeChat's own scripts blocked.
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+interface PageReport {
+  visibleNoise: string[];
+  hiddenContent: string[];
+  promoMarked: number;
+  promoVisible: number;
+  contentVisible: boolean;
+  imagesWithoutSrc: number;
+}
+
+describe('cleaning on every corpus page', () => {
+  for (const name of PAGE_NAMES) {
+    it(name, async () => {
+      const html = pageHtml(name);
+      const url = pageUrl(html, name);
+      const expectedPromo = (() => {
+        const root = loadDocument(html, url).querySelector('#js_content');
+        return root ? findPromotion(root).length : 0;
+      })();
+      const page = await openArticle(session, url, html);
+      const report = await page.evaluate(
+        ({ selectors, attr }): PageReport => {
+          const visible = (el: Element) => (el as HTMLElement).checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+          const visibleNoise: string[] = [];
+          for (const sel of selectors) {
+            for (const el of Array.from(document.querySelectorAll(sel))) {
+              // Only elements that would show something: text or an image.
+              if (!el.textContent?.trim() && !el.querySelector('img')) continue;
+              if (visible(el)) visibleNoise.push(`${sel}: ${el.textContent?.trim().slice(0, 30)}`);
+            }
+          }
+          const root = document.getElementById('js_content');
+          const hiddenContent: string[] = [];
+          if (root) {
+            for (const el of Array.from(root.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre, table'))) {
+              const text = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+              if (text.length < 2 || el.closest(`[${attr}]`) || el.closest('[style*="display: none"], [style*="display:none"]')) continue;
+              if (!visible(el)) hiddenContent.push(text.slice(0, 40));
+            }
+          }
+          const marked = Array.from(document.querySelectorAll(`[${attr}]`));
+          return {
+            visibleNoise,
+            hiddenContent,
+            promoMarked: marked.length,
+            promoVisible: marked.filter(visible).length,
+            contentVisible: root ? visible(root) : true,
+            imagesWithoutSrc: root ? Array.from(root.querySelectorAll('img[data-src]')).filter((i) => !i.getAttribute('src') || i.getAttribute('src')!.startsWith('data:')).length : 0,
+          };
+        },
+        { selectors: CHROME_RULES.map((r) => r.selector), attr: PROMO_ATTR },
+      );
+      await page.close();
+      expect(report.visibleNoise, 'noise still visible').toEqual([]);
+      expect(report.hiddenContent, 'content paragraphs hidden').toEqual([]);
+      expect(report.contentVisible).toBe(true);
+      expect(report.promoMarked).toBe(expectedPromo);
+      expect(report.promoVisible).toBe(0);
+      expect(report.imagesWithoutSrc).toBe(0);
+      expect(session.served.leaks).toEqual([]);
+    });
+  }
+});
