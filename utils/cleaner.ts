@@ -91,7 +91,8 @@ export class PageCleaner {
       if (current && !current.startsWith('data:')) continue;
       const src = normalizeImageUrl(img.getAttribute('data-src') ?? '');
       if (!src) continue;
-      if (!img.hasAttribute(REVEALED)) img.setAttribute(REVEALED, current ?? '\u0000');
+      // Whatever the page has now is what "off" restores, even if its lazy-loader set it after us.
+      img.setAttribute(REVEALED, current ?? '\u0000');
       img.setAttribute('src', src);
     }
   }
