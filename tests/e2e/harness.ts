@@ -37,7 +37,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { headless?: boolean } = {}): Promise<Session> {
+export async function launch(options: { headless?: boolean; lang?: string } = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wac-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -45,7 +45,7 @@ export async function launch(options: { headless?: boolean } = {}): Promise<Sess
     headless: options.headless ?? true,
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
-    locale: 'zh-CN',
+    locale: options.lang ?? 'zh-CN',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -56,7 +56,7 @@ export async function launch(options: { headless?: boolean } = {}): Promise<Sess
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      '--lang=zh-CN',
+      `--lang=${options.lang ?? 'zh-CN'}`,
     ],
   });
   const pages = new Map<string, string>();
