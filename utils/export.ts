@@ -1,6 +1,7 @@
 import { extractArticle, type Article } from './extract';
 import { frontMatter } from './front-matter';
 import { convertContent } from './markdown/convert';
+import { escapeLabel } from './markdown/escape';
 import { fileNameFromTemplate } from './filename';
 import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from './settings';
 
@@ -22,8 +23,8 @@ function headingShift(root: Element): number {
 /** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
 export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u): string {
   const body = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
-  const title = article.meta.title.replace(/\s+/g, ' ').trim();
-  const heading = title ? `# ${title.replace(/^#+/, (m) => '\\#'.repeat(m.length))}\n\n` : '';
+  // The title is page text like any other: one line, with Markdown and HTML characters escaped.
+  const heading = article.meta.title.trim() ? `# ${escapeLabel(article.meta.title)}\n\n` : '';
   return `${frontMatter(article.meta, settings.frontMatterFields)}\n\n${heading}${body}\n`;
 }
 

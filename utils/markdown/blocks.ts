@@ -1,10 +1,10 @@
 import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
+import { escapeLabel } from './escape';
 import { imageSource, isEmojiImage } from '../images';
 
 /** Headings, images and the other block-level WeChat rules. */
 
-const escAlt = (s: string) => s.replace(/([\\[\]])/g, '\\$1').replace(/\s+/g, ' ').trim();
 // WeChat gives every image the same alt text; it says nothing about the picture.
 const MEANINGLESS_ALT = /^(图片|image|img|photo|picture|\s*)$/i;
 
@@ -26,7 +26,7 @@ export function blockRules(td: TurndownService, ctx: ConvertContext): void {
       if (isEmojiImage(img) && alt) return alt;
       const src = imageSource(img);
       if (!src) return '';
-      return `![${MEANINGLESS_ALT.test(alt) ? '' : escAlt(alt)}](${ctx.imageTarget(src)})`;
+      return `![${MEANINGLESS_ALT.test(alt) ? '' : escapeLabel(alt)}](${ctx.imageTarget(src)})`;
     },
   });
 }

@@ -22,6 +22,10 @@ function createTurndown(ctx: ConvertContext): TurndownService {
       mediaBlankReplacement(node, ctx) ?? ((node as unknown as { isBlock?: boolean }).isBlock ? '\n\n' : ''),
   });
   td.use([strikethrough, tables]);
+  // Turndown leaves `<` alone: article text such as "<script>" or "<img onerror=…>" would become raw
+  // HTML in the note. `$` would start math in Obsidian and Typora. Both are escaped as text.
+  const escapeText = td.escape.bind(td);
+  td.escape = (text: string) => escapeText(text).replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
   emphasisRules(td);
   linkRules(td);
   tableRules(td, ctx.imageTarget);

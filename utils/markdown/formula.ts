@@ -13,7 +13,13 @@ export function formulaLatex(el: Element): string {
       /* not encoded after all */
     }
   }
-  return tex.replace(/^\s*\\small\b\s*/, '').trim();
+  // `<` and `>` are \lt and \gt in TeX; left raw they could open HTML tags in the note.
+  return tex
+    .replace(/^\s*\\small\b\s*/, '')
+    .replace(/</g, '\\lt ')
+    .replace(/>/g, '\\gt ')
+    .replace(/\$/g, '\\$')
+    .trim();
 }
 
 export function formulaRules(td: TurndownService): void {

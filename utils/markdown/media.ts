@@ -1,5 +1,6 @@
 import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
+import { escapeLabel } from './escape';
 import { decodeEntities } from '../script-vars';
 
 /**
@@ -17,11 +18,10 @@ const attr = (el: Element, ...names: string[]) => {
   return '';
 };
 
-const esc = (s: string) => s.replace(/([\\[\]])/g, '\\$1').replace(/\s+/g, ' ').trim();
 
 /** A labelled link on its own line. */
 export function mediaLine(label: string, name: string, url: string): string {
-  const text = esc(name ? `${label}：${name}` : label);
+  const text = escapeLabel(name ? `${label}：${name}` : label);
   return url ? `\n\n[${text}](${url})\n\n` : `\n\n${text}\n\n`;
 }
 
