@@ -35,18 +35,18 @@ export function unavailableMessage(wechatMessage: string): string {
 
 /** The whole pipeline on a page: detect → extract → convert. Never throws on bad pages. */
 export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS): ExportResult {
-  let extraction;
+  // A page can be anything (truncated, hostile, absurdly deep): every failure becomes a message.
   try {
-    extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings) });
+    const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings) });
+    if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
+    const { article } = extraction;
+    return {
+      ok: true,
+      article,
+      markdown: articleMarkdown(article, settings),
+      fileName: fileNameFromTemplate(settings.fileNameTemplate, article.meta),
+    };
   } catch (e) {
-    return { ok: false, message: `Export failed while reading the page: ${(e as Error).message}` };
+    return { ok: false, message: `导出失败 / Export failed: ${(e as Error)?.message ?? String(e)}` };
   }
-  if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
-  const { article } = extraction;
-  return {
-    ok: true,
-    article,
-    markdown: articleMarkdown(article, settings),
-    fileName: fileNameFromTemplate(settings.fileNameTemplate, article.meta),
-  };
 }
