@@ -100,3 +100,22 @@ describe('ZIP with images (page 02, 51 images)', () => {
     expect(textOnly(md)).toEqual(textOnly(expectedMarkdown('02-2025-weekly-readmore-original-manyimg')));
   });
 });
+
+describe('inline base64 images (the options page mode)', () => {
+  it('"Download Markdown" in base64 mode writes every image into one self-contained file', async () => {
+    const ext = await session.context.newPage();
+    await ext.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await ext.locator('input[value="base64"]').check();
+    await expect.poll(() => ext.locator('#saved').textContent()).not.toBe('');
+    const page = await open('17');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: button(/下载 Markdown|Download Markdown/) }).click();
+    const text = readFileSync((await (await download).path())!, 'utf8');
+    const images = Array.from(text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g), (m) => m[1]!);
+    expect(images.length).toBe(6);
+    for (const src of images) expect(src).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/);
+    await ext.locator('input[value="remote"]').check();
+    await page.close();
+    await ext.close();
+  });
+});
