@@ -55,8 +55,12 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { selector: '#js_iframetest', what: 'ad test iframe', page: '20' },
   { selector: '#js_related_area', what: '相关阅读', page: '18' },
   { selector: '#js_more_read_area', what: 'more-reading area', page: '18' },
+  { selector: '.js_related_area', what: '相关阅读 list of the 2023 page (class, no id)', page: '16' },
   { selector: '#js_hotspot_area', what: 'hotspot list', page: '17' },
   { selector: '#js_album_keep_read', what: '合集 keep-reading bar', page: '17' },
+  { selector: '.original_area_primary .radius_avatar', what: 'account avatar in the reprint header (its text stays)', page: '05' },
+  { selector: '.original_account_avatar', what: 'account avatar in a share card (its text stays)', page: '07' },
+  { selector: '#js_row_immersive_cover_img', what: 'immersive-stream cover (account avatar above the title)', page: '01' },
   { selector: '#js_ip_wording_wrp', what: 'IP region (发表于 江苏)', page: '15' },
   { selector: '#js_title_modify_wrp', what: 'title-modified note', page: '15' },
   // The video player that WeChat injects inside #js_content (DOM-NOTES §5): its UI, not the video.

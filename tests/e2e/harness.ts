@@ -46,6 +46,8 @@ export async function launch(options: { headless?: boolean; lang?: string } = {}
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
     locale: options.lang ?? 'zh-CN',
+    // Chromium takes its UI language (and so chrome.i18n's) from the environment on Linux.
+    env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_'), LANG: `${(options.lang ?? 'zh-CN').replace('-', '_')}.UTF-8` },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

@@ -21,6 +21,7 @@ interface PageReport {
   promoVisible: number;
   contentVisible: boolean;
   imagesWithoutSrc: number;
+  imagesOutsideArticle: string[];
 }
 
 describe('cleaning on every corpus page', () => {
@@ -54,7 +55,12 @@ describe('cleaning on every corpus page', () => {
             }
           }
           const marked = Array.from(document.querySelectorAll(`[${attr}]`));
+          // Outside the content, nothing pictorial belongs to the article (QR codes, avatars, ads).
+          const imagesOutsideArticle = Array.from(document.querySelectorAll('img'))
+            .filter((i) => !i.closest('#js_content') && visible(i) && (i.getAttribute('src') ?? '') !== '')
+            .map((i) => `${i.parentElement?.id || i.parentElement?.className}: ${i.getAttribute('src')?.slice(0, 40)}`);
           return {
+            imagesOutsideArticle,
             visibleNoise,
             hiddenContent,
             promoMarked: marked.length,
@@ -67,6 +73,7 @@ describe('cleaning on every corpus page', () => {
       );
       await page.close();
       expect(report.visibleNoise, 'noise still visible').toEqual([]);
+      expect(report.imagesOutsideArticle, 'images outside the article').toEqual([]);
       expect(report.hiddenContent, 'content paragraphs hidden').toEqual([]);
       expect(report.contentVisible).toBe(true);
       expect(report.promoMarked).toBe(expectedPromo);

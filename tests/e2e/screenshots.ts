@@ -7,9 +7,7 @@ const dir = process.argv[2] ?? 'tests/screenshots';
 mkdirSync(dir, { recursive: true });
 const html = pageHtml('seed-article');
 const url = pageUrl(html, 'seed');
-// Headless Chromium here keeps its UI language whatever --lang says, so one options shot.
-for (const lang of ['zh-CN']) {
-  process.env.LANGUAGE = lang.replace('-', '_');
+for (const lang of ['zh-CN', 'en']) {
   const s = await launch({ lang });
   if (lang === 'zh-CN') {
     const ext = await s.context.newPage();
@@ -26,7 +24,7 @@ for (const lang of ['zh-CN']) {
   await opt.setViewportSize({ width: 760, height: 900 });
   await opt.goto(`chrome-extension://${s.extensionId}/options.html`);
   await opt.waitForTimeout(300);
-  await opt.screenshot({ path: `${dir}/options-en.png`, fullPage: true });
+  await opt.screenshot({ path: `${dir}/options-${lang}.png`, fullPage: true });
   await s.close();
 }
 console.log(`screenshots in ${dir}`);
