@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inlineScriptText, readScriptVar } from '../utils/script-vars';
+import { ScriptVars } from '../utils/script-vars';
 import { canonicalArticleUrl } from '../utils/metadata';
 
 /** Fixture pages and expected files; shared by the unit and browser tests. */
@@ -37,9 +37,7 @@ export const testImage = () => readFileSync(join(FIXTURES, 'image.png'));
 /** The page's real address: its msg_link when it has one, else a /s/<id> address. */
 export function pageUrl(html: string, fallbackId: string): string {
   const scripts = Array.from(html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi), (m) => m[1]).join('\n');
-  const link = canonicalArticleUrl(readScriptVar(scripts, 'msg_link'));
+  const link = canonicalArticleUrl(new ScriptVars([scripts]).get('msg_link'));
   return /^https:\/\/mp\.weixin\.qq\.com\/s[?/]/.test(link) ? link : `https://mp.weixin.qq.com/s/${fallbackId}`;
 }
 
-// Re-exported so tests read scripts the same way the extension does.
-export { inlineScriptText };

@@ -1,6 +1,6 @@
 import { cleaningCss, PROMO_ATTR } from './chrome-rules';
 import { findPromotion, type PromoFamily } from './promotion';
-import { inlineScriptText, readScriptVar } from './script-vars';
+import { scriptVars } from './script-vars';
 import { normalizeImageUrl } from './images';
 
 const STYLE_ID = 'wac-cleaning-style';
@@ -101,7 +101,7 @@ export class PageCleaner {
   private fillTextPost(): void {
     const desc = this.doc.getElementById('js_text_desc');
     if (!desc || desc.textContent?.trim()) return;
-    const text = readScriptVar(inlineScriptText(this.doc), 'TextContentNoEncode');
+    const text = scriptVars(this.doc).get('TextContentNoEncode');
     if (!text) return;
     desc.textContent = text;
     (desc as HTMLElement).style.whiteSpace = 'pre-wrap';

@@ -1,6 +1,6 @@
 import { detectPage, type PageKind } from './page-kind';
 import { canonicalArticleUrl, readMeta, type ArticleMeta } from './metadata';
-import { decodeEntities, decodeJsString, inlineScriptText, readScriptVar } from './script-vars';
+import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from './script-vars';
 import { findPromotion, PROMO_FAMILIES, type PromoFamily } from './promotion';
 import { CHROME_RULES } from './chrome-rules';
 import { imageSource, isEmojiImage } from './images';
@@ -50,22 +50,22 @@ function firstLine(text: string, max = 60): string {
 }
 
 /** The share note, which an inline script writes into #js_share_notice. */
-function shareNote(doc: Document, scripts: string): string {
+function shareNote(doc: Document, vars: ScriptVars): string {
   const fromDom = doc.querySelector('#js_share_notice')?.textContent?.trim();
   if (fromDom && !/document\.getElementById/.test(fromDom)) return fromDom;
-  const m = /js_share_notice'\)\.innerHTML\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(scripts);
-  return m ? decodeEntities(decodeJsString(m[1] ?? '')) : readScriptVar(scripts, 'msg_desc');
+  const m = /js_share_notice'\)\.innerHTML\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(vars.text);
+  return m ? decodeEntities(decodeJsString(m[1] ?? '')) : vars.get('msg_desc');
 }
 
-function buildRoot(doc: Document, kind: Article['kind'], scripts: string, meta: ArticleMeta): Element | null {
+function buildRoot(doc: Document, kind: Article['kind'], vars: ScriptVars, meta: ArticleMeta): Element | null {
   const root = doc.createElement('div');
   if (kind === 'article') {
     const content = doc.querySelector('#js_content');
     if (!content) return null;
     root.append(...Array.from(content.cloneNode(true).childNodes));
   } else if (kind === 'image-post') {
-    paragraphs(doc, readScriptVar(scripts, 'content_noencode', { objectKey: true }), root);
-    for (const src of pictureList(scripts)) {
+    paragraphs(doc, vars.key('content_noencode'), root);
+    for (const src of pictureList(vars.text)) {
       const img = doc.createElement('img');
       img.setAttribute('data-src', src);
       const p = doc.createElement('p');
@@ -73,9 +73,9 @@ function buildRoot(doc: Document, kind: Article['kind'], scripts: string, meta: 
       root.appendChild(p);
     }
   } else if (kind === 'text-post') {
-    paragraphs(doc, readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode', { objectKey: true }), root);
+    paragraphs(doc, vars.get('TextContentNoEncode') || vars.key('content_noencode'), root);
   } else {
-    paragraphs(doc, shareNote(doc, scripts), root);
+    paragraphs(doc, shareNote(doc, vars), root);
     const url = doc.querySelector('#js_share_source')?.getAttribute('data-url') ?? '';
     const p = doc.createElement('p');
     const a = doc.createElement('a');
@@ -91,22 +91,18 @@ function buildRoot(doc: Document, kind: Article['kind'], scripts: string, meta: 
  *  player wrapper and its tail panel. The video itself stays as its outermost .video_iframe. */
 const INJECTED_PLAYER = ['#page-content', '[id^="js_mpvedio_wrapper_"]', '.video_tail_module', '.video_iframe .video_iframe'];
 
+// Chrome rules that can match inside the content, as one selector list (one tree walk, not 60).
+const CHROME_IN_CONTENT = CHROME_RULES.map((r) => r.selector.replace(/^#js_content\s+/, ''))
+  .filter((sel) => !sel.startsWith('body'))
+  .concat(INJECTED_PLAYER)
+  .join(', ');
+// Hidden by the editor (display:none) or not content at all.
+const NOT_SHOWN = '[style*="display:none" i], [style*="display: none" i], script, style, noscript, template';
+
 /** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
 function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
   for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
-  for (const rule of CHROME_RULES) {
-    const inside = rule.selector.replace(/^#js_content\s+/, '');
-    try {
-      for (const el of Array.from(root.querySelectorAll(inside))) el.remove();
-    } catch {
-      /* selectors that only make sense on the whole page (body > …) */
-    }
-  }
-  for (const el of Array.from(root.querySelectorAll(INJECTED_PLAYER.join(', ')))) el.remove();
-  for (const el of Array.from(root.querySelectorAll('[style]'))) {
-    if (/display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) el.remove();
-  }
-  for (const el of Array.from(root.querySelectorAll('script, style, noscript, template'))) el.remove();
+  for (const el of Array.from(root.querySelectorAll(`${CHROME_IN_CONTENT}, ${NOT_SHOWN}`))) el.remove();
 }
 
 function imageList(root: Element): string[] {
@@ -121,16 +117,16 @@ function imageList(root: Element): string[] {
 
 /** Page → Article, or a clear reason why there is none. Pure: the page is only read. */
 export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): Extraction {
-  const scripts = inlineScriptText(doc);
-  const page = detectPage(doc, scripts);
+  const vars = scriptVars(doc);
+  const page = detectPage(doc, vars);
   if (page.kind === 'unavailable') return { ok: false, reason: 'unavailable', message: page.message ?? '' };
-  const meta = readMeta(doc, scripts, pageUrl);
+  const meta = readMeta(doc, vars, pageUrl);
   if (page.kind === 'text-post' || (page.kind === 'image-post' && !doc.querySelector('#activity-name'))) {
-    const text = readScriptVar(scripts, 'TextContentNoEncode') || readScriptVar(scripts, 'content_noencode', { objectKey: true });
+    const text = vars.get('TextContentNoEncode') || vars.key('content_noencode');
     // Text posts have no title: og:title is the whole text. The first line stands in for it.
     if (page.kind === 'text-post' || meta.title.length > 80) meta.title = firstLine(meta.title.includes('\n') || page.kind === 'text-post' ? text || meta.title : meta.title);
   }
-  const root = buildRoot(doc, page.kind, scripts, meta);
+  const root = buildRoot(doc, page.kind, vars, meta);
   if (!root) return { ok: false, reason: 'empty', message: 'No article content was found on this page.' };
   cleanRoot(root, options.families ?? ALL_FAMILIES);
   if (!root.textContent?.trim() && !root.querySelector('img')) {

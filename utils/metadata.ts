@@ -1,4 +1,4 @@
-import { decodeJsString, readScriptVar } from './script-vars';
+import { decodeJsString, type ScriptVars } from './script-vars';
 
 export interface ArticleMeta {
   title: string;
@@ -76,20 +76,19 @@ function readReprint(doc: Document): { account: string; author: string } {
 }
 
 /** Everything the front matter needs, from the page's DOM and inline scripts. */
-export function readMeta(doc: Document, scripts: string, pageUrl: string): ArticleMeta {
+export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): ArticleMeta {
   const titleEl = doc.querySelector('#activity-name .js_title_inner') ?? doc.querySelector('#activity-name');
   const reprint = readReprint(doc);
-  const published = isoChinaTime(firstOf(readScriptVar(scripts, 'ct'), readScriptVar(scripts, 'create_time')));
+  // `||` rather than firstOf: a later variable is looked up only when the earlier one is empty.
+  const published = isoChinaTime(vars.get('ct') || vars.get('create_time'));
   return {
     title: firstOf(
       text(titleEl),
-      readScriptVar(scripts, 'msg_title'),
-      metaContent(doc, 'meta[property="og:title"]'),
-      doc.title,
+      vars.get('msg_title') || metaContent(doc, 'meta[property="og:title"]') || doc.title,
     ),
     author: firstOf(
       text(doc.querySelector('#js_author_name')),
-      readScriptVar(scripts, 'author'),
+      vars.get('author'),
       metaContent(doc, 'meta[name="author"]'),
       // 2017/2018: a plain em after #post-date holds the byline (DOM-NOTES §3).
       text(doc.querySelector('#meta_content > em.rich_media_meta_text:not(#post-date)')),
@@ -97,15 +96,13 @@ export function readMeta(doc: Document, scripts: string, pageUrl: string): Artic
     account: firstOf(
       text(doc.querySelector('#js_name')),
       text(doc.querySelector('#post-user')),
-      readScriptVar(scripts, 'nickname'),
-      readScriptVar(scripts, 'nick_name', { objectKey: true }),
-      text(doc.querySelector('.wx_follow_nickname')),
+      vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.wx_follow_nickname')),
     ),
     published,
-    source: canonicalArticleUrl(firstOf(readScriptVar(scripts, 'msg_link'), metaContent(doc, 'meta[property="og:url"]'), pageUrl)),
-    cover: firstOf(readScriptVar(scripts, 'msg_cdn_url'), metaContent(doc, 'meta[property="og:image"]')),
-    description: oneLine(firstOf(readScriptVar(scripts, 'msg_desc'), metaContent(doc, 'meta[name="description"]'))),
-    originalUrl: readScriptVar(scripts, 'msg_source_url'),
+    source: canonicalArticleUrl(firstOf(vars.get('msg_link'), metaContent(doc, 'meta[property="og:url"]'), pageUrl)),
+    cover: firstOf(vars.get('msg_cdn_url'), metaContent(doc, 'meta[property="og:image"]')),
+    description: oneLine(firstOf(vars.get('msg_desc'), metaContent(doc, 'meta[name="description"]'))),
+    originalUrl: vars.get('msg_source_url'),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
   };

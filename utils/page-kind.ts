@@ -1,4 +1,4 @@
-import { inlineScriptText, readScriptVar } from './script-vars';
+import { scriptVars, type ScriptVars } from './script-vars';
 
 export type PageKind = 'article' | 'image-post' | 'text-post' | 'share' | 'unavailable';
 
@@ -22,8 +22,8 @@ function messageOf(doc: Document): string {
 }
 
 /** What kind of page this is: decided by the page's structure first, its inline data second. */
-export function detectPage(doc: Document, scripts = inlineScriptText(doc)): PageInfo {
-  const showType = readScriptVar(scripts, 'item_show_type');
+export function detectPage(doc: Document, vars: ScriptVars = scriptVars(doc)): PageInfo {
+  const showType = vars.get('item_show_type');
   if (showType === '8') return { kind: 'image-post', showType };
   if (showType === '10') return { kind: 'text-post', showType };
   if (doc.querySelector('#js_share_content, .original_panel_content, #js_share_source')) return { kind: 'share', showType };

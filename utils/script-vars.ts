@@ -7,13 +7,6 @@
  * We match them as text: the page's scripts may never run (blocked, or a saved page).
  */
 
-/** The inline scripts' text, joined. Scripts with a src carry nothing we read. */
-export function inlineScriptText(doc: Document): string {
-  const parts: string[] = [];
-  for (const s of Array.from(doc.scripts)) if (!s.src) parts.push(s.text);
-  return parts.join('\n');
-}
-
 const JS_ESCAPE = /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[\s\S])/g;
 
 /** Undo JavaScript string escapes (\x26, \u4e2d, \n, \', …). */
@@ -39,29 +32,117 @@ export function decodeEntities(s: string): string {
   });
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 // A quoted JS string literal, single or double quoted, with escapes.
 const STR = `(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'((?:[^'\\\\\\n]|\\\\.)*)')`;
-const WRAP_OPEN = `(?:htmlDecode\\(|JsDecode\\(|window\\.a_value_which_never_exists\\s*\\|\\|\\s*)?`;
+
+const WRAP = `(?:htmlDecode\\(|JsDecode\\(|window\\.a_value_which_never_exists\\s*\\|\\|\\s*)?`;
+// What follows `var name` / `window.name` in an assignment of a string literal (also `var a = window.b = '…'`).
+const ASSIGNED = new RegExp(`=(?!=)\\s*(?:window\\.[\\w$]+\\s*=\\s*)?${WRAP}${STR}`, 'y');
+const KEYED = new RegExp(`\\s*:\\s*${WRAP}${STR}`, 'y');
+const IDENT = /[\w$]/;
+
+// Where an assignment to a name starts: `var name =` / `window.name =`.
+const DECLARATION = /(?:var |window\.)([A-Za-z_$][\w$]*)\s*=(?!=)/g;
 
 /**
- * The first non-empty value assigned to `name` in any of WeChat's styles, decoded; or ''.
- * Assignments: `var name =`, `window.name =`, `x = window.name =`; with objectKey also `name:`.
+ * The page's inline script variables. A 2025 page carries 2–4 MB of inline script; one regular
+ * expression per variable over all of it was most of an export's time (measured with npm run bench).
+ * The server writes the variables we read as `var x = …` in small scripts (the big ones are Vue
+ * bundles), so a lookup first tries `var x` in the scripts from the smallest up. On the first miss
+ * (image and text posts use `window.x = …`) one pass indexes every assignment, and later lookups use
+ * that. A declaration (`var x = ''`) is authoritative even when empty; object keys, which repeat as
+ * placeholders, take the first non-empty value.
  */
-export function readScriptVar(scripts: string, name: string, options: { objectKey?: boolean } = {}): string {
-  const n = escapeRe(name);
-  // Object-literal keys (`nick_name: '…'`) only where asked: Vue templates in the same scripts use
-  // common keys like `nickname: 'data-miniprogram-nickname'`.
-  const prefix = options.objectKey ? `(?:\\bvar\\s+|\\bwindow\\.|[{,\\s])` : `(?:\\bvar\\s+|\\bwindow\\.)`;
-  const op = options.objectKey ? `(?:=(?!=)|:)` : `=(?!=)`;
-  const re = new RegExp(`${prefix}${n}\\s*${op}\\s*(?:window\\.\\w+\\s*=\\s*)?${WRAP_OPEN}${STR}`, 'g');
-  for (const m of scripts.matchAll(re)) {
-    const raw = m[1] ?? m[2] ?? '';
-    if (raw.trim() === '') continue;
-    return decodeEntities(decodeJsString(raw));
+export class ScriptVars {
+  private readonly cache = new Map<string, string>();
+  private readonly bySize: string[];
+  private joined: string | null = null;
+  private declarations: Map<string, number[]> | null = null;
+
+  constructor(private readonly scripts: readonly string[]) {
+    this.bySize = [...scripts].sort((a, b) => a.length - b.length);
   }
-  return '';
+
+  /** All the scripts' text, for searches that are not a variable. */
+  get text(): string {
+    return (this.joined ??= this.scripts.join('\n'));
+  }
+
+  private memo(key: string, compute: () => string): string {
+    let v = this.cache.get(key);
+    if (v === undefined) this.cache.set(key, (v = compute()));
+    return v;
+  }
+
+  private valueAt(text: string, at: number): string | null {
+    ASSIGNED.lastIndex = at;
+    const m = ASSIGNED.exec(text);
+    return m ? decodeEntities(decodeJsString(m[1] ?? m[2] ?? '')) : null;
+  }
+
+  /** `var name = …` in the small scripts first; null when no script declares it that way. */
+  private declaredVar(name: string): string | null {
+    const needle = `var ${name}`;
+    for (const t of this.bySize) {
+      for (let at = t.indexOf(needle); at >= 0; at = t.indexOf(needle, at + needle.length)) {
+        if (/[\w$.]/.test(t[at - 1] ?? ' ')) continue;
+        const eq = /^\s*=(?!=)/.exec(t.slice(at + needle.length, at + needle.length + 8));
+        if (!eq) continue;
+        const v = this.valueAt(t, at + needle.length + eq[0].length - 1);
+        if (v !== null) return v;
+      }
+    }
+    return null;
+  }
+
+  private assignments(name: string): number[] {
+    if (!this.declarations) {
+      const index = new Map<string, number[]>();
+      const t = this.text;
+      for (const m of t.matchAll(DECLARATION)) {
+        if (/[\w$.]/.test(t[m.index - 1] ?? ' ')) continue; // part of a longer name or a property chain
+        const at = m.index + m[0].length - 1; // the '='
+        const list = index.get(m[1]!);
+        if (list) list.push(at);
+        else index.set(m[1]!, [at]);
+      }
+      this.declarations = index;
+    }
+    return this.declarations.get(name) ?? [];
+  }
+
+  /** `var name = '…'` or `window.name = '…'`, decoded; '' when absent. */
+  get(name: string): string {
+    return this.memo(`=${name}`, () => {
+      if (!this.declarations) {
+        const v = this.declaredVar(name);
+        if (v !== null) return v;
+      }
+      for (const at of this.assignments(name)) {
+        const v = this.valueAt(this.text, at);
+        if (v !== null) return v;
+      }
+      return '';
+    });
+  }
+
+  /** An object-literal key, `name: '…'` or `name: JsDecode('…')` (image and text posts). */
+  key(name: string): string {
+    return this.memo(`:${name}`, () => {
+      const t = this.text;
+      for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
+        if (!/[{,\s]/.test(t[at - 1] ?? ' ') || IDENT.test(t[at + name.length] ?? '')) continue;
+        KEYED.lastIndex = at + name.length;
+        const m = KEYED.exec(t);
+        const raw = m ? (m[1] ?? m[2] ?? '') : '';
+        if (raw.trim() !== '') return decodeEntities(decodeJsString(raw));
+      }
+      return '';
+    });
+  }
+}
+
+/** The page's inline script variables. */
+export function scriptVars(doc: Document): ScriptVars {
+  return new ScriptVars(Array.from(doc.scripts, (s) => (s.src ? '' : s.text)).filter(Boolean));
 }

@@ -10,12 +10,32 @@ import DOMPurify from 'dompurify';
 const TABLE_TAGS = ['table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'br', 'b', 'strong', 'i', 'em', 'code', 'sub', 'sup', 'a', 'img'];
 const TABLE_ATTRS = ['colspan', 'rowspan', 'href', 'src', 'alt'];
 
+// Asked for every cell paragraph as well as for the table: remember the answer per table.
+const verdicts = new WeakMap<Element, boolean>();
+
 export function needsHtml(table: Element): boolean {
+  let v = verdicts.get(table);
+  if (v === undefined) verdicts.set(table, (v = tableNeedsHtml(table)));
+  return v;
+}
+
+function tableNeedsHtml(table: Element): boolean {
   for (const cell of Array.from(table.querySelectorAll('td, th'))) {
     if (Number(cell.getAttribute('colspan') ?? 1) > 1 || Number(cell.getAttribute('rowspan') ?? 1) > 1) return true;
     if (cell.querySelector('table, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6')) return true;
   }
   return false;
+}
+
+// One DOMPurify per window, bound to the table's own window so the same code runs in a page and
+// under jsdom. Creating one per table was most of the time of a page with tables (25).
+const purifiers = new WeakMap<object, ReturnType<typeof DOMPurify>>();
+function purifierFor(el: Element): ReturnType<typeof DOMPurify> {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return DOMPurify;
+  let p = purifiers.get(view);
+  if (!p) purifiers.set(view, (p = DOMPurify(view as unknown as Window & typeof globalThis)));
+  return p;
 }
 
 /** Sanitized HTML of a table: structure and text only; no styles, scripts or event handlers. */
@@ -25,10 +45,7 @@ export function sanitizedTableHtml(table: Element, imageTarget: (src: string) =>
     const src = img.getAttribute('data-src') || img.getAttribute('src') || '';
     img.setAttribute('src', /^https?:/.test(src) ? imageTarget(src) : '');
   }
-  // Bound to the table's own window, so the same code runs in a page and under jsdom.
-  const view = table.ownerDocument.defaultView;
-  const purifier = view ? DOMPurify(view as unknown as Window & typeof globalThis) : DOMPurify;
-  const html = purifier.sanitize(clone.outerHTML, {
+  const html = purifierFor(table).sanitize(clone.outerHTML, {
     ALLOWED_TAGS: TABLE_TAGS,
     ALLOWED_ATTR: TABLE_ATTRS,
     ALLOWED_URI_REGEXP: /^(?:https?:|assets\/|data:image\/(?:png|jpe?g|gif|webp);base64,)/i,

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: times this extension's extract-and-convert against the peers in the same page and
+ * the same run, in headless Chromium, on every corpus page with an article:
+ *   ours         utils/export.ts (what the toolbar runs)
+ *   markdownload Readability + Turndown + GFM (MarkDownload)
+ *   defuddle     Defuddle with Markdown output (Obsidian Web Clipper)
+ *   floor        one serialization of the content root (innerHTML)
+ * Also: the content script's time before DOMContentLoaded, and the built size of each entry point.
+ */
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { launch, openArticle, EXTENSION_DIR } from '../e2e/harness';
+import { pageHtml, pageUrl } from '../fixtures';
+import { GOLDEN_PAGES } from '../golden-cases';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TOOLS = ['ours', 'markdownload', 'defuddle', 'floor'] as const;
+type Tool = (typeof TOOLS)[number];
+
+async function bundle(entry: string): Promise<string> {
+  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, logLevel: 'error' });
+  return out.outputFiles[0]!.text;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const fmt = (n: number, w = 9) => n.toFixed(2).padStart(w);
+const ratio = (a: number, b: number) => `${(b / a).toFixed(1)}×`.padStart(7);
+
+const bundles = {
+  ours: await bundle('tests/bench/ours.entry.ts'),
+  markdownload: await bundle('tests/bench/markdownload.entry.ts'),
+  defuddle: await bundle('tests/bench/defuddle.entry.ts'),
+};
+
+const session = await launch();
+const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number }[] = [];
+// BENCH_PAGES=01,05 limits the run to some pages.
+const only = process.env.BENCH_PAGES?.split(',');
+for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.startsWith(p)))) {
+  const html = pageHtml(name);
+  const page = await openArticle(session, pageUrl(html, name), html);
+  for (const code of Object.values(bundles)) await page.addScriptTag({ content: code });
+  // Passed as text: tsx's keepNames would otherwise inject a helper the page does not have.
+  const result = (await page.evaluate(`(() => {
+      const runs = ${RUNS}, tools = ${JSON.stringify(TOOLS)};
+      const fns = {
+        ours: globalThis.__bench_ours,
+        markdownload: globalThis.__bench_markdownload,
+        defuddle: globalThis.__bench_defuddle,
+        floor: () => (document.getElementById('js_content') || document.body).innerHTML,
+      };
+      const times = Object.fromEntries(tools.map((t) => [t, []]));
+      for (const t of tools) fns[t](); // warm-up: JIT and lazy style computation, once each
+      for (let i = 0; i < runs; i++) {
+        for (const t of tools) {
+          const t0 = performance.now();
+          fns[t]();
+          times[t].push(performance.now() - t0);
+        }
+      }
+      const m = (n) => (performance.getEntriesByName(n)[0] || { duration: NaN }).duration;
+      return { times, preDcl: m('wac:document-start'), domReady: m('wac:dom-ready') };
+    })()`)) as { times: Record<Tool, number[]>; preDcl: number; domReady: number };
+  rows.push({
+    page: name.slice(0, 34),
+    size: html.length,
+    ms: Object.fromEntries(TOOLS.map((t) => [t, median(result.times[t]!)])) as Record<Tool, number>,
+    preDcl: result.preDcl,
+    domReady: result.domReady,
+  });
+  await page.close();
+}
+await session.close();
+
+console.log(`\nExtract + convert, median of ${RUNS} runs per page (ms); "×" = how many times faster ours is\n`);
+console.log(`${'page'.padEnd(35)}${'KB'.padStart(6)}${'ours'.padStart(9)}${'mdload'.padStart(9)}${'defuddle'.padStart(9)}${'floor'.padStart(9)}  vs mdload vs defud  vs floor`);
+for (const r of rows) {
+  console.log(`${r.page.padEnd(35)}${String(Math.round(r.size / 1024)).padStart(6)}${fmt(r.ms.ours)}${fmt(r.ms.markdownload)}${fmt(r.ms.defuddle)}${fmt(r.ms.floor)}  ${ratio(r.ms.ours, r.ms.markdownload)}  ${ratio(r.ms.ours, r.ms.defuddle)}  ${ratio(r.ms.ours, r.ms.floor)}`);
+}
+const med = (t: Tool) => median(rows.map((r) => r.ms[t]));
+console.log(`${'MEDIAN'.padEnd(35)}${''.padStart(6)}${fmt(med('ours'))}${fmt(med('markdownload'))}${fmt(med('defuddle'))}${fmt(med('floor'))}  ${ratio(med('ours'), med('markdownload'))}  ${ratio(med('ours'), med('defuddle'))}  ${ratio(med('ours'), med('floor'))}`);
+const fasterPeer = Math.min(med('markdownload'), med('defuddle'));
+console.log(`\nTarget: median export at least 2× faster than the faster peer → ${(fasterPeer / med('ours')).toFixed(1)}× ${fasterPeer / med('ours') >= 2 ? 'MET' : 'NOT MET'}`);
+
+const largest = rows.reduce((a, b) => (b.size > a.size ? b : a));
+console.log(`\nContent script before DOMContentLoaded (document_start work), ms:`);
+console.log(`  median ${median(rows.map((r) => r.preDcl)).toFixed(3)}, max ${Math.max(...rows.map((r) => r.preDcl)).toFixed(3)}; largest page (${largest.page}, ${Math.round(largest.size / 1024)} KB): ${largest.preDcl.toFixed(3)}`);
+console.log(`Target: under 5 ms before first paint on the largest page → ${largest.preDcl < 5 ? 'MET' : 'NOT MET'}`);
+console.log(`  (after DOMContentLoaded, promotion + images: median ${median(rows.map((r) => r.domReady)).toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.domReady)).toFixed(2)} ms)`);
+
+console.log(`\nBuilt size of each entry point (.output/chrome-mv3), bytes raw / gzip:`);
+const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+for (const f of files(EXTENSION_DIR).filter((f) => /\.(js|html)$/.test(f))) {
+  const b = readFileSync(f);
+  console.log(`  ${f.slice(EXTENSION_DIR.length + 1).padEnd(40)}${String(b.length).padStart(9)}${String(gzipSync(b).length).padStart(9)}`);
+}
+console.log(`  peers for comparison (minified bundles): markdownload ${bundles.markdownload.length}, defuddle ${bundles.defuddle.length}, ours ${bundles.ours.length}`);
