@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScriptVars } from '../utils/script-vars';
 import { canonicalArticleUrl } from '../utils/metadata';
+import { buildPage } from './page-builder';
 
 /** Fixture pages and expected files; shared by the unit and browser tests. */
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -24,8 +25,11 @@ export function pageHtml(nameOrPrefix: string): string {
   return gunzipSync(readFileSync(join(FIXTURES, 'pages', `${pageName(nameOrPrefix)}.html.gz`))).toString('utf8');
 }
 
+/** A hand-made fixture: a content fragment (first line `<!-- title: … -->`) in a minimal article page. */
 export function handmadeHtml(name: string): string {
-  return readFileSync(join(FIXTURES, 'handmade', `${name}.html`), 'utf8');
+  const fragment = readFileSync(join(FIXTURES, 'handmade', `${name}.html`), 'utf8');
+  const title = /^<!-- title: (.*?) -->/.exec(fragment)?.[1] ?? name;
+  return buildPage({ title, account: '手工样例', author: '测试', content: fragment.replace(/^<!--.*?-->\n/, '') });
 }
 
 export function expectedMarkdown(name: string): string {

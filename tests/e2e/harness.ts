@@ -46,8 +46,9 @@ export async function launch(options: { headless?: boolean; lang?: string } = {}
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
     locale: options.lang ?? 'zh-CN',
-    // Chromium takes its UI language (and so chrome.i18n's) from the environment on Linux.
-    env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_'), LANG: `${(options.lang ?? 'zh-CN').replace('-', '_')}.UTF-8` },
+    // Chromium takes its UI language (and so chrome.i18n's) from LANGUAGE on Linux. LANG stays a
+    // UTF-8 locale the machine has: with a missing one, downloads lose their Chinese file names.
+    env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_'), LANG: 'C.UTF-8' },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

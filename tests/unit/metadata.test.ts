@@ -24,8 +24,7 @@ describe('metadata', () => {
   });
   it('published comes from ct, never from the viewer-dependent #publish_time text', () => {
     // 15 shows "2024年12月18日 18:08"; 18 and 19 show the relative "昨天" / "前天".
-    expect(meta('15').published).toBe('2024-12-18T18:08:44+08:00'.slice(0, 17) + meta('15').published.slice(17));
-    expect(meta('15').published.startsWith('2024-12-18T18:08')).toBe(true);
+    expect(meta('15').published).toBe('2024-12-18T18:08:11+08:00');
     expect(meta('18').published).toMatch(/^2020-02-1\dT/);
     expect(meta('25').published).toBe('2017-05-18T15:46:42+08:00');
     expect(isoChinaTime('0')).toBe('');
