@@ -61,8 +61,7 @@ function buildRoot(doc: Document, kind: Article['kind'], vars: ScriptVars, meta:
   const root = doc.createElement('div');
   if (kind === 'article') {
     const content = doc.querySelector('#js_content');
-    if (!content) return null;
-    root.append(...Array.from(content.cloneNode(true).childNodes));
+    return content ? (content.cloneNode(true) as Element) : null;
   } else if (kind === 'image-post') {
     paragraphs(doc, vars.key('content_noencode'), root);
     for (const src of pictureList(vars.text)) {
@@ -99,10 +98,24 @@ const CHROME_IN_CONTENT = CHROME_RULES.map((r) => r.selector.replace(/^#js_conte
 // Hidden by the editor (display:none) or not content at all.
 const NOT_SHOWN = '[style*="display:none" i], [style*="display: none" i], script, style, noscript, template';
 
+// A span that only carries editor styling (`<span leaf>`, colours, fonts) adds nothing to Markdown,
+// but every node costs the converter a pass over all its rules: 2024+ pages wrap almost every run of
+// text in one or two. Spans that mean something stay: bold or italic, formulas, media, code.
+const MEANINGFUL_SPAN = /font-weight|font-style/i;
+const KEEP_SPAN = '[data-formula], .video_iframe, .vote_area, [class*="code-snippet"]';
+
+function unwrapPlainSpans(root: Element): void {
+  for (const span of Array.from(root.getElementsByTagName('span'))) {
+    if (MEANINGFUL_SPAN.test(span.getAttribute('style') ?? '') || span.matches(KEEP_SPAN)) continue;
+    span.replaceWith(...Array.from(span.childNodes));
+  }
+}
+
 /** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
 function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
   for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
   for (const el of Array.from(root.querySelectorAll(`${CHROME_IN_CONTENT}, ${NOT_SHOWN}`))) el.remove();
+  unwrapPlainSpans(root);
 }
 
 function imageList(root: Element): string[] {
