@@ -5,6 +5,7 @@
  *   markdownload Readability + Turndown + GFM (MarkDownload)
  *   defuddle     Defuddle with Markdown output (Obsidian Web Clipper)
  *   floor        one serialization of the content root (innerHTML)
+ * Every timed call starts right after a forced garbage collection, the same for every tool.
  * Also: the content script's time before DOMContentLoaded, and the built size of each entry point.
  */
 import { build } from 'esbuild';
@@ -40,7 +41,8 @@ const bundles = {
   defuddle: await bundle('tests/bench/defuddle.entry.ts'),
 };
 
-const session = await launch();
+// --expose-gc: each timed call starts from a collected heap, so no tool pays for another's garbage.
+const session = await launch({ args: ['--js-flags=--expose-gc'] });
 const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number }[] = [];
 // BENCH_PAGES=01,05 limits the run to some pages.
 const only = process.env.BENCH_PAGES?.split(',');
@@ -59,8 +61,11 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
       };
       const times = Object.fromEntries(tools.map((t) => [t, []]));
       for (const t of tools) fns[t](); // warm-up: JIT and lazy style computation, once each
+      // Each tool is timed from a collected heap: otherwise whoever runs next pays for the garbage
+      // of the one before (Readability and Defuddle copy the whole 3 MB document).
       for (let i = 0; i < runs; i++) {
         for (const t of tools) {
+          globalThis.gc();
           const t0 = performance.now();
           fns[t]();
           times[t].push(performance.now() - t0);

@@ -37,7 +37,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { headless?: boolean; lang?: string } = {}): Promise<Session> {
+export async function launch(options: { headless?: boolean; lang?: string; args?: string[] } = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wac-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -60,6 +60,7 @@ export async function launch(options: { headless?: boolean; lang?: string } = {}
       '--disable-sync',
       '--disable-quic',
       `--lang=${options.lang ?? 'zh-CN'}`,
+      ...(options.args ?? []),
     ],
   });
   const pages = new Map<string, string>();
