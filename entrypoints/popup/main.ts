@@ -10,10 +10,12 @@ const messageEl = $('message');
 const cleanPage = $<HTMLInputElement>('clean-page');
 const cleanDefault = $<HTMLInputElement>('clean-default');
 
-async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
+// The tab the popup acts on, fixed when it opens: the active tab of the last focused browser window
+// (where the toolbar button was clicked), never the popup itself when it is open as a page.
+const targetTab: Promise<number | undefined> = browser.tabs
+  .query({ active: true, lastFocusedWindow: true })
+  .then((tabs) => tabs.find((t) => t.url !== location.href)?.id);
+const activeTabId = () => targetTab;
 
 async function ask<T>(msg: ContentRequest): Promise<T | null> {
   const id = await activeTabId();
