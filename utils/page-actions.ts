@@ -40,13 +40,14 @@ export async function runAction(action: ExportAction, settings: Settings, hooks:
       return { ok: true, message: t('copied'), markdown: result.markdown };
     }
     const mode = action === 'download-zip' ? 'zip' : settings.imageMode;
-    if (mode === 'remote' || article.images.length === 0 && mode === 'base64') {
+    if (mode === 'remote' || (mode === 'base64' && article.images.length === 0)) {
       downloadText(document, `${fileName}.md`, result.markdown);
       return { ok: true, message: t('downloaded', `${fileName}.md`), markdown: result.markdown };
     }
     const images = await resolveImages(article, settings, mode, fetchImages, (done, total) => hooks.progress(t('imageProgress', done, total)));
     const failedList = images.failed.map((f) => `${f.url} (${f.error})`).join('\n');
-    const summary = t('imageSummary', images.files.length || article.images.length - images.failed.length, article.images.length, images.failed.length) + (failedList ? `\n${t('imagesFailed')}\n${failedList}` : '');
+    const saved = article.images.length - images.failed.length;
+    const summary = t('imageSummary', saved, article.images.length, images.failed.length) + (failedList ? `\n${t('imagesFailed')}\n${failedList}` : '');
     if (mode === 'zip') {
       const zip = await buildZip(fileName, images.markdown, images.files);
       downloadBlob(document, `${fileName}.zip`, new Blob([zip as BlobPart], { type: 'application/zip' }));
