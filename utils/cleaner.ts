@@ -48,7 +48,7 @@ export class PageCleaner {
     this.observer?.disconnect();
     this.observer = null;
     this.doc.getElementById(STYLE_ID)?.remove();
-    for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}]`))) el.removeAttribute(PROMO_ATTR);
+    this.clearMarks();
     for (const img of Array.from(this.doc.querySelectorAll<HTMLImageElement>(`img[${REVEALED}]`))) {
       const before = img.getAttribute(REVEALED) ?? '';
       if (before === '\u0000') img.removeAttribute('src');
@@ -62,17 +62,20 @@ export class PageCleaner {
     this.promotions = 0;
   }
 
+  /** Takes effect at the next `enable()` / `processContent()`. */
   setFamilies(families: ReadonlySet<PromoFamily>): void {
     this.families = families;
-    if (!this.enabled) return;
-    for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}]`))) el.removeAttribute(PROMO_ATTR);
-    this.processContent();
   }
 
-  /** Marks promotion and loads images in #js_content. Cheap when nothing changed. */
+  private clearMarks(): void {
+    for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}]`))) el.removeAttribute(PROMO_ATTR);
+  }
+
+  /** Marks promotion (afresh: the content or the families may have changed) and loads images. */
   processContent(): void {
     const root = this.doc.getElementById('js_content');
     if (!root) return;
+    this.clearMarks();
     let count = 0;
     for (const { el, family } of findPromotion(root)) {
       if (!this.families.has(family)) continue;

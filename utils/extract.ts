@@ -57,12 +57,16 @@ function shareNote(doc: Document, vars: ScriptVars): string {
   return m ? decodeEntities(decodeJsString(m[1] ?? '')) : vars.get('msg_desc');
 }
 
+/** A text post's text lives only in script variables (DOM-NOTES §6). */
+const postText = (vars: ScriptVars) => vars.get('TextContentNoEncode') || vars.key('content_noencode');
+
 function buildRoot(doc: Document, kind: Article['kind'], vars: ScriptVars, meta: ArticleMeta): Element | null {
-  const root = doc.createElement('div');
   if (kind === 'article') {
     const content = doc.querySelector('#js_content');
     return content ? (content.cloneNode(true) as Element) : null;
-  } else if (kind === 'image-post') {
+  }
+  const root = doc.createElement('div');
+  if (kind === 'image-post') {
     paragraphs(doc, vars.key('content_noencode'), root);
     for (const src of pictureList(vars.text)) {
       const img = doc.createElement('img');
@@ -72,7 +76,7 @@ function buildRoot(doc: Document, kind: Article['kind'], vars: ScriptVars, meta:
       root.appendChild(p);
     }
   } else if (kind === 'text-post') {
-    paragraphs(doc, vars.get('TextContentNoEncode') || vars.key('content_noencode'), root);
+    paragraphs(doc, postText(vars), root);
   } else {
     paragraphs(doc, shareNote(doc, vars), root);
     const url = doc.querySelector('#js_share_source')?.getAttribute('data-url') ?? '';
@@ -134,11 +138,10 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   const page = detectPage(doc, vars);
   if (page.kind === 'unavailable') return { ok: false, reason: 'unavailable', message: page.message ?? '' };
   const meta = readMeta(doc, vars, pageUrl);
-  if (page.kind === 'text-post' || (page.kind === 'image-post' && !doc.querySelector('#activity-name'))) {
-    const text = vars.get('TextContentNoEncode') || vars.key('content_noencode');
-    // Text posts have no title: og:title is the whole text. The first line stands in for it.
-    if (page.kind === 'text-post' || meta.title.length > 80) meta.title = firstLine(meta.title.includes('\n') || page.kind === 'text-post' ? text || meta.title : meta.title);
-  }
+  // Text posts have no title (og:title is the whole text): the first line stands in for it.
+  // Image posts have one; when it is the whole text (over-long), its first line is used.
+  if (page.kind === 'text-post') meta.title = firstLine(postText(vars) || meta.title);
+  else if (page.kind === 'image-post' && meta.title.length > 80) meta.title = firstLine(meta.title);
   const root = buildRoot(doc, page.kind, vars, meta);
   if (!root) return { ok: false, reason: 'empty', message: 'No article content was found on this page.' };
   cleanRoot(root, options.families ?? ALL_FAMILIES);

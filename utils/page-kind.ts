@@ -21,7 +21,8 @@ function messageOf(doc: Document): string {
   return doc.title.trim();
 }
 
-/** What kind of page this is: decided by the page's structure first, its inline data second. */
+/** What kind of page this is: image and text posts say so in their inline data (item_show_type);
+ *  share, article and unavailable pages are told apart by their structure. */
 export function detectPage(doc: Document, vars: ScriptVars = scriptVars(doc)): PageInfo {
   const showType = vars.get('item_show_type');
   if (showType === '8') return { kind: 'image-post', showType };
