@@ -9,13 +9,14 @@
 
 const JS_ESCAPE = /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[\s\S])/g;
 
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
 /** Undo JavaScript string escapes (\x26, \u4e2d, \n, \', …). */
 export function decodeJsString(s: string): string {
   return s.replace(JS_ESCAPE, (_, e: string) => {
     if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
     if (e[0] === 'u') return String.fromCodePoint(parseInt(e.replace(/[u{}]/g, ''), 16));
-    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
-    return simple[e] ?? e;
+    return SIMPLE_ESCAPES[e] ?? e;
   });
 }
 
@@ -37,7 +38,7 @@ const STR = `(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'((?:[^'\\\\\\n]|\\\\.)*)')`;
 
 const WRAP = `(?:htmlDecode\\(|JsDecode\\(|window\\.a_value_which_never_exists\\s*\\|\\|\\s*)?`;
 // What follows `var name` / `window.name` in an assignment of a string literal (also `var a = window.b = '…'`).
-const ASSIGNED = new RegExp(`=(?!=)\\s*(?:window\\.[\\w$]+\\s*=\\s*)?${WRAP}${STR}`, 'y');
+const ASSIGNED = new RegExp(`\\s*=(?!=)\\s*(?:window\\.[\\w$]+\\s*=\\s*)?${WRAP}${STR}`, 'y');
 const KEYED = new RegExp(`\\s*:\\s*${WRAP}${STR}`, 'y');
 const IDENT = /[\w$]/;
 
@@ -86,9 +87,7 @@ export class ScriptVars {
     for (const t of this.bySize) {
       for (let at = t.indexOf(needle); at >= 0; at = t.indexOf(needle, at + needle.length)) {
         if (/[\w$.]/.test(t[at - 1] ?? ' ')) continue;
-        const eq = /^\s*=(?!=)/.exec(t.slice(at + needle.length, at + needle.length + 8));
-        if (!eq) continue;
-        const v = this.valueAt(t, at + needle.length + eq[0].length - 1);
+        const v = this.valueAt(t, at + needle.length);
         if (v !== null) return v;
       }
     }
@@ -106,10 +105,10 @@ export class ScriptVars {
           NAME_THEN_EQ.lastIndex = at + prefix.length;
           const m = NAME_THEN_EQ.exec(t);
           if (!m) continue;
-          const eq = NAME_THEN_EQ.lastIndex - 1; // the '='
+          const afterName = m.index + m[1]!.length; // where ASSIGNED starts, as for `var name`
           const list = index.get(m[1]!);
-          if (list) list.push(eq);
-          else index.set(m[1]!, [eq]);
+          if (list) list.push(afterName);
+          else index.set(m[1]!, [afterName]);
         }
       }
       for (const list of index.values()) list.sort((a, b) => a - b);
