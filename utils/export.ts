@@ -33,20 +33,30 @@ export function unavailableMessage(wechatMessage: string): string {
   return `此页面没有可导出的文章 / This page has no article to export: ${wechatMessage || '—'}`;
 }
 
-/** The whole pipeline on a page: detect → extract → convert. Never throws on bad pages. */
-export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS): ExportResult {
+export type PreparedExport = { ok: true; article: Article; fileName: string } | { ok: false; message: string };
+
+const failure = (e: unknown) => ({ ok: false as const, message: `导出失败 / Export failed: ${(e as Error)?.message ?? String(e)}` });
+
+/** Detect → extract, and the file name: everything before conversion. Never throws on bad pages. */
+export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS): PreparedExport {
   // A page can be anything (truncated, hostile, absurdly deep): every failure becomes a message.
   try {
     const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings) });
     if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
     const { article } = extraction;
-    return {
-      ok: true,
-      article,
-      markdown: articleMarkdown(article, settings),
-      fileName: fileNameFromTemplate(settings.fileNameTemplate, article.meta),
-    };
+    return { ok: true, article, fileName: fileNameFromTemplate(settings.fileNameTemplate, article.meta) };
   } catch (e) {
-    return { ok: false, message: `导出失败 / Export failed: ${(e as Error)?.message ?? String(e)}` };
+    return failure(e);
+  }
+}
+
+/** The whole pipeline on a page: detect → extract → convert, images left as remote links. */
+export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS): ExportResult {
+  const prepared = prepareExport(doc, pageUrl, settings);
+  if (!prepared.ok) return prepared;
+  try {
+    return { ...prepared, markdown: articleMarkdown(prepared.article, settings) };
+  } catch (e) {
+    return failure(e);
   }
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { exportMarkdown } from './export';
+import { articleMarkdown, prepareExport } from './export';
 import { downloadBlob, downloadText, copyText } from './deliver';
 import { resolveImages, buildZip, type FetchImages } from './zip-export';
 import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from './messages';
@@ -31,18 +31,20 @@ export interface ActionHooks {
 
 /** Runs one export action on the live page. Every outcome is a message; nothing throws. */
 export async function runAction(action: ExportAction, settings: Settings, hooks: ActionHooks, fetchImages: FetchImages = fetchImagesViaBackground): Promise<ActionResult> {
-  const result = exportMarkdown(document, location.href, settings);
-  if (!result.ok) return { ok: false, message: result.message };
-  const { article, fileName } = result;
+  const mode = action === 'download-zip' ? 'zip' : action === 'copy-md' ? 'remote' : settings.imageMode;
+  // Converted once: with remote links here, or below against the downloaded images.
+  const prepared = prepareExport(document, location.href, settings);
+  if (!prepared.ok) return { ok: false, message: prepared.message };
+  const { article, fileName } = prepared;
   try {
-    if (action === 'copy-md') {
-      await copyText(document, result.markdown);
-      return { ok: true, message: t('copied'), markdown: result.markdown };
-    }
-    const mode = action === 'download-zip' ? 'zip' : settings.imageMode;
     if (mode === 'remote' || (mode === 'base64' && article.images.length === 0)) {
-      downloadText(document, `${fileName}.md`, result.markdown);
-      return { ok: true, message: t('downloaded', `${fileName}.md`), markdown: result.markdown };
+      const markdown = articleMarkdown(article, settings);
+      if (action === 'copy-md') {
+        await copyText(document, markdown);
+        return { ok: true, message: t('copied'), markdown };
+      }
+      downloadText(document, `${fileName}.md`, markdown);
+      return { ok: true, message: t('downloaded', `${fileName}.md`), markdown };
     }
     const images = await resolveImages(article, settings, mode, fetchImages, (done, total) => hooks.progress(t('imageProgress', done, total)));
     const failedList = images.failed.map((f) => `${f.url} (${f.error})`).join('\n');
