@@ -87,6 +87,12 @@ function unknownEmbed(el: Element): boolean {
   return tag === 'iframe' || tag === 'embed' || tag === 'object' || tag === 'video' || tag === 'audio' || (tag.includes('-') && !tag.startsWith('o:')) || tag === 'mpcps' || tag === 'mpprofile';
 }
 
+/** The labelled placeholder for an element we do not know: a link to its source, or to the article. */
+function placeholderLine(el: Element, ctx: ConvertContext): string {
+  const src = attr(el, 'data-src', 'src', 'data');
+  return mediaLine('未能转换的内容', el.nodeName.toLowerCase(), /^https?:/.test(src) ? src : ctx.source);
+}
+
 /**
  * Turndown drops "blank" nodes (no text, no image) before any rule sees them; audio cards and
  * account cards are exactly such nodes. Its blankReplacement hook gives them their line back.
@@ -97,10 +103,8 @@ export function mediaBlankReplacement(node: Node, ctx: ConvertContext): string |
   const visit = (el: Element) => {
     const kind = MEDIA_KINDS.find((k) => el.matches(k.selector));
     if (kind) lines.push(kind.line(el, ctx));
-    else if (unknownEmbed(el) && !DROP.has(el.nodeName)) {
-      const src = attr(el, 'data-src', 'src', 'data');
-      lines.push(mediaLine('未能转换的内容', el.nodeName.toLowerCase(), /^https?:/.test(src) ? src : ctx.source));
-    } else if (!DROP.has(el.nodeName)) for (const child of Array.from(el.children)) visit(child);
+    else if (unknownEmbed(el)) lines.push(placeholderLine(el, ctx));
+    else if (!DROP.has(el.nodeName)) for (const child of Array.from(el.children)) visit(child);
   };
   // A blank wrapper <section> may hold the card: look inside, outermost match first.
   visit(node as Element);
@@ -115,9 +119,7 @@ export function mediaRules(td: TurndownService, ctx: ConvertContext): void {
       const el = node as Element;
       // A custom element that wraps ordinary text (WeChat editor wrappers) keeps its text.
       if (content.trim() && !/^(IFRAME|EMBED|OBJECT|VIDEO|AUDIO)$/.test(el.nodeName)) return content;
-      const src = attr(el, 'data-src', 'src', 'data');
-      const url = /^https?:/.test(src) ? src : ctx.source;
-      return mediaLine('未能转换的内容', el.nodeName.toLowerCase(), url);
+      return placeholderLine(el, ctx);
     },
   });
   for (const kind of MEDIA_KINDS) {
