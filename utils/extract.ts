@@ -36,11 +36,12 @@ function paragraphs(doc: Document, text: string, into: Element): void {
 }
 
 /** picture_page_info_list = [{ cdn_url: '…' }, …] of an image post (DOM-NOTES §6). */
-function pictureList(scripts: string): string[] {
-  const start = scripts.search(/picture_page_info_list\s*[:=]\s*\[/);
-  if (start < 0) return [];
-  const end = scripts.indexOf(']', start);
-  const list = scripts.slice(start, end < 0 ? undefined : end);
+function pictureList(vars: ScriptVars): string[] {
+  const found = vars.find('picture_page_info_list', /\s*[:=]\s*\[/y);
+  if (!found) return [];
+  const { text, match } = found;
+  const end = text.indexOf(']', match.index);
+  const list = text.slice(match.index, end < 0 ? undefined : end);
   return Array.from(list.matchAll(/cdn_url\s*:\s*(?:JsDecode\()?'((?:[^'\\]|\\.)*)'/g), (m) => decodeEntities(decodeJsString(m[1] ?? ''))).filter(Boolean);
 }
 
@@ -53,7 +54,7 @@ function firstLine(text: string, max = 60): string {
 function shareNote(doc: Document, vars: ScriptVars): string {
   const fromDom = doc.querySelector('#js_share_notice')?.textContent?.trim();
   if (fromDom && !/document\.getElementById/.test(fromDom)) return fromDom;
-  const m = /js_share_notice'\)\.innerHTML\s*=\s*"((?:[^"\\]|\\.)*)"/.exec(vars.text);
+  const m = vars.find("js_share_notice')", /\.innerHTML\s*=\s*"((?:[^"\\]|\\.)*)"/y)?.match;
   return m ? decodeEntities(decodeJsString(m[1] ?? '')) : vars.get('msg_desc');
 }
 
@@ -68,7 +69,7 @@ function buildRoot(doc: Document, kind: Article['kind'], vars: ScriptVars, meta:
   const root = doc.createElement('div');
   if (kind === 'image-post') {
     paragraphs(doc, vars.key('content_noencode'), root);
-    for (const src of pictureList(vars.text)) {
+    for (const src of pictureList(vars)) {
       const img = doc.createElement('img');
       img.setAttribute('data-src', src);
       const p = doc.createElement('p');

@@ -42,31 +42,74 @@ const ASSIGNED = new RegExp(`\\s*=(?!=)\\s*(?:window\\.[\\w$]+\\s*=\\s*)?${WRAP}
 const KEYED = new RegExp(`\\s*:\\s*${WRAP}${STR}`, 'y');
 const IDENT = /[\w$]/;
 
-// After `var ` or `window.`: the name, then `=` (not `==`).
-const NAME_THEN_EQ = /([A-Za-z_$][\w$]*)\s*=(?!=)/y;
+const isIdentChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const PREFIXES = ['var ', 'window.'];
+
+/** A place in one script where a name is assigned: ASSIGNED starts matching at `at`. */
+interface Place {
+  text: string;
+  at: number;
+}
+
+/**
+ * Every `var name =` and `window.name =` in one script, in order. Character codes, not regular
+ * expressions: a 2025 page has ~7000 candidates in 2.5 MB and most are `var e,t` in bundles.
+ */
+function indexAssignments(t: string, into: Map<string, Place[]>): void {
+  const found: [number, string][] = [];
+  for (const prefix of PREFIXES) {
+    for (let at = t.indexOf(prefix); at >= 0; at = t.indexOf(prefix, at + prefix.length)) {
+      const before = t.charCodeAt(at - 1);
+      if (isIdentChar(before) || before === 46) continue; // part of a longer name or a property chain
+      const start = at + prefix.length;
+      let end = start;
+      while (isIdentChar(t.charCodeAt(end))) end++;
+      let eq = end;
+      while (isSpace(t.charCodeAt(eq))) eq++;
+      if (end === start || t.charCodeAt(eq) !== 61 || t.charCodeAt(eq + 1) === 61) continue; // not `name =`
+      found.push([end, t.slice(start, end)]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  for (const [at, name] of found) {
+    const list = into.get(name);
+    if (list) list.push({ text: t, at });
+    else into.set(name, [{ text: t, at }]);
+  }
+}
 
 /**
  * The page's inline script variables. A 2025 page carries 2–4 MB of inline script; one regular
  * expression per variable over all of it was most of an export's time (measured with npm run bench).
  * The server writes the variables we read as `var x = …` in small scripts (the big ones are Vue
  * bundles), so a lookup first tries `var x` in the scripts from the smallest up. On the first miss
- * (image and text posts use `window.x = …`) one pass indexes every assignment, and later lookups use
- * that. A declaration (`var x = ''`) is authoritative even when empty; object keys, which repeat as
+ * (image and text posts use `window.x = …`) one pass indexes every assignment, script by script
+ * (joined, they would be copied into one two-byte string first), and later lookups use that. A declaration (`var x = ''`) is authoritative even when empty; object keys, which repeat as
  * placeholders, take the first non-empty value.
  */
 export class ScriptVars {
   private readonly cache = new Map<string, string>();
   private readonly bySize: string[];
-  private joined: string | null = null;
-  private declarations: Map<string, number[]> | null = null;
+  private declarations: Map<string, Place[]> | null = null;
 
   constructor(private readonly scripts: readonly string[]) {
     this.bySize = [...scripts].sort((a, b) => a.length - b.length);
   }
 
-  /** All the scripts' text, for searches that are not a variable. */
-  get text(): string {
-    return (this.joined ??= this.scripts.join('\n'));
+  /**
+   * The first place, in page order, where `literal` is followed by what the sticky `rest` matches.
+   * A literal found with indexOf first: a regular expression over 2.5 MB of script is far slower.
+   */
+  find(literal: string, rest: RegExp): { text: string; match: RegExpExecArray } | null {
+    for (const text of this.scripts) {
+      for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) {
+        rest.lastIndex = at + literal.length;
+        const match = rest.exec(text);
+        if (match) return { text, match };
+      }
+    }
+    return null;
   }
 
   private memo(key: string, compute: () => string): string {
@@ -94,25 +137,10 @@ export class ScriptVars {
     return null;
   }
 
-  private assignments(name: string): number[] {
+  private assignments(name: string): Place[] {
     if (!this.declarations) {
-      // indexOf finds the literal prefixes far faster than a regular expression scans 3 MB.
-      const index = new Map<string, number[]>();
-      const t = this.text;
-      for (const prefix of ['var ', 'window.']) {
-        for (let at = t.indexOf(prefix); at >= 0; at = t.indexOf(prefix, at + prefix.length)) {
-          if (/[\w$.]/.test(t[at - 1] ?? ' ')) continue; // part of a longer name or a property chain
-          NAME_THEN_EQ.lastIndex = at + prefix.length;
-          const m = NAME_THEN_EQ.exec(t);
-          if (!m) continue;
-          const afterName = m.index + m[1]!.length; // where ASSIGNED starts, as for `var name`
-          const list = index.get(m[1]!);
-          if (list) list.push(afterName);
-          else index.set(m[1]!, [afterName]);
-        }
-      }
-      for (const list of index.values()) list.sort((a, b) => a - b);
-      this.declarations = index;
+      this.declarations = new Map();
+      for (const t of this.scripts) indexAssignments(t, this.declarations);
     }
     return this.declarations.get(name) ?? [];
   }
@@ -124,8 +152,8 @@ export class ScriptVars {
         const v = this.declaredVar(name);
         if (v !== null) return v;
       }
-      for (const at of this.assignments(name)) {
-        const v = this.valueAt(this.text, at);
+      for (const { text, at } of this.assignments(name)) {
+        const v = this.valueAt(text, at);
         if (v !== null) return v;
       }
       return '';
@@ -135,13 +163,14 @@ export class ScriptVars {
   /** An object-literal key, `name: '…'` or `name: JsDecode('…')` (image and text posts). */
   key(name: string): string {
     return this.memo(`:${name}`, () => {
-      const t = this.text;
-      for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
-        if (!/[{,\s]/.test(t[at - 1] ?? ' ') || IDENT.test(t[at + name.length] ?? '')) continue;
-        KEYED.lastIndex = at + name.length;
-        const m = KEYED.exec(t);
-        const raw = m ? (m[1] ?? m[2] ?? '') : '';
-        if (raw.trim() !== '') return decodeEntities(decodeJsString(raw));
+      for (const t of this.scripts) {
+        for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
+          if (!/[{,\s]/.test(t[at - 1] ?? ' ') || IDENT.test(t[at + name.length] ?? '')) continue;
+          KEYED.lastIndex = at + name.length;
+          const m = KEYED.exec(t);
+          const raw = m ? (m[1] ?? m[2] ?? '') : '';
+          if (raw.trim() !== '') return decodeEntities(decodeJsString(raw));
+        }
       }
       return '';
     });
