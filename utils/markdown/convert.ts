@@ -5,12 +5,15 @@ import { emphasisRules } from './emphasis';
 import { linkRules } from './links';
 import { tableRules } from './tables';
 import { blockRules } from './blocks';
-import { codeRules } from './code';
-import { formulaRules } from './formula';
-import { mediaBlankReplacement, mediaRules } from './media';
+import { codeBlock } from './code';
+import { formula } from './formula';
+import { blankMarkdown, mediaRules, mediaSteps } from './media';
+import { complexTable } from './tables';
+import { wholeRule } from './whole';
 
 /** Turndown with the GFM plugin and WeChat's rules. Rules added later take precedence. */
 function createTurndown(ctx: ConvertContext): TurndownService {
+  const whole = [...mediaSteps(ctx), formula, codeBlock, complexTable(ctx.imageTarget)];
   const td = new TurndownService({
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
@@ -19,7 +22,7 @@ function createTurndown(ctx: ConvertContext): TurndownService {
     strongDelimiter: '**',
     hr: '---',
     blankReplacement: (_content, node) =>
-      mediaBlankReplacement(node, ctx) ?? ((node as unknown as { isBlock?: boolean }).isBlock ? '\n\n' : ''),
+      blankMarkdown(node, whole, ctx) ?? ((node as unknown as { isBlock?: boolean }).isBlock ? '\n\n' : ''),
   });
   td.use([strikethrough, tables]);
   // Turndown leaves `<` alone: article text such as "<script>" or "<img onerror=…>" would become raw
@@ -28,11 +31,10 @@ function createTurndown(ctx: ConvertContext): TurndownService {
   td.escape = (text: string) => escapeText(text).replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
   emphasisRules(td);
   linkRules(td);
-  tableRules(td, ctx.imageTarget);
+  tableRules(td);
   blockRules(td, ctx);
-  codeRules(td);
-  formulaRules(td);
   mediaRules(td, ctx);
+  wholeRule(td, whole);
   return td;
 }
 

@@ -1,4 +1,4 @@
-import type TurndownService from 'turndown';
+import type { WholeStep } from './whole';
 
 /**
  * Formulas: `<span data-formula="LaTeX" data-formula-type="inline-equation|block-equation">`
@@ -22,15 +22,12 @@ export function formulaLatex(el: Element): string {
     .trim();
 }
 
-export function formulaRules(td: TurndownService): void {
-  td.addRule('wechatFormula', {
-    filter: (n) => n.nodeType === 1 && (n as Element).hasAttribute('data-formula'),
-    replacement: (_c, node) => {
-      const el = node as Element;
-      const tex = formulaLatex(el);
-      if (!tex) return '';
-      const block = el.getAttribute('data-formula-type') === 'block-equation';
-      return block ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
-    },
-  });
-}
+export const formula: WholeStep = {
+  test: (el) => el.hasAttribute('data-formula'),
+  markdown: (el) => {
+    const tex = formulaLatex(el);
+    if (!tex) return '';
+    const block = el.getAttribute('data-formula-type') === 'block-equation';
+    return block ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
+  },
+};

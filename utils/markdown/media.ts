@@ -2,6 +2,7 @@ import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
 import { escapeLabel } from './escape';
 import { decodeEntities } from '../script-vars';
+import { wholeMarkdown, type WholeStep } from './whole';
 
 /**
  * Audio, video, music, votes, mini-programs and account cards become one labelled link each.
@@ -82,10 +83,13 @@ const KNOWN = MEDIA_KINDS.map((k) => k.selector).join(', ');
 const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'CANVAS', 'svg', 'SVG', 'LINK', 'META']);
 
 function unknownEmbed(el: Element): boolean {
-  if (el.matches(KNOWN)) return false;
   const tag = el.nodeName.toLowerCase();
-  return tag === 'iframe' || tag === 'embed' || tag === 'object' || tag === 'video' || tag === 'audio' || (tag.includes('-') && !tag.startsWith('o:')) || tag === 'mpcps' || tag === 'mpprofile';
+  const embedTag = tag === 'iframe' || tag === 'embed' || tag === 'object' || tag === 'video' || tag === 'audio' || (tag.includes('-') && !tag.startsWith('o:')) || tag === 'mpcps' || tag === 'mpprofile';
+  // The tag test first: the converter asks this of every element, and matches() is the slow part.
+  return embedTag && !el.matches(KNOWN);
 }
+
+const mediaKind = (el: Element) => MEDIA_KINDS.find((k) => el.matches(k.selector));
 
 /** The labelled placeholder for an element we do not know: a link to its source, or to the article. */
 function placeholderLine(el: Element, ctx: ConvertContext): string {
@@ -93,26 +97,33 @@ function placeholderLine(el: Element, ctx: ConvertContext): string {
   return mediaLine('未能转换的内容', el.nodeName.toLowerCase(), /^https?:/.test(src) ? src : ctx.source);
 }
 
+/** Media cards and dropped elements are converted whole; unknown embeds are looked inside. */
+export const mediaSteps = (ctx: ConvertContext): WholeStep[] => [
+  { test: (el) => el.matches(KNOWN), markdown: (el) => mediaKind(el)?.line(el, ctx) ?? '' },
+  { test: unknownEmbed, pass: true },
+  { test: (el) => DROP.has(el.nodeName), markdown: () => '' },
+];
+
 /**
- * Turndown drops "blank" nodes (no text, no image) before any rule sees them; audio cards and
- * account cards are exactly such nodes. Its blankReplacement hook gives them their line back.
+ * Turndown drops "blank" nodes (no text, no image) before any rule sees them; audio cards, account
+ * cards and formulas are exactly such nodes, and so is a wrapper <section> holding only one. Its
+ * blankReplacement hook gives them their lines back: whole-element Markdown, outermost first, and a
+ * placeholder for an unknown embed.
  */
-export function mediaBlankReplacement(node: Node, ctx: ConvertContext): string | null {
+export function blankMarkdown(node: Node, steps: readonly WholeStep[], ctx: ConvertContext): string | null {
   if (node.nodeType !== 1) return null;
   const lines: string[] = [];
   const visit = (el: Element) => {
-    const kind = MEDIA_KINDS.find((k) => el.matches(k.selector));
-    if (kind) lines.push(kind.line(el, ctx));
+    const md = wholeMarkdown(el, steps);
+    if (md !== undefined) lines.push(md);
     else if (unknownEmbed(el)) lines.push(placeholderLine(el, ctx));
-    else if (!DROP.has(el.nodeName)) for (const child of Array.from(el.children)) visit(child);
+    else for (const child of Array.from(el.children)) visit(child);
   };
-  // A blank wrapper <section> may hold the card: look inside, outermost match first.
   visit(node as Element);
   return lines.length ? lines.join('') : null;
 }
 
 export function mediaRules(td: TurndownService, ctx: ConvertContext): void {
-  td.addRule('wechatDrop', { filter: (n) => DROP.has(n.nodeName), replacement: () => '' });
   td.addRule('wechatUnknownEmbed', {
     filter: (n) => n.nodeType === 1 && unknownEmbed(n as Element),
     replacement: (content, node) => {
@@ -122,10 +133,4 @@ export function mediaRules(td: TurndownService, ctx: ConvertContext): void {
       return placeholderLine(el, ctx);
     },
   });
-  for (const kind of MEDIA_KINDS) {
-    td.addRule(`wechatMedia:${kind.selector}`, {
-      filter: (n) => n.nodeType === 1 && (n as Element).matches(kind.selector),
-      replacement: (_c, node) => kind.line(node as Element, ctx),
-    });
-  }
 }

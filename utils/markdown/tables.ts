@@ -1,5 +1,6 @@
 import type TurndownService from 'turndown';
 import DOMPurify from 'dompurify';
+import type { WholeStep } from './whole';
 
 /**
  * Tables: simple ones become GFM tables (the GFM plugin); tables with merged cells or block content
@@ -56,11 +57,12 @@ export function sanitizedTableHtml(table: Element, imageTarget: (src: string) =>
   return html.replace(/\s*\n\s*/g, ' ').replace(/<\/tr>\s*/g, '</tr>\n');
 }
 
-export function tableRules(td: TurndownService, imageTarget: (src: string) => string): void {
-  td.addRule('wechatComplexTable', {
-    filter: (n) => n.nodeName === 'TABLE' && needsHtml(n as Element),
-    replacement: (_c, node) => `\n\n${sanitizedTableHtml(node as Element, imageTarget)}\n\n`,
-  });
+export const complexTable = (imageTarget: (src: string) => string): WholeStep => ({
+  test: (el) => el.nodeName === 'TABLE' && needsHtml(el),
+  markdown: (el) => `\n\n${sanitizedTableHtml(el, imageTarget)}\n\n`,
+});
+
+export function tableRules(td: TurndownService): void {
   // Inside a GFM table a cell is one line: paragraphs and breaks inside it become spaces.
   td.addRule('wechatCellBlock', {
     filter: (n) => /^(P|SECTION|DIV|BR)$/.test(n.nodeName) && n.parentNode !== null && !!(n as Element).closest?.('td, th') && !needsHtml((n as Element).closest('table')!),
