@@ -106,17 +106,23 @@ const NOT_CONTENT = 'script, style, noscript, template';
 // on a 2025 page (Blink's case-insensitive substring match), this takes a tenth of that.
 const DISPLAY_NONE = /display\s*:\s*none/i;
 
-// A span that only carries editor styling (`<span leaf>`, colours, fonts) adds nothing to Markdown,
-// but every node costs the converter a pass over all its rules: 2024+ pages wrap almost every run of
-// text in one or two. Spans that mean something stay: bold or italic, formulas, media, code.
-const MEANINGFUL_SPAN = /font-weight|font-style/i;
-const KEEP_SPAN = '[data-formula], .video_iframe, .vote_area, [class*="code-snippet"]';
+// A span or font that only carries editor styling (`<span leaf>`, colours, fonts), and Word's
+// `<o:p>`, add nothing to Markdown, but every node costs the converter a pass over all its rules
+// (an element no rule takes, the most): 2024+ pages wrap almost every run of text in one or two,
+// older ones in <font>. Wrappers that mean something stay: bold or italic, formulas, media, code.
+const STYLING_TAGS = ['span', 'font', 'o:p'];
+const MEANINGFUL_STYLE = /font-weight|font-style/i;
+const KEEP_WRAPPER = '[data-formula], .video_iframe, .vote_area, [class*="code-snippet"]';
 
-function unwrapPlainSpans(root: Element): void {
-  for (const span of Array.from(root.getElementsByTagName('span'))) {
-    if (MEANINGFUL_SPAN.test(span.getAttribute('style') ?? '') || span.matches(KEEP_SPAN)) continue;
-    span.replaceWith(...Array.from(span.childNodes));
+function unwrapStylingOnly(root: Element): void {
+  for (const tag of STYLING_TAGS) {
+    for (const el of Array.from(root.getElementsByTagName(tag))) {
+      if (MEANINGFUL_STYLE.test(el.getAttribute('style') ?? '') || el.matches(KEEP_WRAPPER)) continue;
+      el.replaceWith(...Array.from(el.childNodes));
+    }
   }
+  // The unwrapped text runs are now siblings: one text node each, one converter pass each.
+  root.normalize();
 }
 
 /** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
@@ -124,7 +130,7 @@ function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
   for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
   for (const el of Array.from(root.querySelectorAll(`${CHROME_IN_CONTENT}, ${NOT_CONTENT}`))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
-  unwrapPlainSpans(root);
+  unwrapStylingOnly(root);
 }
 
 function imageList(root: Element): string[] {

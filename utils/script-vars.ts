@@ -45,6 +45,8 @@ const IDENT = /[\w$]/;
 const isIdentChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const PREFIXES = ['var ', 'window.'];
+// How ASSIGNED's values start: a quote, `window.x =`, htmlDecode(, JsDecode(.
+const VALUE_START = `'"whJ`;
 
 /** A place in one script where a name is assigned: ASSIGNED starts matching at `at`. */
 interface Place {
@@ -68,6 +70,9 @@ function indexAssignments(t: string, into: Map<string, Place[]>): void {
       let eq = end;
       while (isSpace(t.charCodeAt(eq))) eq++;
       if (end === start || t.charCodeAt(eq) !== 61 || t.charCodeAt(eq + 1) === 61) continue; // not `name =`
+      let value = eq + 1;
+      while (isSpace(t.charCodeAt(value))) value++;
+      if (!VALUE_START.includes(t[value] ?? '')) continue; // `var e=function…`: not a value ASSIGNED reads
       found.push([end, t.slice(start, end)]);
     }
   }
