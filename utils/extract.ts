@@ -95,11 +95,14 @@ function buildRoot(doc: Document, kind: Article['kind'], vars: ScriptVars, meta:
  *  player wrapper and its tail panel. The video itself stays as its outermost .video_iframe. */
 const INJECTED_PLAYER = ['#page-content', '[id^="js_mpvedio_wrapper_"]', '.video_tail_module', '.video_iframe .video_iframe'];
 
-// Chrome rules that can match inside the content, as one selector list (one tree walk, not 60).
-const CHROME_IN_CONTENT = CHROME_RULES.map((r) => r.selector.replace(/^#js_content\s+/, ''))
+// Chrome rules that can match inside the content. Most are a bare #id: those are found by one look
+// at the elements that have an id, because a 50-selector list costs every element 50 tests.
+const CHROME_SELECTORS = CHROME_RULES.map((r) => r.selector.replace(/^#js_content\s+/, ''))
   .filter((sel) => !sel.startsWith('body'))
-  .concat(INJECTED_PLAYER)
-  .join(', ');
+  .concat(INJECTED_PLAYER);
+const BARE_ID = /^#[\w-]+$/;
+const CHROME_IDS = new Set(CHROME_SELECTORS.filter((sel) => BARE_ID.test(sel)).map((sel) => sel.slice(1)));
+const CHROME_OTHER = CHROME_SELECTORS.filter((sel) => !BARE_ID.test(sel)).join(', ');
 // Not content at all.
 const NOT_CONTENT = 'script, style, noscript, template';
 // Hidden by the editor. Tested in JS: the selector `[style*="display:none" i]` alone took 3–5 ms
@@ -118,7 +121,10 @@ function unwrapStylingOnly(root: Element): void {
   for (const tag of STYLING_TAGS) {
     for (const el of Array.from(root.getElementsByTagName(tag))) {
       if (MEANINGFUL_STYLE.test(el.getAttribute('style') ?? '') || el.matches(KEEP_WRAPPER)) continue;
-      el.replaceWith(...Array.from(el.childNodes));
+      // insertBefore one by one: a third faster than replaceWith(...children) here.
+      const parent = el.parentNode!;
+      while (el.firstChild) parent.insertBefore(el.firstChild, el);
+      parent.removeChild(el);
     }
   }
   // The unwrapped text runs are now siblings: one text node each, one converter pass each.
@@ -128,7 +134,8 @@ function unwrapStylingOnly(root: Element): void {
 /** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
 function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
   for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
-  for (const el of Array.from(root.querySelectorAll(`${CHROME_IN_CONTENT}, ${NOT_CONTENT}`))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('[id]'))) if (CHROME_IDS.has(el.id)) el.remove();
+  for (const el of Array.from(root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
   unwrapStylingOnly(root);
 }

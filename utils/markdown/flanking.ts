@@ -11,24 +11,32 @@ const SYNTAX = new Set(['\\', '[', ']', '(', ')', '!', '`', '*', '_', '<', '>', 
 
 const isMovable = (ch: string) => MOVABLE.test(ch) && !SYNTAX.has(ch);
 
-/** Splits content into (leading punctuation/space, core, trailing punctuation/space). */
+/** The character (code point) that starts at i, and the one that ends just before end. */
+const charAt = (s: string, i: number) => String.fromCodePoint(s.codePointAt(i)!);
+function charBefore(s: string, end: number): string {
+  const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+  const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+  return end >= 2 && isLow(s.charCodeAt(end - 1)) && isHigh(s.charCodeAt(end - 2)) ? s.slice(end - 2, end) : s[end - 1]!;
+}
+
+/** Splits content into (leading punctuation/space, core, trailing punctuation/space). Only the
+ *  edges are read: a bold run can be a whole paragraph. */
 export function splitEdges(content: string): [string, string, string] {
-  const chars = Array.from(content);
   let a = 0;
-  let b = chars.length;
-  while (a < b && isMovable(chars[a]!)) a++;
-  while (b > a && isMovable(chars[b - 1]!)) b--;
+  let b = content.length;
+  for (let ch: string; a < b && isMovable((ch = charAt(content, a))); ) a += ch.length;
+  for (let ch: string; b > a && isMovable((ch = charBefore(content, b))); ) b -= ch.length;
   // Keep an escaped character whole: a lone backslash must not end the core.
-  if (b > a && chars[b - 1] === '\\' && b < chars.length) b++;
-  return [chars.slice(0, a).join(''), chars.slice(a, b).join(''), chars.slice(b).join('')];
+  if (b > a && content[b - 1] === '\\' && b < content.length) b += charAt(content, b).length;
+  return [content.slice(0, a), content.slice(a, b), content.slice(b)];
 }
 
 const kind = (ch: string) => (ch === '' || SPACE.test(ch) ? 'space' : PUNCT.test(ch) ? 'punct' : 'letter');
 
 /** Would `before` + DELIM + core + DELIM + `after` open and close emphasis in CommonMark? */
 export function emphasisWorks(before: string, core: string, after: string): boolean {
-  const first = kind(Array.from(core)[0] ?? '');
-  const last = kind(Array.from(core).pop() ?? '');
+  const first = kind(core ? charAt(core, 0) : '');
+  const last = kind(core ? charBefore(core, core.length) : '');
   const prev = kind(before);
   const next = kind(after);
   const opens = first !== 'space' && (first !== 'punct' || prev !== 'letter');
