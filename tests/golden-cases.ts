@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { exportMarkdown, type ExportResult } from '../utils/export';
+import { exportMarkdown, prepareExport, type ExportResult, type PreparedExport } from '../utils/export';
 import { handmadeHtml, pageHtml, pageUrl, PAGE_NAMES } from './fixtures';
 
 /** Every page the golden tests cover: corpus pages with an article, the seed, and hand-made pages. */
@@ -11,10 +11,20 @@ export function loadDocument(html: string, url: string): Document {
   return new JSDOM(html, { url }).window.document;
 }
 
+function fixtureDocument(name: string): { doc: Document; url: string } {
+  const html = HANDMADE.includes(name) ? handmadeHtml(name) : pageHtml(name);
+  const url = pageUrl(html, name);
+  return { doc: loadDocument(html, url), url };
+}
+
 /** Runs the real pipeline on a fixture, as the content script does on the page. */
 export function exportFixture(name: string): ExportResult {
-  const handmade = HANDMADE.includes(name);
-  const html = handmade ? handmadeHtml(name) : pageHtml(name);
-  const url = pageUrl(html, name);
-  return exportMarkdown(loadDocument(html, url), url);
+  const { doc, url } = fixtureDocument(name);
+  return exportMarkdown(doc, url);
+}
+
+/** The pipeline up to conversion: the extracted article, not yet converted. */
+export function prepareFixture(name: string): PreparedExport {
+  const { doc, url } = fixtureDocument(name);
+  return prepareExport(doc, url);
 }

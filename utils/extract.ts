@@ -8,7 +8,8 @@ import { imageSource, isEmojiImage } from './images';
 export interface Article {
   kind: Exclude<PageKind, 'unavailable'>;
   meta: ArticleMeta;
-  /** A detached, cleaned copy of the content: the page itself is never changed. */
+  /** A detached, cleaned copy of the content: the page itself is never changed. Conversion writes
+   *  into this copy, so an Article is converted once (convertContent refuses a second time). */
   root: Element;
   /** Image addresses in article order, each once. */
   images: string[];

@@ -24,7 +24,9 @@ export function normalizeImageUrl(raw: string, base?: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';
   if (/(^|\.)(qpic|qlogo)\.cn$/.test(url.hostname)) {
     url.protocol = 'https:';
-    for (const p of DROP) url.searchParams.delete(p);
+    // has() first: every delete() rewrites the whole query string, and most images carry none of them.
+    for (const p of DROP) if (url.searchParams.has(p)) url.searchParams.delete(p);
+    if (!url.search) url.search = ''; // `640?` → `640`
   }
   return url.href;
 }

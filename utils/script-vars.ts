@@ -97,6 +97,7 @@ export class ScriptVars {
   private readonly cache = new Map<string, string>();
   private readonly bySize: string[];
   private declarations: Map<string, Place[]> | null = null;
+  private lastFound: string | null = null;
 
   constructor(private readonly scripts: readonly string[]) {
     this.bySize = [...scripts].sort((a, b) => a.length - b.length);
@@ -129,14 +130,21 @@ export class ScriptVars {
     return m ? decodeEntities(decodeJsString(m[1] ?? m[2] ?? '')) : null;
   }
 
-  /** `var name = …` in the small scripts first; null when no script declares it that way. */
+  /**
+   * `var name = …` in the script that held the last one found, then in the small scripts first;
+   * null when no script declares it that way. The server writes its variables together, so the
+   * first script searched usually has the next one too.
+   */
   private declaredVar(name: string): string | null {
     const needle = `var ${name}`;
-    for (const t of this.bySize) {
+    for (const t of this.lastFound ? [this.lastFound, ...this.bySize] : this.bySize) {
       for (let at = t.indexOf(needle); at >= 0; at = t.indexOf(needle, at + needle.length)) {
         if (/[\w$.]/.test(t[at - 1] ?? ' ')) continue;
         const v = this.valueAt(t, at + needle.length);
-        if (v !== null) return v;
+        if (v !== null) {
+          this.lastFound = t;
+          return v;
+        }
       }
     }
     return null;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectedMarkdown, FIXTURES } from '../fixtures';
-import { exportFixture, GOLDEN_PAGES, HANDMADE } from '../golden-cases';
+import { exportFixture, GOLDEN_PAGES, HANDMADE, prepareFixture } from '../golden-cases';
+import { articleMarkdown } from '../../utils/export';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 // Each case: the real pipeline on a saved page equals the expected note, read through by eye.
 describe('golden exports', () => {
@@ -21,6 +23,13 @@ describe('golden exports', () => {
     if (existsSync(shared)) expect(expectedMarkdown('seed-article')).toBe(readFileSync(shared, 'utf8'));
     expect(r.markdown).toBe(expectedMarkdown('seed-article'));
     expect(r.fileName).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理');
+  });
+
+  it('an article is converted in place, once: a second conversion is refused, not written wrong', () => {
+    const r = prepareFixture('05');
+    if (!r.ok) throw new Error(r.message);
+    expect(articleMarkdown(r.article, DEFAULT_SETTINGS)).toBe(expectedMarkdown('05-2025-reprint-codeblocks'));
+    expect(() => articleMarkdown(r.article, DEFAULT_SETTINGS)).toThrow(/already converted/);
   });
 
   it('covers every page kind', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { JSDOM } from 'jsdom';
 import { expectedMarkdown } from '../fixtures';
-import { GOLDEN_PAGES, HANDMADE, exportFixture } from '../golden-cases';
+import { GOLDEN_PAGES, HANDMADE, prepareFixture } from '../golden-cases';
 
 // CommonMark with GFM tables and strikethrough, raw HTML allowed so we can see what gets through.
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
@@ -26,9 +26,9 @@ describe('goldens render cleanly in CommonMark + GFM', () => {
     it(name, () => {
       const markdown = expectedMarkdown(name);
       const { text, html } = renderedText(markdown);
-      const r = exportFixture(name);
+      const r = prepareFixture(name);
       if (!r.ok) throw new Error(r.message);
-      const source = r.article.root.textContent ?? '';
+      const source = r.article.root.textContent ?? ''; // the article's text, before conversion
       // No stray emphasis or code markers: the rendered text has no more of them than the article.
       for (const ch of ['*', '_', '`']) expect(count(text, ch), `stray ${ch}`).toBeLessThanOrEqual(count(source, ch));
       if (!source.includes('**')) expect(text).not.toContain('**');

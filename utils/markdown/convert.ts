@@ -54,12 +54,24 @@ export function tidyMarkdown(md: string): string {
  * `**恐怖****怪谈**`, which CommonMark shows with literal asterisks: join them. Not inside code.
  */
 export function joinAdjacentEmphasis(md: string): string {
+  if (!md.includes('****')) return md;
   return md
     .split(/(^```[\s\S]*?^```)/m)
     .map((part, i) => (i % 2 ? part : part.replace(/(?<!\\)\*\*\*\*(?!\*)/g, '')))
     .join('');
 }
 
+const converted = new WeakSet<Element>();
+
+/**
+ * The content root → Markdown. The root is converted in place, not copied: it is already a private
+ * copy (extractArticle), and Turndown's own copy of it was a tenth of an export's time. Turndown
+ * collapses its whitespace and whole-element rules empty what they convert, so a root is converted
+ * once; a second conversion is refused rather than giving a wrong note.
+ */
 export function convertContent(root: Element, ctx: ConvertContext): string {
+  if (converted.has(root)) throw new Error('This article was already converted; extract it again.');
+  converted.add(root);
+  Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true });
   return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx).turndown(root as HTMLElement)));
 }
