@@ -9,14 +9,17 @@ const REPLACE: Record<string, string> = { '<': '＜', '>': '＞', ':': '：', '"
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_BYTES = 180;
 
+/** The longest prefix of s, whole characters only, that is at most max bytes in UTF-8. */
 function truncateBytes(s: string, max: number): string {
-  const enc = new TextEncoder();
-  let out = '';
+  let bytes = 0;
+  let end = 0;
   for (const ch of s) {
-    if (enc.encode(out + ch).length > max) break;
-    out += ch;
+    const cp = ch.codePointAt(0)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes > max) break;
+    end += ch.length;
   }
-  return out;
+  return s.slice(0, end);
 }
 
 export function safeFileName(name: string, fallback = 'wechat-article'): string {
