@@ -39,6 +39,8 @@ const TAIL_UNITS = 25;
 
 const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 const textOf = (el: Element) => norm(el.textContent);
+/** textOf(el) !== '', without building the normalized text. */
+const hasText = (el: Element) => /[^\s\u00a0\u200b]/.test(el.textContent ?? '');
 const CONTAINERS = new Set(['SECTION', 'DIV', 'SPAN', 'CENTER', 'ARTICLE']);
 
 function hasMedia(el: Element): boolean {
@@ -46,7 +48,7 @@ function hasMedia(el: Element): boolean {
 }
 
 function isMeaningful(el: Element): boolean {
-  return textOf(el) !== '' || hasMedia(el);
+  return hasText(el) || hasMedia(el);
 }
 
 /**
@@ -56,10 +58,18 @@ function isMeaningful(el: Element): boolean {
  */
 export function contentUnits(root: Element): Element[] {
   const out: Element[] = [];
+  // Cheapest test first: most children are paragraphs, and normalizing only shortens the text.
+  const opens = (el: Element) => {
+    if (!CONTAINERS.has(el.tagName)) return false;
+    const raw = el.textContent ?? '';
+    if (raw.length <= 200 || norm(raw).length <= 200) return false;
+    let meaningful = 0;
+    for (const kid of Array.from(el.children)) if (isMeaningful(kid) && ++meaningful >= 2) return true;
+    return false;
+  };
   const walk = (parent: Element) => {
     for (const child of Array.from(parent.children)) {
-      const kids = Array.from(child.children).filter(isMeaningful);
-      if (CONTAINERS.has(child.tagName) && kids.length >= 2 && textOf(child).length > 200) walk(child);
+      if (opens(child)) walk(child);
       else out.push(child);
     }
   };
@@ -82,7 +92,7 @@ function isQrLikeImage(el: Element): boolean {
 }
 
 const isEmpty = (el: Element) => !isMeaningful(el);
-const isImageOnly = (el: Element) => textOf(el) === '' && hasMedia(el);
+const isImageOnly = (el: Element) => !hasText(el) && hasMedia(el);
 /** A slogan line: short and not a finished sentence. */
 const isSlogan = (el: Element) => {
   const t = textOf(el);
