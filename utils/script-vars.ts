@@ -64,27 +64,32 @@ function valueAt(text: string, at: number): string | null {
  * searches the small scripts for `var name` / `window.name`: the script that held the last one
  * found, then the smallest up. A name that is in none of them (image and text posts lack several)
  * is looked up in an index of every string assignment in all scripts, built once with one regular
- * expression per script, in page order. Measured in Chromium on a 2.5 MB page: the index takes
+ * expression per script, in page order; from then on the index answers every lookup. Measured in Chromium on a 2.5 MB page: the index takes
  * 1–2 ms, a regular expression per variable over everything took most of an export's time.
  * The first assignment that holds a string literal wins, even an empty one (`var x = ''` is the
  * server saying "none"); object keys, which repeat as placeholders, take the first non-empty value.
  */
 export class ScriptVars {
   private readonly cache = new Map<string, string>();
+  /** Scripts up to SMALL_SCRIPT, smallest first. */
   private readonly small: string[];
+  /** The small scripts, then the big ones in page order: where literals and keys are looked for. */
+  private readonly smallFirst: string[];
   private lastFound: string | null = null;
   private index: Map<string, [number, number][]> | null = null;
 
   constructor(private readonly scripts: readonly string[]) {
     this.small = scripts.filter((t) => t.length <= SMALL_SCRIPT).sort((a, b) => a.length - b.length);
+    this.smallFirst = [...this.small, ...scripts.filter((t) => t.length > SMALL_SCRIPT)];
   }
 
   /**
-   * The first place, in page order, where `literal` is followed by what the sticky `rest` matches.
-   * A literal found with indexOf first: a regular expression over 2.5 MB of script is far slower.
+   * The first place where `literal` is followed by what the sticky `rest` matches: in the small
+   * scripts, smallest first, then in the big ones in page order. A literal found with indexOf
+   * first: a regular expression over 2.5 MB of script is far slower.
    */
   find(literal: string, rest: RegExp): { text: string; match: RegExpExecArray } | null {
-    for (const text of this.scripts) {
+    for (const text of this.smallFirst) {
       for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) {
         rest.lastIndex = at + literal.length;
         const match = rest.exec(text);
@@ -134,7 +139,9 @@ export class ScriptVars {
   /** `var name = '…'` or `window.name = '…'`, decoded; '' when absent. */
   get(name: string): string {
     return this.memo(`=${name}`, () => {
-      for (const text of this.lastFound ? [this.lastFound, ...this.small] : this.small) {
+      // Once a miss has built the index, it answers everything: the search below would only repeat it.
+      const search = this.index ? [] : this.lastFound ? [this.lastFound, ...this.small] : this.small;
+      for (const text of search) {
         const v = this.assignedIn(text, name);
         if (v !== null) {
           this.lastFound = text;
@@ -149,10 +156,10 @@ export class ScriptVars {
     });
   }
 
-  /** An object-literal key, `name: '…'` or `name: JsDecode('…')` (image and text posts). */
+  /** An object-literal key, `name: '…'` or `name: JsDecode('…')` (image and text posts), small scripts first. */
   key(name: string): string {
     return this.memo(`:${name}`, () => {
-      for (const t of this.scripts) {
+      for (const t of this.smallFirst) {
         for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
           if (!/[{,\s]/.test(t[at - 1] ?? ' ') || IDENT.test(t[at + name.length] ?? '')) continue;
           KEYED.lastIndex = at + name.length;
