@@ -43,6 +43,7 @@ const bundles = {
 
 // --expose-gc: each timed call starts from a collected heap, so no tool pays for another's garbage.
 const session = await launch({ args: ['--js-flags=--expose-gc'] });
+const failures: string[] = [];
 const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number }[] = [];
 // BENCH_PAGES=01,05 limits the run to some pages.
 const only = process.env.BENCH_PAGES?.split(',');
@@ -72,8 +73,11 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
         }
       }
       const m = (n) => (performance.getEntriesByName(n)[0] || { duration: NaN }).duration;
-      return { times, preDcl: m('wac:document-start'), domReady: m('wac:dom-ready') };
-    })()`)) as { times: Record<Tool, number[]>; preDcl: number; domReady: number };
+      // A fast failure is no result: ours must have written a note (front matter first).
+      const oursOk = String(fns.ours()).startsWith('---\\n');
+      return { times, preDcl: m('wac:document-start'), domReady: m('wac:dom-ready'), oursOk };
+    })()`)) as { times: Record<Tool, number[]>; preDcl: number; domReady: number; oursOk: boolean };
+  if (!result.oursOk) failures.push(name);
   rows.push({
     page: name.slice(0, 34),
     size: html.length,
@@ -108,3 +112,7 @@ for (const f of files(EXTENSION_DIR).filter((f) => /\.(js|html)$/.test(f))) {
   console.log(`  ${f.slice(EXTENSION_DIR.length + 1).padEnd(40)}${String(b.length).padStart(9)}${String(gzipSync(b).length).padStart(9)}`);
 }
 console.log(`  peers for comparison (minified bundles): markdownload ${bundles.markdownload.length}, defuddle ${bundles.defuddle.length}, ours ${bundles.ours.length}`);
+if (failures.length) {
+  console.log(`\nOURS WROTE NO NOTE on: ${failures.join(', ')}: those timings are not exports.`);
+  process.exitCode = 1;
+}
