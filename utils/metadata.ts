@@ -102,7 +102,8 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
     source: canonicalArticleUrl(firstOf(vars.get('msg_link'), metaContent(doc, 'meta[property="og:url"]'), pageUrl)),
     cover: firstOf(vars.get('msg_cdn_url'), metaContent(doc, 'meta[property="og:image"]')),
     description: oneLine(firstOf(vars.get('msg_desc'), metaContent(doc, 'meta[name="description"]'))),
-    originalUrl: vars.get('msg_source_url'),
+    // A WeChat article as 阅读原文 carries the same tracking (chksm, #rd) as any share link.
+    originalUrl: canonicalArticleUrl(vars.get('msg_source_url')) || vars.get('msg_source_url'),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
   };

@@ -38,6 +38,8 @@ describe('metadata', () => {
   });
   it('阅读原文 target and reprint source', () => {
     expect(meta('02').originalUrl).toBe('https://www.ruanyifeng.com/blog/2025/11/weekly-issue-372.html');
+    // 阅读原文 pointing at another WeChat article: canonical, without chksm and #rd.
+    expect(meta('20').originalUrl).toBe('https://mp.weixin.qq.com/s?__biz=MjM5ODYxMDA5OQ==&mid=2651960791&idx=1&sn=7b070e53b5890e08082ebf1bc2e65626');
     expect(meta('06')).toMatchObject({ reprintAccount: '新周刊', reprintAuthor: '何驰' });
   });
   it('canonical source drops chksm, scene, subscene and #rd', () => {
