@@ -18,6 +18,24 @@ export function blockRules(td: TurndownService, ctx: ConvertContext): void {
       return `\n\n${'#'.repeat(level)} ${text}\n\n`;
     },
   });
+  // Turndown writes `-   item` and, because WeChat wraps every item in a <section> or <p>, a blank
+  // line after each: a loose list. Here an item of one paragraph stays tight (`- item`); an item of
+  // several paragraphs keeps its blank lines, indented under the marker as CommonMark wants.
+  td.addRule('wechatListItem', {
+    filter: 'li',
+    replacement: (content, node, options) => {
+      const list = node.parentNode as Element | null;
+      let marker = `${options.bulletListMarker ?? '-'} `;
+      if (list?.nodeName === 'OL') {
+        const start = Number(list.getAttribute('start'));
+        marker = `${(Number.isFinite(start) && list.hasAttribute('start') ? start : 1) + Array.prototype.indexOf.call(list.children, node)}. `;
+      }
+      // A paragraph then a nested list is still one tight item: no blank line before the sub-list.
+      const body = content.replace(/^\n+|\s+$/g, '').replace(/\n\n(?=(?:[-+*]|\d+\.) )/g, '\n');
+      const indented = body.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+      return marker + indented + (node.nextSibling ? (body.includes('\n\n') ? '\n\n' : '\n') : '');
+    },
+  });
   td.addRule('wechatImage', {
     filter: 'img',
     replacement: (_c, node) => {

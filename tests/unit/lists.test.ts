@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import MarkdownIt from 'markdown-it';
+import { convertContent } from '../../utils/markdown/convert';
+
+// Lists as WeChat's editors write them: every item wrapped in a <section> or <p>.
+function convert(html: string): string {
+  const root = new JSDOM(`<div id="js_content">${html}</div>`).window.document.getElementById('js_content')!;
+  return convertContent(root, { source: 'https://mp.weixin.qq.com/s/x', headingShift: 0, imageTarget: (u) => u });
+}
+const render = (md: string) => new MarkdownIt('commonmark').render(md).replace(/\n/g, '');
+
+describe('lists', () => {
+  it('items of one paragraph make a tight list with a single space after the marker', () => {
+    const md = convert('<ul><li><section>免费</section></li><li><section>开源</section></li></ul><p>之后</p>');
+    expect(md).toBe('- 免费\n- 开源\n\n之后');
+    expect(render(md)).toBe('<ul><li>免费</li><li>开源</li></ul><p>之后</p>');
+  });
+
+  it('ordered lists keep their start; nested lists are indented under the marker', () => {
+    const md = convert('<ol start="3"><li><p>三</p></li><li><p>四</p><ul><li>甲</li><li>乙</li></ul></li></ol>');
+    expect(md).toBe('3. 三\n4. 四\n   - 甲\n   - 乙');
+    expect(render(md)).toBe('<ol start="3"><li>三</li><li>四<ul><li>甲</li><li>乙</li></ul></li></ol>');
+  });
+
+  it('an item of several paragraphs keeps them, inside the item', () => {
+    const md = convert('<ul><li><p>第一段</p><p>第二段</p></li><li><p>下一项</p></li></ul>');
+    expect(render(md)).toBe('<ul><li><p>第一段</p><p>第二段</p></li><li><p>下一项</p></li></ul>');
+  });
+});
