@@ -64,8 +64,9 @@ function valueAt(text: string, at: number): string | null {
  * searches the small scripts for `var name` / `window.name`: the script that held the last one
  * found, then the smallest up. A name that is in none of them (image and text posts lack several)
  * is looked up in an index of every string assignment in all scripts, built once with one regular
- * expression per script, in page order; from then on the index answers every lookup. Measured in Chromium on a 2.5 MB page: the index takes
- * 1–2 ms, a regular expression per variable over everything took most of an export's time.
+ * expression per script, in page order; from then on the index answers every lookup. Measured in
+ * Chromium on a 2.5 MB page: the index takes 1–2 ms; a regular expression per variable over
+ * everything took most of an export's time.
  * The first assignment that holds a string literal wins, even an empty one (`var x = ''` is the
  * server saying "none"); object keys, which repeat as placeholders, take the first non-empty value.
  */
