@@ -120,7 +120,8 @@ export function blankMarkdown(node: Node, steps: readonly WholeStep[], ctx: Conv
     else for (const child of Array.from(el.children)) visit(child);
   };
   visit(node as Element);
-  return lines.length ? lines.join('') : null;
+  // Only dropped elements inside (a decorative <svg>): the node stays an ordinary blank one.
+  return lines.join('') || null;
 }
 
 export function mediaRules(td: TurndownService, ctx: ConvertContext): void {

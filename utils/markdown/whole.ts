@@ -5,7 +5,8 @@ import type TurndownService from 'turndown';
  * formulas, media cards, complex tables, dropped elements. Turndown converts every child before it
  * calls a rule's replacement, so a code block's hundreds of <span> and <br> would each pass every
  * rule only to be thrown away (on 05, a page of code, most of the conversion time). Turndown does
- * ask the filter first: there the element is converted whole and emptied, on Turndown's own copy.
+ * ask the filter first: there the element is converted whole and emptied (in the extracted copy,
+ * never the page).
  */
 export type WholeStep =
   | { test: (el: Element) => boolean; markdown: (el: Element) => string }

@@ -28,3 +28,16 @@ describe('lists', () => {
     expect(render(md)).toBe('<ul><li><p>第一段</p><p>第二段</p></li><li><p>下一项</p></li></ul>');
   });
 });
+
+describe('elements converted whole', () => {
+  it('a wrapper holding only a formula or a card keeps it; one holding only decoration still separates blocks', () => {
+    expect(convert('<section><span data-formula="x^2" data-formula-type="block-equation"><svg></svg></span></section>')).toBe('$$\nx^2\n$$');
+    expect(convert('<section><mpvoice name="早安" voice_encode_fileid="abc"></mpvoice></section>')).toBe('[音频：早安](https://res.wx.qq.com/voice/getvoice?mediaid=abc)');
+    expect(convert('第一句<section><svg><rect></rect></svg></section>第二句')).toBe('第一句\n\n第二句');
+  });
+
+  it('a code block is converted once from its own text; its spans and breaks are not converted as Markdown', () => {
+    const md = convert('<pre><code><span>a</span> <span>*</span> b<br><span>_c_</span></code></pre><p>后</p>');
+    expect(md).toBe('```\na * b\n_c_\n```\n\n后');
+  });
+});
