@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { localizePage, t } from '../../utils/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { copyText } from '../../utils/deliver';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../../utils/messages';
 
 localizePage(document);
@@ -15,10 +16,9 @@ const cleanDefault = $<HTMLInputElement>('clean-default');
 const targetTab: Promise<number | undefined> = browser.tabs
   .query({ active: true, lastFocusedWindow: true })
   .then((tabs) => tabs.find((t) => t.url !== location.href)?.id);
-const activeTabId = () => targetTab;
 
 async function ask<T>(msg: ContentRequest): Promise<T | null> {
-  const id = await activeTabId();
+  const id = await targetTab;
   if (id === undefined) return null;
   try {
     return (await browser.tabs.sendMessage(id, msg)) as T;
@@ -50,8 +50,12 @@ async function run(action: ExportAction): Promise<void> {
       messageEl.textContent = r?.message ?? t('notArticlePage');
       return;
     }
-    await navigator.clipboard.writeText(r.markdown);
-    messageEl.textContent = t('copied');
+    try {
+      await copyText(document, r.markdown);
+      messageEl.textContent = t('copied');
+    } catch (e) {
+      messageEl.textContent = (e as Error).message;
+    }
     return;
   }
   const r = await ask<ActionResult>({ type: 'export', action });
