@@ -84,7 +84,6 @@ export default defineContentScript({
     const status = (): PageStatus => ({
       cleaned: cleaner.enabled,
       kind: detectPage(document).kind,
-      title: document.querySelector('#activity-name')?.textContent?.trim() || document.title,
       promotions: cleaner.promotions,
     });
 

@@ -10,7 +10,6 @@ export type ContentRequest =
 export interface PageStatus {
   cleaned: boolean;
   kind: string;
-  title: string;
   promotions: number;
 }
 
