@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 
-import { IMAGE_HOSTS } from './utils/matches';
+import { IMAGE_HOSTS } from './utils/page/matches';
 
 export default defineConfig({
   // Explicit imports: the same modules run in Node tests without WXT's auto-import magic.

@@ -1,10 +1,10 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { ARTICLE_MATCHES } from '../utils/matches';
-import { IMAGE_PORT } from '../utils/messages';
-import { fetchImage, mapLimited, IMAGE_CONCURRENCY } from '../utils/image-fetch';
-import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/background-actions';
-import { t } from '../utils/i18n';
+import { ARTICLE_MATCHES } from '../utils/page/matches';
+import { IMAGE_PORT } from '../utils/messages/types';
+import { fetchImage, mapLimited, IMAGE_CONCURRENCY } from '../utils/deliver/image-fetch';
+import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
+import { t } from '../utils/ui/i18n';
 
 export default defineBackground(() => {
   const tabs = browser.tabs as unknown as TabsApi;

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScriptVars } from '../utils/script-vars';
-import { canonicalArticleUrl } from '../utils/metadata';
+import { ScriptVars } from '../utils/page/script-vars';
+import { canonicalArticleUrl } from '../utils/page/metadata';
 import { buildPage } from './page-builder';
 
 /** Fixture pages and expected files; shared by the unit and browser tests. */

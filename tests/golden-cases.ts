@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { exportMarkdown, prepareExport, type ExportResult, type PreparedExport } from '../utils/export';
+import { exportMarkdown, prepareExport, type ExportResult, type PreparedExport } from '../utils/markdown/note';
 import { handmadeHtml, pageHtml, pageUrl, PAGE_NAMES } from './fixtures';
 
 /** Every page the golden tests cover: corpus pages with an article, the seed, and hand-made pages. */

@@ -1,8 +1,8 @@
-import { localizePage, t } from '../../utils/i18n';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
-import { FRONT_MATTER_FIELDS } from '../../utils/front-matter';
-import { PROMO_FAMILIES } from '../../utils/promotion';
-import type { ImageMode, Settings } from '../../utils/settings';
+import { localizePage, t } from '../../utils/ui/i18n';
+import { loadSettings, saveSettings } from '../../utils/settings/store';
+import { FRONT_MATTER_FIELDS } from '../../utils/markdown/front-matter';
+import { PROMO_FAMILIES } from '../../utils/clean/promotion';
+import type { ImageMode, Settings } from '../../utils/settings/settings';
 
 localizePage(document);
 const saved = document.getElementById('saved')!;

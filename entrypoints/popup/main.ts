@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { localizePage, t } from '../../utils/i18n';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
-import { copyText } from '../../utils/deliver';
-import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../../utils/messages';
+import { localizePage, t } from '../../utils/ui/i18n';
+import { loadSettings, saveSettings } from '../../utils/settings/store';
+import { copyText } from '../../utils/deliver/clipboard';
+import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../../utils/messages/types';
 
 localizePage(document);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

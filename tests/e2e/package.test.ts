@@ -29,7 +29,7 @@ describe('least privilege', () => {
   });
 
   it('no page HTML is ever written into an extension page or the toolbar (text only)', () => {
-    const sources = [...files('entrypoints'), 'utils/toolbar.ts', 'utils/i18n.ts'].filter((f) => /\.(ts|html)$/.test(f));
+    const sources = [...files('entrypoints'), ...files('utils/ui')].filter((f) => /\.(ts|html)$/.test(f));
     for (const f of sources) expect(readFileSync(f, 'utf8'), f).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 

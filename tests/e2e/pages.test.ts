@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openArticle, type Session } from './harness';
 import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
-import { CHROME_RULES, PROMO_ATTR } from '../../utils/chrome-rules';
-import { findPromotion } from '../../utils/promotion';
+import { CHROME_RULES, PROMO_ATTR } from '../../utils/clean/chrome-rules';
+import { findPromotion } from '../../utils/clean/promotion';
 import { loadDocument } from '../golden-cases';
 
 // Every corpus page and the seed, at its real address, with WeChat's own scripts blocked.

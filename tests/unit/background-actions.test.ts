@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND, MENU_ID, onCommand, onMenuClick, type TabsApi } from '../../utils/background-actions';
-import type { ContentRequest } from '../../utils/messages';
+import { COMMAND, MENU_ID, onCommand, onMenuClick, type TabsApi } from '../../utils/messages/triggers';
+import type { ContentRequest } from '../../utils/messages/types';
 
 // The browser's tabs API is the dependency here, recorded; the handlers are the code under test.
 function recordingTabs(activeId: number | undefined, deliverable: Set<number>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameFromTemplate, safeFileName } from '../../utils/filename';
+import { fileNameFromTemplate, safeFileName } from '../../utils/deliver/filename';
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 

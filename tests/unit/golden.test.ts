@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectedMarkdown, FIXTURES } from '../fixtures';
 import { exportFixture, GOLDEN_PAGES, HANDMADE, prepareFixture } from '../golden-cases';
-import { articleMarkdown } from '../../utils/export';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { articleMarkdown } from '../../utils/markdown/note';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 // Each case: the real pipeline on a saved page equals the expected note, read through by eye.
 describe('golden exports', () => {

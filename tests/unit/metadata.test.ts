@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { exportFixture, loadDocument, UNAVAILABLE } from '../golden-cases';
 import { pageHtml, pageName } from '../fixtures';
-import { exportMarkdown } from '../../utils/export';
-import { canonicalArticleUrl, isoChinaTime } from '../../utils/metadata';
-import { detectPage } from '../../utils/page-kind';
+import { exportMarkdown } from '../../utils/markdown/note';
+import { canonicalArticleUrl, isoChinaTime } from '../../utils/page/metadata';
+import { detectPage } from '../../utils/page/kind';
 
 const meta = (p: string) => {
   const r = exportFixture(pageName(p));

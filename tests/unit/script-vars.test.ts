@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScriptVars } from '../../utils/script-vars';
+import { ScriptVars } from '../../utils/page/script-vars';
 
 // The styles WeChat writes its variables in (DOM-NOTES §2–§4), and a bundle big enough to be
 // searched only through the index.

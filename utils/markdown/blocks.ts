@@ -1,7 +1,7 @@
 import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
 import { escapeLabel } from './escape';
-import { imageSource, isEmojiImage } from '../images';
+import { imageSource, isEmojiImage } from '../page/images';
 
 /** Headings, images and the other block-level WeChat rules. */
 

@@ -1,5 +1,5 @@
 import type TurndownService from 'turndown';
-import { canonicalArticleUrl } from '../metadata';
+import { canonicalArticleUrl } from '../page/metadata';
 
 /** Links: http(s) and mailto are kept (links to other articles too); javascript:, data: and
  *  WeChat's fake #话题 links keep only their text. */

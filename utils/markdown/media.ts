@@ -1,7 +1,7 @@
 import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
 import { escapeLabel } from './escape';
-import { decodeEntities } from '../script-vars';
+import { decodeEntities } from '../page/script-vars';
 import { wholeMarkdown, type WholeStep } from './whole';
 
 /**

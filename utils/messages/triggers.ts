@@ -1,4 +1,4 @@
-import type { ContentRequest } from './messages';
+import type { ContentRequest } from './types';
 
 /** The context-menu item and the keyboard command both ask the article's content script to export. */
 export const MENU_ID = 'wac-download-markdown';

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
-import { articleMarkdown, prepareExport } from './export';
-import { downloadBlob, downloadText, copyText } from './deliver';
-import { resolveImages, buildZip, type FetchImages } from './zip-export';
-import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from './messages';
-import type { Settings } from './settings';
-import { t } from './i18n';
+import { articleMarkdown, prepareExport } from '../markdown/note';
+import { downloadBlob, downloadText } from './download';
+import { copyText } from './clipboard';
+import { resolveImages, buildZip, type FetchImages } from './zip';
+import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from '../messages/types';
+import type { Settings } from '../settings/settings';
+import { t } from '../ui/i18n';
 
 /** Asks the background for the images over one port; replies stream back one per image. */
 export const fetchImagesViaBackground: FetchImages = (urls, onEach) =>

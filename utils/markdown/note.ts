@@ -1,9 +1,9 @@
-import { extractArticle, type Article } from './extract';
+import { extractArticle, type Article } from '../extract/article';
 import { frontMatter } from './front-matter';
-import { convertContent } from './markdown/convert';
-import { escapeLabel } from './markdown/escape';
-import { fileNameFromTemplate } from './filename';
-import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from './settings';
+import { convertContent } from './convert';
+import { escapeLabel } from './escape';
+import { fileNameFromTemplate } from '../deliver/filename';
+import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from '../settings/settings';
 
 export interface MarkdownExport {
   ok: true;

@@ -1,4 +1,4 @@
-import type { ArticleMeta } from './metadata';
+import type { ArticleMeta } from '../page/metadata';
 
 /** Front-matter fields in the order they are written; each can be switched off in the options. */
 export const FRONT_MATTER_FIELDS = ['title', 'author', 'account', 'published', 'source', 'cover', 'description', 'original_url', 'reprinted_from', 'original_author'] as const;

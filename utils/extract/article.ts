@@ -1,9 +1,9 @@
-import { detectPage, type PageKind } from './page-kind';
-import { canonicalArticleUrl, readMeta, type ArticleMeta } from './metadata';
-import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from './script-vars';
-import { findPromotion, PROMO_FAMILIES, type PromoFamily } from './promotion';
-import { CHROME_RULES } from './chrome-rules';
-import { imageSource, isEmojiImage } from './images';
+import { detectPage, type PageKind } from '../page/kind';
+import { canonicalArticleUrl, readMeta, type ArticleMeta } from '../page/metadata';
+import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from '../page/script-vars';
+import { findPromotion, PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
+import { CHROME_RULES } from '../clean/chrome-rules';
+import { imageSource, isEmojiImage } from '../page/images';
 
 export interface Article {
   kind: Exclude<PageKind, 'unavailable'>;

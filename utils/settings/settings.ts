@@ -1,5 +1,5 @@
-import { FRONT_MATTER_FIELDS, type FrontMatterField } from './front-matter';
-import { PROMO_FAMILIES, type PromoFamily } from './promotion';
+import { FRONT_MATTER_FIELDS, type FrontMatterField } from '../markdown/front-matter';
+import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 
 export type ImageMode = 'remote' | 'zip' | 'base64';
 

@@ -1,4 +1,4 @@
-import type { ExportAction } from './messages';
+import type { ExportAction } from '../messages/types';
 
 /** The in-page toolbar: three buttons and a status line, inside an open shadow root. */
 

@@ -1,5 +1,5 @@
 import { bytesToBase64 } from './encoding';
-import type { ImageReply } from './messages';
+import type { ImageReply } from '../messages/types';
 
 /** How many image requests run at once: enough to be quick, few enough not to look like a flood. */
 export const IMAGE_CONCURRENCY = 6;

@@ -1,7 +1,7 @@
 import { cleaningCss, PROMO_ATTR } from './chrome-rules';
 import { findPromotion, type PromoFamily } from './promotion';
-import { scriptVars } from './script-vars';
-import { normalizeImageUrl } from './images';
+import { scriptVars } from '../page/script-vars';
+import { normalizeImageUrl } from '../page/images';
 
 const STYLE_ID = 'wac-cleaning-style';
 const REVEALED = 'data-wac-src';

@@ -1,10 +1,10 @@
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
-import type { Article } from './extract';
-import { articleMarkdown } from './export';
-import { imageExtension } from './images';
+import type { Article } from '../extract/article';
+import { articleMarkdown } from '../markdown/note';
+import { imageExtension } from '../page/images';
 import { base64ToBytes } from './encoding';
-import type { ImageReply } from './messages';
-import type { Settings } from './settings';
+import type { ImageReply } from '../messages/types';
+import type { Settings } from '../settings/settings';
 
 export interface ImageFailure {
   url: string;

@@ -1,0 +1,71 @@
+/**
+ * What the content script does on an article page, wired together: the cleaning, the toolbar in its
+ * shadow root, the export actions (one at a time) and the answers to the popup and the background.
+ */
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { PageCleaning } from '../clean/page-cleaning';
+import { buildToolbar, TOOLBAR_CSS, type Toolbar } from './toolbar';
+import { runAction } from '../deliver/actions';
+import { exportMarkdown } from '../markdown/note';
+import { loadSettings, watchSettings } from '../settings/store';
+import type { ActionResult, ContentRequest, ExportAction } from '../messages/types';
+import { t } from './i18n';
+
+export function startArticlePage(ctx: ContentScriptContext): void {
+  const cleaning = new PageCleaning(document);
+
+  // Our own toolbar host says what state the page is in (for the popup's tests and for users' CSS).
+  let host: HTMLElement | null = null;
+  const showState = () => host?.setAttribute('data-state', cleaning.cleaner.enabled ? 'cleaned' : 'original');
+  cleaning.onApplied = showState;
+  void loadSettings().then((s) => cleaning.useSettings(s));
+  watchSettings((s) => void cleaning.useSettings(s));
+
+  let toolbar: Toolbar | null = null;
+  let busy = false;
+  const perform = async (action: ExportAction): Promise<ActionResult> => {
+    if (busy) return { ok: false, message: t('busy') };
+    busy = true;
+    toolbar?.setBusy(true);
+    toolbar?.setStatus(t('working'));
+    const result = await runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text) });
+    toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error');
+    toolbar?.setBusy(false);
+    busy = false;
+    return { ok: result.ok, message: result.message };
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = raw as ContentRequest;
+    if (msg.type === 'export') return perform(msg.action);
+    if (msg.type === 'get-markdown') {
+      const r = exportMarkdown(document, location.href, cleaning.settings);
+      return Promise.resolve(r.ok ? { ok: true, message: '', markdown: r.markdown } : { ok: false, message: r.message });
+    }
+    if (msg.type === 'set-cleaning') return cleaning.setOverride(msg.on);
+    if (msg.type === 'status') return Promise.resolve(cleaning.status());
+    return undefined;
+  });
+
+  void cleaning.whenDomReady().then(async () => {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'wac-toolbar',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: TOOLBAR_CSS,
+      onMount: (container, _shadow, shadowHost) => {
+        host = shadowHost;
+        if (cleaning.isSettled) showState();
+        toolbar = buildToolbar(
+          container,
+          { 'download-md': t('actionDownloadMd'), 'copy-md': t('actionCopyMd'), 'download-zip': t('actionDownloadZip'), title: t('extName') },
+          (action) => void perform(action),
+        );
+      },
+    });
+    ui.mount();
+  });
+}
