@@ -11,6 +11,7 @@ export const TOOLBAR_CSS = `
 .wac-bar button { font: inherit; cursor: pointer; border: 1px solid #07c160; background: #fff; color: #06ad56; border-radius: 6px; padding: 5px 10px; text-align: left; }
 .wac-bar button:hover { background: #07c160; color: #fff; }
 .wac-bar button:disabled { opacity: .5; cursor: progress; }
+.wac-items, .wac-panels { display: contents; }
 .wac-status { font-size: 12px; color: #555; white-space: pre-wrap; word-break: break-word; max-height: 160px; overflow: auto; }
 .wac-status:empty { display: none; }
 .wac-status.error { color: #c0392b; }
@@ -24,9 +25,27 @@ export interface ToolbarLabels {
   title: string;
 }
 
+/** An action a feature adds to the toolbar (the outline, the reveal, "Export album", …). */
+export interface ToolbarItem {
+  /** Stable, for tests and styles: becomes data-item on the control. */
+  id: string;
+  label: string;
+  onSelect: () => void;
+}
+
+export interface ToolbarItemHandle {
+  setLabel(text: string): void;
+  setHidden(hidden: boolean): void;
+  remove(): void;
+}
+
 export interface Toolbar {
   setStatus(text: string, kind?: 'ok' | 'error' | 'info'): void;
   setBusy(busy: boolean): void;
+  /** Adds a feature's action after the export actions. */
+  addItem(item: ToolbarItem): ToolbarItemHandle;
+  /** Where a feature puts a panel of its own (an outline, a hint), inside the toolbar's shadow root. */
+  panelHost: HTMLElement;
 }
 
 export function buildToolbar(container: HTMLElement, labels: ToolbarLabels, onAction: (a: ExportAction) => void): Toolbar {
@@ -45,6 +64,12 @@ export function buildToolbar(container: HTMLElement, labels: ToolbarLabels, onAc
     buttons.push(b);
     bar.appendChild(b);
   }
+  const items = doc.createElement('div');
+  items.className = 'wac-items';
+  bar.appendChild(items);
+  const panelHost = doc.createElement('div');
+  panelHost.className = 'wac-panels';
+  bar.appendChild(panelHost);
   const status = doc.createElement('div');
   status.className = 'wac-status';
   status.setAttribute('role', 'status');
@@ -59,5 +84,19 @@ export function buildToolbar(container: HTMLElement, labels: ToolbarLabels, onAc
     setBusy(busy) {
       for (const b of buttons) b.disabled = busy;
     },
+    addItem(item) {
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.dataset.item = item.id;
+      b.textContent = item.label;
+      b.addEventListener('click', () => item.onSelect());
+      items.appendChild(b);
+      return {
+        setLabel: (text) => void (b.textContent = text),
+        setHidden: (hidden) => void (b.hidden = hidden),
+        remove: () => b.remove(),
+      };
+    },
+    panelHost,
   };
 }
