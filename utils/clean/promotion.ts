@@ -1,38 +1,41 @@
 /**
- * Promotion inside the article: the publisher's ads, follow prompts, "往期推荐" lists, "点个在看"
- * tails and account cards. Decided by structure and text together: a keyword counts only in a
- * short block at the start or the end of the content, never by text alone in the middle.
+ * Promotion inside the article: the publisher's ads, follow prompts and QR codes, group invitations,
+ * "往期推荐" lists, like and share requests, account cards, and the decoration around them. Decided by
+ * signals combined, never by a word alone:
+ * - what a block asks the reader to do (promotion-signals.ts: follow, scan, add, join, reply, claim,
+ *   buy, share, like, star), and how short it is;
+ * - where it stands: before the article's first paragraph of prose or after its last;
+ * - a change of style from the body (colour, alignment, size, background, border);
+ * - images: QR-shaped next to an ask, strips and GIFs at the edges, decoration (decoration.ts);
+ * - link density (read-more lists), END marks and credit lines that close the article.
  * The same detector hides blocks on the page and leaves them out of the export.
  */
+import {
+  asksOf,
+  CREDIT_LINE,
+  END_MARK,
+  familyOf,
+  promptFamily,
+  PROMPT_MAX,
+  RECOMMEND_HEADER,
+  UI_HINT,
+  type Ask,
+  type PromoFamily,
+} from './promotion-signals';
+import { decorativeImages, imageFacts, isOrnamentPair, THIN } from './decoration';
 
-export type PromoFamily = 'ad' | 'follow' | 'recommend' | 'like-tail' | 'account-card';
-export const PROMO_FAMILIES: readonly PromoFamily[] = ['ad', 'follow', 'recommend', 'like-tail', 'account-card'];
+export { PROMO_FAMILIES, type PromoFamily } from './promotion-signals';
 
 export interface PromoBlock {
   el: Element;
   family: PromoFamily;
 }
 
-/** Keyword patterns, each with the family it signals and an example from the corpus or seed. */
-const TRIGGERS: readonly { family: PromoFamily; re: RegExp; example: string }[] = [
-  { family: 'ad', re: /扫码订阅|邮发代号|征订热线|订阅热线|订阅电话|点击下图\s*了解详情/, example: 'seed: 扫码订阅《中国信息安全》' },
-  {
-    family: 'follow',
-    re: /长按(识别|扫描)?(图中)?二维码|扫码关注|扫描(下方)?二维码|点击(上方|下方)?(蓝字|卡片)?\s*关注|关注我们|欢迎关注|关注(本|该)?(公众号|本号)|设为星标|星标(公众号|我们)|抖音号|视频号/,
-    example: 'seed: 欢迎关注《中国信息安全》杂志官方抖音号; 16: 点击上方蓝字关注维客笔记',
-  },
-  { family: 'like-tail', re: /点个?(赞|在看)|记得点个?赞|点赞.{0,4}(在看|分享|转发)|(在看|分享|转发).{0,4}点赞|一键三连|感谢关注\s*\/\s*点赞/, example: '04: 如果觉得还不错，记得点个赞' },
-];
-
-/** Headers of "recommended reading" lists; the list items that follow are links or images. */
-const RECOMMEND_HEADER = /^[\s▼▲•·\-—|【\[]*(往期推荐|推荐阅读|往期回顾|往年回顾|往期精选|精彩回顾|相关阅读|相关文章|历史文章|热文推荐|近期热文|更多阅读|精彩推荐)[\s:：】\]]*/;
-
 const ACCOUNT_CARD = '.mp_profile_iframe_wrp, mp-common-profile';
 
-/** A block is "short" enough to be a prompt rather than prose. */
-const PROMPT_MAX = 60;
-/** Text that long after a tail trigger means the trigger was not the start of a tail. */
+/** Text that long after a tail prompt, in all or in one paragraph, means the prompt was not the start of a tail. */
 const PROSE_MIN = 100;
+const PROSE_PARAGRAPH = 40;
 /** How far from the start or end a keyword is looked for. */
 const HEAD_UNITS = 10;
 const TAIL_UNITS = 25;
@@ -77,12 +80,6 @@ export function contentUnits(root: Element): Element[] {
   return out;
 }
 
-function trigger(text: string): PromoFamily | null {
-  if (text === '' || text.length > PROMPT_MAX) return null;
-  for (const t of TRIGGERS) if (t.re.test(text)) return t.family;
-  return null;
-}
-
 function isQrLikeImage(el: Element): boolean {
   const imgs = el.matches('img') ? [el] : Array.from(el.querySelectorAll('img'));
   return imgs.some((img) => {
@@ -91,12 +88,19 @@ function isQrLikeImage(el: Element): boolean {
   });
 }
 
+/** A wide strip: a banner (03: the course banner above its last line). */
+function isBannerImage(el: Element): boolean {
+  const imgs = el.matches('img') ? [el] : Array.from(el.querySelectorAll('img'));
+  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < 0.45 || imageFacts(img).gif);
+}
+
 const isEmpty = (el: Element) => !isMeaningful(el);
 const isImageOnly = (el: Element) => !hasText(el) && hasMedia(el);
 /** A slogan line: short and not a finished sentence. */
 const isSlogan = (el: Element) => {
   const t = textOf(el);
-  return t !== '' && t.length <= 30 && !/[。！？!?]$/.test(t);
+  // Set in phrases, not sentences: no sentence end, no comma (分享网络安全知识 强化网络安全意识).
+  return t !== '' && t.length <= 30 && !/[。！？!?~～]$/.test(t) && !/[，,]/.test(t);
 };
 
 function isLinkItem(el: Element): boolean {
@@ -109,11 +113,101 @@ function isLinkItem(el: Element): boolean {
   return isImageOnly(el) && el.querySelector('a[href]') !== null;
 }
 
+const HEADING = /^H[1-6]$/;
+/** Numbered like a section title (一、 01 1. Part 2): never glued to promotion as a slogan. */
+const NUMBERED = /^\s*([一二三四五六七八九十]+[、.．]|\d{1,2}(\s|[、.．]|$)|part\s*\d|第.{1,3}[章节部分])/i;
+/** A slogan that belongs to the banner beside it, and is not a title, a credit or a list. */
+const isSloganLine = (u: Element, t: string) => isSlogan(u) && !isHeading(u) && !NUMBERED.test(t) && !CREDIT_LINE.test(t) && !STRUCTURE.test(u.tagName);
+const isHeading = (el: Element) => HEADING.test(el.tagName) || el.querySelector('h1, h2, h3, h4, h5, h6') !== null;
+
+// The properties that make a block look unlike the body: colour, alignment, size, background, border.
+const LOOK = /(?:^|;)\s*(color|text-align|font-size|background(?:-color)?|border(?:-\w+)?)\s*:\s*([^;]+)/gi;
+/** The inline styles that set a block's look (its own and, the first few, its descendants'), as one key. */
+export function lookOf(el: Element): string {
+  const parts = new Set<string>();
+  const add = (e: Element) => {
+    const style = e.getAttribute('style');
+    if (!style) return;
+    for (const m of style.matchAll(LOOK)) parts.add(`${m[1]!.toLowerCase()}:${m[2]!.replace(/\s+/g, '').toLowerCase()}`);
+  };
+  add(el);
+  const styled = el.querySelectorAll('[style]');
+  for (let i = 0; i < styled.length && i < 8; i++) add(styled[i]!);
+  return Array.from(parts).sort().join(';');
+}
+
+/** What sets a block apart from running text: centred, on a background, in a box. */
+function apartOf(look: string): Set<string> {
+  const out = new Set<string>();
+  if (/text-align:center/.test(look)) out.add('center');
+  if (/background(-color)?:(?!transparent|#fff\b|#ffffff|rgb\(255,255,255\)|white|none|initial|inherit)/.test(look)) out.add('background');
+  if (/border(-\w+)?:(?!none|0|medium none)/.test(look)) out.add('border');
+  return out;
+}
+
+/** The set-apart features most of the article's prose has (by length): those do not set a block apart. */
+function bodyApart(units: readonly Element[], texts: readonly string[], prompts: readonly (PromoFamily | null)[]): Set<string> {
+  const weight = new Map<string, number>();
+  let total = 0;
+  units.forEach((u, i) => {
+    const len = (texts[i] ?? '').length;
+    if (len < 40 || prompts[i]) return;
+    total += len;
+    for (const f of apartOf(lookOf(u))) weight.set(f, (weight.get(f) ?? 0) + len);
+  });
+  return new Set(Array.from(weight).filter(([, w]) => w * 2 >= total).map(([f]) => f));
+}
+
+/** Lists, quotes, code and tables are the article's own structure, whatever their look. */
+const STRUCTURE = /^(BLOCKQUOTE|UL|OL|LI|PRE|TABLE|FIGURE)$/;
+
+/** Asks that only promotion makes beside an image of its own (a QR code to scan, a gift to claim). */
+const IMAGE_ASKS: ReadonlySet<Ask> = new Set(['scan', 'claim', 'contact', 'group', 'follow', 'reply']);
+/** 扫描上方图片二维码: the text says where its image is. */
+const POINTS_UP = /上方|上图|以上|上面/;
+const POINTS_DOWN = /下方|下图|以下|下面/;
+/** A short bracketed label opening a section: 【福 利】. */
+const SECTION_LABEL = /^[【\[][^】\]]{1,8}[】\]]$/;
+
+function first<T>(from: number, step: number, n: number, pick: (i: number) => T | null | false): T | null {
+  for (let i = from; i >= 0 && i < n; i += step) {
+    const r = pick(i);
+    if (r === false) return null;
+    if (r !== null) return r;
+  }
+  return null;
+}
+
+/** The first and the last text node with something to read, in document order. */
+function textEdges(root: Element): { firstText: Node | null; lastText: Node | null } {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const readable = (n: Node | null) => n !== null && /[^\s\u00a0\u200b]/.test(n.textContent ?? '') && !/^(SCRIPT|STYLE)$/.test(n.parentElement?.tagName ?? '');
+  let firstText: Node | null = walker.nextNode();
+  while (firstText && !readable(firstText)) firstText = walker.nextNode();
+  let lastText: Node | null = null;
+  if (firstText) {
+    let n: Node | null = root.lastChild;
+    // Deepest last descendant, then back through text nodes.
+    while (n?.lastChild) n = n.lastChild;
+    walker.currentNode = n ?? root;
+    lastText = n && n.nodeType === 3 ? n : walker.previousNode();
+    while (lastText && !readable(lastText)) lastText = walker.previousNode();
+  }
+  return { firstText, lastText };
+}
+
+const precedes = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* b FOLLOWING a */ !== 0;
+
 /** Every promotion block in the content root, in document order. */
 export function findPromotion(root: Element): PromoBlock[] {
   const found = new Map<Element, PromoFamily>();
   const mark = (el: Element, family: PromoFamily) => {
     if (!found.has(el)) found.set(el, family);
+  };
+  const inFound = (el: Element) => {
+    for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (found.has(e)) return true;
+    return false;
   };
 
   // Account cards are recognised by structure alone, wherever they are.
@@ -123,46 +217,101 @@ export function findPromotion(root: Element): PromoBlock[] {
 
   const units = contentUnits(root).filter((u) => !found.has(u));
   const texts = units.map(textOf);
+  const prompts = texts.map(promptFamily);
   const n = units.length;
+  const isHeader = (i: number) => (texts[i] ?? '').length <= PROMPT_MAX && RECOMMEND_HEADER.test(texts[i] ?? '');
+  let body: Set<string> | null = null;
+  const setApart = (u: Element) => {
+    body ??= bodyApart(units, texts, prompts);
+    for (const f of apartOf(lookOf(u))) if (!body.has(f)) return !STRUCTURE.test(u.tagName);
+    return false;
+  };
 
-  // Head: keyword blocks before the first paragraph of prose, and the images among them.
-  let firstProse = units.findIndex((_, i) => (texts[i] ?? '').length >= 40 && trigger(texts[i] ?? '') === null);
+  // Head: prompts before the first paragraph of prose, the images among them, and the slogan lines
+  // of the same banner after them (16: 分享最实用的利器 | 探索解决问题的简单方案).
+  let firstProse = units.findIndex((_, i) => (texts[i] ?? '').length >= 40 && prompts[i] === null);
   if (firstProse < 0) firstProse = n;
   const headEnd = Math.min(firstProse, HEAD_UNITS);
-  let lastHeadTrigger = -1;
-  for (let i = 0; i < headEnd; i++) if (trigger(texts[i] ?? '')) lastHeadTrigger = i;
-  for (let i = 0; i <= lastHeadTrigger; i++) {
-    const u = units[i]!;
-    const fam = trigger(texts[i] ?? '');
-    if (fam) mark(u, fam);
-    else if (isImageOnly(u)) mark(u, 'ad');
+  let lastHead = -1;
+  for (let i = 0; i < headEnd; i++) if (prompts[i]) lastHead = i;
+  for (let i = 0; i <= lastHead; i++) {
+    const fam = prompts[i];
+    if (fam) mark(units[i]!, fam);
+    else if (isImageOnly(units[i]!)) mark(units[i]!, 'ad');
+  }
+  if (lastHead >= 0) {
+    for (let j = lastHead + 1; j < firstProse; j++) {
+      const u = units[j]!;
+      if (isEmpty(u)) continue;
+      if (!isSloganLine(u, texts[j] ?? '')) break;
+      mark(u, prompts[lastHead]!);
+    }
   }
 
-  // Tail: from the first keyword block on, when nothing after it reads as prose.
-  const tailStart = Math.max(lastHeadTrigger + 1, Math.floor(n / 2), n - TAIL_UNITS);
+  // Tail: from the first prompt on, when no prose follows it.
+  const tailStart = Math.max(lastHead + 1, Math.floor(n / 2), n - TAIL_UNITS);
   for (let i = tailStart; i < n; i++) {
-    const fam = trigger(texts[i] ?? '');
-    const header = RECOMMEND_HEADER.test(texts[i] ?? '') && (texts[i] ?? '').length <= PROMPT_MAX;
+    const fam = prompts[i];
+    const header = isHeader(i);
     if (!fam && !header) continue;
-    const rest = units.slice(i + 1);
     if (header) {
       // A list header: it and the link items right after it.
       mark(units[i]!, 'recommend');
-      for (const u of rest) {
+      for (const u of units.slice(i + 1)) {
         if (!isLinkItem(u)) break;
         if (!isEmpty(u)) mark(u, 'recommend');
       }
       continue;
     }
-    if (texts.slice(i + 1).some((t) => t.length >= PROSE_MIN)) continue;
-    // Short blocks glued to the first keyword block (a slogan, a QR image) belong to it.
-    for (let j = i - 1; j > lastHeadTrigger; j--) {
+    // More prose after the prompt (one paragraph, or short ones adding up) means it was not the start of a tail.
+    let after = 0;
+    let prose = false;
+    for (let j = i + 1; j < n && !prose; j++) {
+      const len = (texts[j] ?? '').length;
+      if (prompts[j] !== null || len === 0 || isLinkItem(units[j]!)) continue;
+      after += len;
+      prose = len >= PROSE_PARAGRAPH || after >= PROSE_MIN;
+    }
+    if (prose) continue;
+    // What leads up to the prompt belongs to it: a slogan, a QR code or banner, and the short lines
+    // set in a look of their own (03: a course advertisement with no keyword until its last line).
+    for (let j = i - 1; j > lastHead; j--) {
       const u = units[j]!;
-      if (isEmpty(u) || !(isSlogan(u) || (isImageOnly(u) && isQrLikeImage(u)))) break;
+      if (isEmpty(u)) continue;
+      const t = texts[j] ?? '';
+      const image = isImageOnly(u) && (isQrLikeImage(u) || isBannerImage(u));
+      const styledLine = t !== '' && t.length <= PROMPT_MAX && !isHeading(u) && !CREDIT_LINE.test(t) && setApart(u);
+      if (!image && !styledLine) break;
       mark(u, fam!);
     }
-    for (let j = i; j < n; j++) if (!isEmpty(units[j]!)) mark(units[j]!, trigger(texts[j] ?? '') ?? fam!);
+    for (let j = i; j < n; j++) if (!isEmpty(units[j]!)) mark(units[j]!, prompts[j] ?? fam!);
     break;
+  }
+
+  // Anywhere: an ask to scan or claim beside its own image (21: 【福 利】, the QR code, 扫描上方图片二维码领取…).
+  for (let i = 0; i < n; i++) {
+    const t = texts[i] ?? '';
+    if (found.has(units[i]!) || t === '' || t.length > PROMPT_MAX) continue;
+    const asks = asksOf(t).filter((a) => IMAGE_ASKS.has(a));
+    if (asks.length < 2) continue;
+    const imageAt = (step: number) => first(i + step, step, n, (j) => (isImageOnly(units[j]!) ? j : isEmpty(units[j]!) ? null : false));
+    const img = POINTS_UP.test(t) ? imageAt(-1) : POINTS_DOWN.test(t) ? imageAt(1) : (imageAt(-1) ?? imageAt(1));
+    if (img === null) continue;
+    const fam = familyOf(asks[0]!);
+    mark(units[i]!, fam);
+    mark(units[img]!, fam);
+    const label = first(Math.min(i, img) - 1, -1, n, (j) => (isEmpty(units[j]!) ? null : SECTION_LABEL.test(texts[j] ?? '') ? j : false));
+    if (label !== null) mark(units[label]!, fam);
+  }
+
+  // Anywhere: an editor widget's reading instructions (23: 向上滑动阅览), as small as they are.
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const raw = t.textContent ?? '';
+    if (raw.length > 40 || !UI_HINT.test(norm(raw)) || norm(raw) === '') continue;
+    let el = t.parentElement;
+    while (el && el.parentElement && el.parentElement !== root && textOf(el.parentElement) === textOf(el)) el = el.parentElement;
+    if (el && el !== root) mark(el, 'hint');
   }
 
   // A closing run of images that link to other articles (banners of 往期 articles, page 06).
@@ -173,7 +322,38 @@ export function findPromotion(root: Element): PromoBlock[] {
     for (const u of run) if (!isEmpty(u)) mark(u, 'recommend');
   }
 
-  return Array.from(found, ([el, family]) => ({ el, family })).sort((a, b) =>
-    a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 /* FOLLOWING */ ? -1 : 1,
-  );
+  markDecoration(root, units, texts, found, inFound);
+
+  return Array.from(found, ([el, family]) => ({ el, family })).sort((a, b) => (a.el === b.el ? 0 : precedes(a.el, b.el) ? -1 : 1));
+}
+
+/** Decoration: by the image's own look anywhere, and by its place at the edges of the text. */
+function markDecoration(root: Element, units: readonly Element[], texts: readonly string[], found: Map<Element, PromoFamily>, inFound: (el: Element) => boolean): void {
+  const decor = decorativeImages(root);
+  units.forEach((u, i) => {
+    if (isOrnamentPair(u, texts[i] ?? '')) for (const img of Array.from(u.querySelectorAll('img'))) decor.set(img, 'an ornament pair');
+  });
+  const { firstText, lastText } = textEdges(root);
+  const lastBlock = lastText?.parentElement?.closest('p, section, h1, h2, h3, h4, h5, h6, li, blockquote, div') ?? null;
+  const lastLine = lastBlock ? textOf(lastBlock) : '';
+  // The article's text closes with promotion, an END mark or a credit line: the images after it are not the article's.
+  const closed = lastBlock !== null && (inFound(lastBlock) || END_MARK.test(lastLine) || CREDIT_LINE.test(lastLine));
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    if (decor.has(img) || inFound(img)) continue;
+    const f = imageFacts(img);
+    if (f.src === '' || /res\.wx\.qq\.com/.test(f.src)) continue;
+    const beforeText = firstText === null || precedes(img, firstText);
+    const afterText = lastText === null || precedes(lastText, img);
+    if (beforeText && (f.ratio < THIN || f.gif)) decor.set(img, 'a strip or GIF above the text');
+    else if (afterText && (closed || f.gif || f.ratio < 0.45 || img.closest('a[href*="mp.weixin.qq.com/s"]'))) decor.set(img, 'after the closing line');
+  }
+  // A strip stacked on a decoration is part of it (06: two dividers under the summary).
+  const imageUnit = (u: Element) => isImageOnly(u) && Array.from(u.querySelectorAll('img')).every((img) => imageFacts(img).ratio < THIN);
+  const decorated = (u: Element) => (u.matches('img') ? decor.has(u) : Array.from(u.querySelectorAll('img')).some((img) => decor.has(img)));
+  units.forEach((u, i) => {
+    if (!imageUnit(u) || decorated(u)) return;
+    const near = (step: number) => first(i + step, step, units.length, (j) => (isEmpty(units[j]!) ? null : isImageOnly(units[j]!) && decorated(units[j]!)));
+    if (near(-1) || near(1)) for (const img of u.matches('img') ? [u] : Array.from(u.querySelectorAll('img'))) decor.set(img, 'stacked on a decoration');
+  });
+  for (const img of decor.keys()) if (!inFound(img)) found.set(img, 'decoration');
 }

@@ -22,6 +22,7 @@ export interface ExtractOptions {
 }
 
 const ALL_FAMILIES: ReadonlySet<PromoFamily> = new Set(PROMO_FAMILIES);
+const NO_FAMILIES: ReadonlySet<PromoFamily> = new Set();
 
 /** Plain text with blank-line paragraphs (image and text posts) as DOM paragraphs. */
 function paragraphs(doc: Document, text: string, into: Element): void {
@@ -134,7 +135,7 @@ function unwrapStylingOnly(root: Element): void {
 
 /** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
 function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
-  for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
+  if (families.size > 0) for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
   for (const el of Array.from(root.querySelectorAll('[id]'))) if (CHROME_IDS.has(el.id)) el.remove();
   for (const el of Array.from(root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
@@ -163,7 +164,9 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   else if (page.kind === 'image-post' && meta.title.length > 80) meta.title = firstLine(meta.title);
   const root = buildRoot(doc, page.kind, vars, meta);
   if (!root) return { ok: false, reason: 'empty', message: 'No article content was found on this page.' };
-  cleanRoot(root, options.families ?? ALL_FAMILIES);
+  // Image, text and share posts are the author's own few lines, without an editor's layout: what they
+  // announce is their subject (10: a post about the author's training camp), so nothing is promotion.
+  cleanRoot(root, page.kind === 'article' ? (options.families ?? ALL_FAMILIES) : NO_FAMILIES);
   if (!root.textContent?.trim() && !root.querySelector('img')) {
     return { ok: false, reason: 'empty', message: 'The article content is empty.' };
   }

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { findPromotion } from '../../utils/clean/promotion';
+import { ASK_RULES, asksOf, UI_HINT, CREDIT_LINE } from '../../utils/clean/promotion-signals';
+import { DECORATION_RULES, decorativeImages } from '../../utils/clean/decoration';
+import { buildPage } from '../page-builder';
+import { FIXTURES, pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
+
+/** The content root of a page built around the given content. */
+function content(html: string): Element {
+  const doc = new JSDOM(buildPage({ content: html }), { url: 'https://mp.weixin.qq.com/s/test' }).window.document;
+  return doc.getElementById('js_content')!;
+}
+const hiddenText = (root: Element) => findPromotion(root).map((b) => (b.el.textContent ?? '').replace(/\s+/g, ' ')).join('\n');
+const isHidden = (root: Element, text: string) => hiddenText(root).includes(text);
+
+/** Prose long enough to be the article's own paragraphs. */
+const PROSE = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>第${i + 1}段：这是一段足够长的正文，讲述文章自己的内容，包含完整的句子和标点，读者会从头读到尾，长度超过四十个字。</p>`).join('');
+
+describe('asks: each signal with its example, and its counter-example alone decides nothing', () => {
+  for (const rule of ASK_RULES) {
+    const example = rule.example.split(' · ')[0]!.replace(/^[\w-]+: /, '');
+    it(`${rule.ask}: "${example}" asks; at the end of an article it is hidden`, () => {
+      expect(asksOf(example)).toContain(rule.ask);
+      const root = content(`${PROSE(6)}<p>${example}</p>`);
+      expect(isHidden(root, example)).toBe(true);
+    });
+    it(`${rule.ask}: "${rule.counter}" stays, in the middle or as the last paragraph of prose`, () => {
+      expect(asksOf(rule.counter)).not.toContain(rule.ask);
+      const middle = content(`${PROSE(4)}<p>${rule.counter}</p>${PROSE(4)}`);
+      expect(hiddenText(middle)).toBe('');
+      const last = content(`${PROSE(6)}<p>${rule.counter}</p>`);
+      expect(hiddenText(last)).toBe('');
+    });
+  }
+
+  it('a short ask in the middle of the article stays: position decides, not the word', () => {
+    const root = content(`${PROSE(4)}<p>欢迎关注</p>${PROSE(4)}`);
+    expect(hiddenText(root)).toBe('');
+  });
+
+  it('a prompt followed by more prose is not a tail', () => {
+    const root = content(`${PROSE(6)}<p>记得点个赞</p>${PROSE(2)}`);
+    expect(hiddenText(root)).toBe('');
+  });
+
+  it('a longer block that asks two different things is a prompt (05: add a WeChat, join the group, follow)', () => {
+    const text = '长按图片加作者微信，拉你进高质量的源码交流群，群里还有不少面试官和资深工程师，大家平时会讨论各种问题。关注公众号，发送消息：666，领取作者整理的全部源码资料和面试题。';
+    expect(text.length).toBeGreaterThan(60);
+    const root = content(`${PROSE(6)}<section><p>${text}</p></section>`);
+    expect(isHidden(root, '拉你进高质量的源码交流群')).toBe(true);
+  });
+});
+
+describe('position: before the first paragraph of prose and after the last', () => {
+  it('a follow prompt and the slogan of its banner at the top are hidden; the greeting after them stays', () => {
+    const root = content(`<section>点击上方蓝字关注测试号</section><section>分享最实用的利器 | 探索简单方案</section><section>大家好，我是本文的作者！</section>${PROSE(5)}`);
+    expect(isHidden(root, '点击上方蓝字关注测试号')).toBe(true);
+    expect(isHidden(root, '分享最实用的利器')).toBe(true);
+    expect(isHidden(root, '大家好，我是本文的作者！')).toBe(false);
+  });
+
+  it('a byline after a subscription ad at the top stays (seed: 文 | 郭永良)', () => {
+    const root = content(`<p>扫码订阅《测试杂志》</p><p>邮发代号 2-786</p><p>文 | 某某大学教授 张三</p>${PROSE(5)}`);
+    expect(isHidden(root, '扫码订阅')).toBe(true);
+    expect(isHidden(root, '张三')).toBe(false);
+  });
+
+  it('a source line before a closing follow prompt stays (seed: （来源：环球网）)', () => {
+    const root = content(`${PROSE(6)}<p>（来源：环球网）</p><p style="text-align:center">欢迎关注我们的抖音号</p>`);
+    expect(isHidden(root, '欢迎关注')).toBe(true);
+    expect(isHidden(root, '来源')).toBe(false);
+  });
+
+  it('a quote before a closing prompt stays, though its look differs (16: 都是十分优秀的产品)', () => {
+    const root = content(`${PROSE(6)}<blockquote style="background:rgb(251,249,253);border-left:3px solid green">都是十分优秀的产品！</blockquote><p>获取方式：请关注测试号公众号，在后台回复「工具」</p>`);
+    expect(isHidden(root, '后台回复')).toBe(true);
+    expect(isHidden(root, '都是十分优秀的产品')).toBe(false);
+  });
+});
+
+describe('a change of style from the body', () => {
+  const ad = ['还有一个好消息！', '考前临时抱佛脚，想逆袭过线？', '急救班 21号 正式上线！！！'].map((t) => `<p style="text-align:center;background-color:rgb(254,250,237)"><span style="color:rgb(217,33,66)">${t}</span></p>`).join('');
+  it('the set-apart lines leading to a closing sign-up prompt are the ad (03: a course ad with no keyword until its last line)', () => {
+    const root = content(`${PROSE(6)}<p>PS.同学们有问题可以评论区留言哦~</p>${ad}<p style="text-align:center">（已报名的同学无需购买此课程）</p>`);
+    for (const t of ['还有一个好消息', '逆袭过线', '正式上线', '无需购买']) expect(isHidden(root, t)).toBe(true);
+    expect(isHidden(root, 'PS.同学们')).toBe(false);
+  });
+  it('lines in the body\'s own look before a closing prompt stay (20: 一分钟不长，希望大伙有收获。)', () => {
+    const root = content(`${PROSE(6)}<p>总结：这是最后一段。</p><p>希望大伙有收获。</p><p>帮转哈。</p>`);
+    expect(isHidden(root, '帮转哈')).toBe(true);
+    expect(isHidden(root, '希望大伙有收获')).toBe(false);
+    expect(isHidden(root, '这是最后一段')).toBe(false);
+  });
+  it('an article whose body is centred everywhere keeps its centred last lines', () => {
+    const centred = (t: string) => `<p style="text-align:center">${t}</p>`;
+    const body = Array.from({ length: 6 }, (_, i) => centred(`第${i + 1}节：居中排版的正文同样是文章自己的内容，每段都有完整的句子，读者从头读到尾，长度足够。`)).join('');
+    const root = content(`${body}${centred('新时代')}${centred('新气象')}${centred('欢迎分享到朋友圈~')}`);
+    expect(isHidden(root, '欢迎分享到朋友圈')).toBe(true);
+    expect(isHidden(root, '新时代')).toBe(false);
+  });
+});
+
+describe('images', () => {
+  const img = (attrs: string) => `<p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/${Math.random().toString(36).slice(2)}/640" ${attrs}></p>`;
+  it('a scan-and-claim ask beside its QR code is hidden anywhere, with its section label (21: 【福 利】)', () => {
+    const root = content(`${PROSE(3)}<section>【福 利】</section>${img('data-ratio="0.52" data-w="800"')}<p>扫描上方图片二维码领取骑行礼包！</p><section>【生 活】</section>${PROSE(3)}`);
+    const hidden = findPromotion(root);
+    expect(hidden.some((b) => b.el.querySelector('img'))).toBe(true);
+    expect(isHidden(root, '扫描上方图片二维码')).toBe(true);
+    expect(isHidden(root, '福 利')).toBe(true);
+    expect(isHidden(root, '生 活')).toBe(false);
+  });
+  it('a screenshot with a caption that only mentions scanning stays (a tutorial)', () => {
+    const root = content(`${PROSE(3)}${img('data-ratio="1.7" data-w="1080"')}<p>扫描二维码即可登录</p>${PROSE(3)}`);
+    expect(hiddenText(root)).toBe('');
+    expect(findPromotion(root)).toEqual([]);
+  });
+  for (const rule of DECORATION_RULES) {
+    it(`decoration, ${rule.name}: ${rule.example}`, () => {
+      const attrs: Record<string, string> = {
+        "the editor's background GIF": 'class="__bg_gif" data-ratio="1" data-w="640" data-type="gif"',
+        'an icon': 'data-ratio="1" data-w="55"',
+        'a hairline divider': 'data-ratio="0.024" data-w="1080"',
+        'a thin GIF': 'data-ratio="0.086" data-w="640" data-type="gif"',
+        'a repeated strip': 'data-ratio="0.114" data-w="700"',
+      };
+      const a = attrs[rule.name]!;
+      const root = content(`${PROSE(3)}${img(a)}${PROSE(1)}${img(a)}${PROSE(3)}`);
+      expect(decorativeImages(root).size).toBe(2);
+    });
+  }
+  it('content images stay: a thin screenshot of one log line, a demo GIF, thin screenshots of their own sizes (01, 05)', () => {
+    const root = content(`${PROSE(2)}${img('data-ratio="0.0926" data-w="1080" data-type="png"')}${PROSE(1)}${img('data-ratio="0.8" data-w="385" data-type="gif"')}${PROSE(1)}${img('data-ratio="0.116" data-w="844"')}${img('data-ratio="0.199" data-w="1041"')}${PROSE(2)}`);
+    expect(findPromotion(root)).toEqual([]);
+  });
+  it('the same picture on both sides of a short title is an ornament pair; the title stays (03)', () => {
+    const g = 'data-src="https://mmbiz.qpic.cn/mmbiz_gif/same/640" data-ratio="1.37" data-w="1500" data-type="gif"';
+    const root = content(`${PROSE(3)}<section><img ${g}><span>定积分的核心公式</span><img ${g}></section>${PROSE(3)}`);
+    const hidden = findPromotion(root);
+    expect(hidden.map((b) => b.el.tagName)).toEqual(['IMG', 'IMG']);
+  });
+  it('images after a closing credit line are not the article\'s (22); a last photo after prose stays', () => {
+    const closed = content(`${PROSE(4)}<p>（来源：新华社）</p>${img('data-ratio="0.56" data-w="640"')}`);
+    expect(findPromotion(closed).map((b) => b.family)).toEqual(['decoration']);
+    const open = content(`${PROSE(4)}${img('data-ratio="0.66" data-w="1280"')}`);
+    expect(findPromotion(open)).toEqual([]);
+  });
+  it('a strip above the text is decoration; an opening photo stays (19, 23)', () => {
+    const root = content(`${img('data-ratio="0.16" data-w="720"')}${img('data-ratio="0.67" data-w="1370"')}${PROSE(4)}`);
+    expect(findPromotion(root).length).toBe(1);
+  });
+});
+
+describe("an editor widget's reading instructions", () => {
+  it('向上滑动阅览 inside a scroll box is hidden, the text of the box stays (23)', () => {
+    const root = content(`${PROSE(2)}<section><section><p><span>向上滑动阅览</span></p></section><section><p>祭文：岁在戊戌，节届清明，桥山之阳，春和景明，华夏儿女以笃恭笃敬之心告于黄帝。</p></section></section>${PROSE(2)}`);
+    expect(isHidden(root, '向上滑动阅览')).toBe(true);
+    expect(isHidden(root, '祭文')).toBe(false);
+  });
+  it('prose about sliding stays', () => {
+    expect(UI_HINT.test('向上滑动可以查看更多内容，这是新版本的交互。')).toBe(false);
+    expect(CREDIT_LINE.test('文章写得很好')).toBe(false);
+  });
+});
+
+describe('the corpus pages, against their hand-written labels', () => {
+  const labelled = PAGE_NAMES.filter((n) => {
+    try {
+      readFileSync(join(FIXTURES, 'labels', `${n}.json`));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  for (const name of labelled) {
+    const label = JSON.parse(readFileSync(join(FIXTURES, 'labels', `${name}.json`), 'utf8')) as { must: string[]; must_not: string[] };
+    it(`${name}: no content string is hidden; every promotion string inside the content is`, () => {
+      const html = pageHtml(name);
+      const doc = new JSDOM(html, { url: pageUrl(html, name) }).window.document;
+      const root = doc.getElementById('js_content');
+      if (!root) return;
+      const text = (root.textContent ?? '').replace(/\s+/g, ' ');
+      const hidden = hiddenText(root);
+      for (const m of label.must) expect(hidden, m).not.toContain(m);
+      // Strings of WeChat's video player injected into the content are chrome, removed by other rules.
+      const player = new Set(['视频加载失败，请刷新页面再试', '退出全屏', '观看更多', 'Video Details']);
+      for (const m of label.must_not) if (text.includes(m) && !player.has(m)) expect(hidden, m).toContain(m);
+    });
+  }
+});

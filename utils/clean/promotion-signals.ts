@@ -1,0 +1,140 @@
+/**
+ * What a block of an article asks the reader to do, as data. Promotion speaks to the reader: it asks
+ * them to follow, scan, add a contact, join a group, reply a keyword, claim, buy, share, like, star or
+ * read more. Prose about these things does not ask; so an ask decides nothing alone: the detector
+ * (promotion.ts) also wants a short block, a position at the edge of the article, or an image beside it.
+ *
+ * Each row: the kind of ask, the promotion family it belongs to, the pattern, an example of promotion
+ * it catches, and a counter-example of content it must not catch by itself.
+ */
+
+export type PromoFamily = 'ad' | 'follow' | 'recommend' | 'like-tail' | 'account-card' | 'decoration' | 'hint';
+export const PROMO_FAMILIES: readonly PromoFamily[] = ['ad', 'follow', 'recommend', 'like-tail', 'account-card', 'decoration', 'hint'];
+
+export type Ask = 'subscribe' | 'follow' | 'scan' | 'contact' | 'group' | 'reply' | 'claim' | 'buy' | 'share' | 'like' | 'star';
+
+export interface AskRule {
+  ask: Ask;
+  family: PromoFamily;
+  re: RegExp;
+  example: string;
+  /** Content that uses the same words and must stay (the detector's other signals keep it). */
+  counter: string;
+}
+
+export const ASK_RULES: readonly AskRule[] = [
+  {
+    ask: 'subscribe',
+    family: 'ad',
+    re: /扫码订阅|邮发代号|征订热线|订阅热线|订阅电话|点击下图\s*了解详情|杂志.{0,6}倾力推荐/,
+    example: 'seed: 扫码订阅《中国信息安全》 · 邮发代号 2-786',
+    counter: '本刊的订阅量去年翻了一番。',
+  },
+  {
+    ask: 'follow',
+    family: 'follow',
+    re: /点击(上方|下方|顶部|上面)?(蓝字|卡片|名片)?\s*关注|关注我们|欢迎关注|请关注|记得关注|关注.{0,12}(公众号|本号|视频号|抖音号)|设为星标|星标(公众号|我们|本号)|点击上方(蓝字)?$/,
+    example: '16: 点击上方蓝字关注维客笔记 · 插件&软件获取方式：请关注维客笔记微信公众号',
+    counter: '这家公司的公众号粉丝去年增长了三成，视频号也在追赶。',
+  },
+  {
+    ask: 'scan',
+    family: 'follow',
+    re: /扫码(?!支付|付款|点餐|乘车|登录|开门)|扫描.{0,10}二维码|长按.{0,8}(识别|扫描|二维码|图片)|识别.{0,6}二维码|二维码.{0,6}(关注|领取|加入|添加|获取)/,
+    example: '21: 扫描上方图片二维码领取ofo小黄车骑行礼包！ · 05: 长按图片加欧阳微信',
+    counter: '扫码支付在小商户中已经很普及，二维码几乎随处可见。',
+  },
+  {
+    ask: 'contact',
+    family: 'follow',
+    re: /加(我|作者|小编|助理|小助手|客服|[\u4e00-\u9fa5]{1,4})?的?(微信|vx|VX|v信)|添加(我|作者|小编|助理|小助手|客服)的?(微信|好友)?|备注[「“\"：:]/,
+    example: '05: 长按图片加欧阳微信，拉你进…交流群',
+    counter: '用户可以在设置里添加好友，也可以把微信号分享给同事。',
+  },
+  {
+    ask: 'group',
+    family: 'follow',
+    re: /拉你进|进群|入群|加群|加入.{0,10}(群|社群|知识星球)/,
+    example: '05: 拉你进欧阳的高质量vue源码交流群',
+    counter: '这个社群最早是一群程序员自发组织的。',
+  },
+  {
+    ask: 'reply',
+    family: 'follow',
+    re: /后台.{0,8}回复|回复.{0,3}[「“"【].{1,12}[」”"】]|发送消息|私信.{0,6}(获取|领取)|留言.{0,4}(获取|领取)/,
+    example: '16: 在公众号后台聊天窗口回复20230110 · 05: 关注公众号，发送消息：666',
+    counter: '他回复说，这个问题下周再讨论。',
+  },
+  {
+    ask: 'claim',
+    family: 'ad',
+    re: /领取|免费领|抽奖|送书|赠送|^[【\[]?\s*福\s*利\s*([】\]：:]|$)/,
+    example: '21: 【福 利】 · 扫描上方图片二维码领取…骑行礼包',
+    counter: '去年公司给员工的福利里多了一项体检。',
+  },
+  {
+    ask: 'buy',
+    family: 'ad',
+    re: /报名|购买|下单|抢购|立即抢|上线啦|开课啦|原价|现价|特价|限时(优惠|特惠|折扣)|优惠券|团购价/,
+    example: '03: （已报名【数学保命班】的同学无需购买此课程） · 21号 正式上线啦！！！',
+    counter: '这门课程在大学里一直是必修课。',
+  },
+  {
+    ask: 'share',
+    family: 'like-tail',
+    re: /帮转|帮忙转|转发给|转给|转发支持|欢迎转发|欢迎分享|分享到朋友圈|分享给(更多|身边|你的)|转发.{0,4}朋友圈|一键三连/,
+    example: '20: 帮转哈。 · 23: 欢迎分享到朋友圈~',
+    counter: '这条消息被转发了十万次。',
+  },
+  {
+    ask: 'like',
+    family: 'like-tail',
+    re: /点个?(赞|在看)|点下(赞|在看)|记得点个?赞|点赞.{0,4}(在看|分享|转发)|(在看|分享|转发).{0,4}点赞|感谢关注\s*\/\s*点赞/,
+    example: '04: 如果觉得还不错，记得点个赞 · 16: 感谢关注/点赞/分享',
+    counter: '这条视频获得了十万个赞。',
+  },
+  {
+    ask: 'star',
+    family: 'follow',
+    re: /标星|星标|置顶公众号|设为星标/,
+    example: '05: 如果不标星或点在看，你可能会收不到我公众号文章的推送',
+    counter: '这颗星的亮度在过去一年里变化很大。',
+  },
+];
+
+/** Headers of "recommended reading" lists; the list items that follow are links or images. */
+export const RECOMMEND_HEADER =
+  /^[\s▼▲•·\-—|【\[]*(往期推荐|推荐阅读|往期回顾|往年回顾|往期精选|精彩回顾|相关阅读|相关文章|历史文章|热文推荐|近期热文|更多阅读|精彩推荐|延伸阅读推荐|点击阅读)[\s:：】\]]*/;
+
+/** Closing marks: what follows them is not the article's prose (seed: — END —). */
+export const END_MARK = /^[\s\-—–_=~·*•.。]*(END|End|end|THE END|The End|完|全文完|结束)[\s\-—–_=~·*•.。]*$/;
+
+/** Source, byline and credit lines (22: （来源：新华社）, seed: 文 | 郭永良): they stay, and close the article's text. */
+export const CREDIT_LINE =
+  /^[\s（(【\[]*((来源|图片来源|文字来源|资料来源|信息来源|素材来源|本文来源|编辑|责编|责任编辑|审核|审校|校对|排版|美编|撰文|文字|图片|摄影|出品|监制|策划|统筹|转载|作者)\s*[|｜:：丨/]?|(文|图|编|审)\s*[|｜:：丨/])/;
+
+/** Reading instructions of an editor's widget, not content (23: 向上滑动阅览 in a scroll box). */
+export const UI_HINT = /^[\s↑↓←→▲▼👆👇]*(向上|向下|向左|向右|左右|上下)?(滑动|滑)(查看|阅览|阅读|浏览)(更多|全文)?[\s↑↓←→▲▼👆👇~～>》]*$|^[\s👆👇]*点击(图片|下图|上图)?(放大|查看大图)[\s~～]*$/;
+
+/** The asks a text makes, each kind once. */
+export function asksOf(text: string): Ask[] {
+  const out: Ask[] = [];
+  for (const r of ASK_RULES) if (r.re.test(text)) out.push(r.ask);
+  return out;
+}
+
+export function familyOf(ask: Ask): PromoFamily {
+  return ASK_RULES.find((r) => r.ask === ask)!.family;
+}
+
+/** A short block is a prompt when it asks anything; a longer one when it asks two different things. */
+export const PROMPT_MAX = 60;
+export const LONG_PROMPT_MAX = 300;
+
+export function promptFamily(text: string): PromoFamily | null {
+  if (text === '' || text.length > LONG_PROMPT_MAX) return null;
+  const asks = asksOf(text);
+  if (asks.length === 0) return null;
+  if (text.length > PROMPT_MAX && asks.length < 2) return null;
+  return familyOf(asks[0]!);
+}
