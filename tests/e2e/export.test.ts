@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { eachBrowser, launchBrowser, type TestBrowser } from './browsers';
+import { eachBrowser } from './browsers';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 
 const paragraphs = (md: string) => md.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
 const STATUS = 'wac-toolbar >>> .wac-status';
 const hash = (s: string) => Array.from(s).reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 
-eachBrowser('export', (browserName) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+eachBrowser('export', (b) => {
 
   async function open(prefix: string) {
     const html = pageHtml(prefix);
-    return browser.openArticle(pageUrl(html, prefix), html);
+    return b.browser.openArticle(pageUrl(html, prefix), html);
   }
 
   describe('export from the page', () => {
@@ -41,24 +34,24 @@ eachBrowser('export', (browserName) => {
 
     it('a deleted page gives a clear message and no file', async () => {
       const page = await open('11');
-      const before = await browser.downloadCount();
+      const before = await b.browser.downloadCount();
       await page.clickToolbar(/下载 Markdown|Download Markdown/);
       await expect.poll(() => page.text(STATUS)).toContain('该内容已被发布者删除');
       await new Promise((r) => setTimeout(r, 500)); // time enough for a download to appear, if one started
-      expect(await browser.downloadCount()).toBe(before);
+      expect(await b.browser.downloadCount()).toBe(before);
       await page.close();
     });
   });
 
   describe('ZIP with images (page 02, 51 images)', () => {
     const zipOf = async (failEvery: number) => {
-      browser.failImages((url) => failEvery > 0 && hash(url) % failEvery === 0);
+      b.browser.failImages((url) => failEvery > 0 && hash(url) % failEvery === 0);
       const page = await open('02');
       const file = await page.download(() => page.clickToolbar(/下载 ZIP|Download ZIP/), 60_000);
       const status = await page.text(STATUS);
       const entries = unzipSync(new Uint8Array(file.bytes));
       await page.close();
-      browser.failImages(() => false);
+      b.browser.failImages(() => false);
       return { name: file.name, entries, status: status ?? '' };
     };
 
@@ -74,7 +67,7 @@ eachBrowser('export', (browserName) => {
       }
       expect(Object.keys(entries).filter((k) => k.includes('/assets/')).length).toBe(new Set(links).size);
       expect(status).toMatch(/0 张失败|0 failed/);
-      expect(browser.served.leaks).toEqual([]);
+      expect(b.browser.served.leaks).toEqual([]);
     });
 
     it('when a third of the images fail, their remote links stay and they are listed', async () => {
@@ -96,7 +89,7 @@ eachBrowser('export', (browserName) => {
 
   describe('inline base64 images (the options page mode)', () => {
     it('"Download Markdown" in base64 mode writes every image into one self-contained file', async () => {
-      const options = await browser.openExtensionPage('options.html');
+      const options = await b.browser.openExtensionPage('options.html');
       await options.setChecked('input[value="base64"]', true);
       await expect.poll(() => options.text('#saved')).not.toBe('');
       const page = await open('17');

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { eachBrowser, launchBrowser, type TestBrowser } from './browsers';
+import { expect, it } from 'vitest';
+import { eachBrowser } from './browsers';
 import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
 import { CHROME_RULES, PROMO_ATTR } from '../../utils/clean/chrome-rules';
 import { findPromotion } from '../../utils/clean/promotion';
@@ -16,14 +16,7 @@ interface PageReport {
   imagesOutsideArticle: string[];
 }
 
-eachBrowser('pages', (browserName) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+eachBrowser('pages', (b) => {
 
   for (const name of PAGE_NAMES) {
     it(name, async () => {
@@ -33,7 +26,7 @@ eachBrowser('pages', (browserName) => {
         const root = loadDocument(html, url).querySelector('#js_content');
         return root ? findPromotion(root).length : 0;
       })();
-      const page = await browser.openArticle(url, html);
+      const page = await b.browser.openArticle(url, html);
       const report = await page.evaluate(
         ({ selectors, attr }): PageReport => {
           const visible = (el: Element) => (el as HTMLElement).checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
@@ -79,7 +72,7 @@ eachBrowser('pages', (browserName) => {
       expect(report.promoMarked).toBe(expectedPromo);
       expect(report.promoVisible).toBe(0);
       expect(report.imagesWithoutSrc).toBe(0);
-      expect(browser.served.leaks).toEqual([]);
+      expect(b.browser.served.leaks).toEqual([]);
     });
   }
 });

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eachBrowser, launchBrowser, type TestBrowser, type TestPage } from './browsers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eachBrowser, type TestPage } from './browsers';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 
 // The real popup page, beside the article tab, acting on it as the toolbar button's popup does.
-eachBrowser('popup', (browserName) => {
-  let browser: TestBrowser;
+eachBrowser('popup', (b) => {
   let article: TestPage;
   let popup: TestPage;
   beforeAll(async () => {
-    browser = await launchBrowser(browserName);
     const html = pageHtml('seed-article');
-    article = await browser.openArticle(pageUrl(html, 'seed'), html);
-    popup = await browser.openPopup(article);
-  });
-  afterAll(async () => {
-    await browser?.close();
+    article = await b.browser.openArticle(pageUrl(html, 'seed'), html);
+    popup = await b.browser.openPopup(article);
   });
 
   describe('the popup on an article', () => {

@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { BrowserName, LaunchOptions, TestBrowser } from './types';
@@ -14,10 +14,27 @@ export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS?.split(',').map
 
 export const launchBrowser = (name: BrowserName, options?: LaunchOptions) => LAUNCHERS[name](options);
 
+/** The browser a describe block runs in; `browser` is there from its beforeAll on. */
+export interface InBrowser {
+  name: BrowserName;
+  browser: TestBrowser;
+}
+
 /**
- * One describe block per browser, named `<browser> › <title>` so the report says what ran where; the
- * body gets the browser's name (launch it in beforeAll with launchBrowser).
+ * One describe block per browser, named `<browser> › <title>` so the report says what ran where. The
+ * browser is launched before the block's tests and closed after them: one browser open at a time.
  */
-export function eachBrowser(title: string, body: (name: BrowserName) => void): void {
-  for (const name of BROWSERS) describe(`${name} › ${title}`, () => body(name));
+export function eachBrowser(title: string, body: (b: InBrowser) => void, options?: LaunchOptions): void {
+  for (const name of BROWSERS) {
+    describe(`${name} › ${title}`, () => {
+      const b = { name } as InBrowser;
+      beforeAll(async () => {
+        b.browser = await launchBrowser(name, options);
+      });
+      afterAll(async () => {
+        await b.browser?.close();
+      });
+      body(b);
+    });
+  }
 }
