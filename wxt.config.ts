@@ -22,8 +22,11 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
+              // Fixed: addons.mozilla.org ties every version to it, and the tests use it for moz-extension:// URLs.
               id: 'wechat-article-cleaner@example.org',
-              strict_min_version: '115.0',
+              // The first release (Firefox for Android; desktop has it since 140) that reads the data
+              // collection declaration below; the tests run in the ESR installed (package.test.ts checks ≤ it).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

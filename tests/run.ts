@@ -1,15 +1,18 @@
 /**
- * `npm test`: typecheck, build, then every vitest suite (unit in jsdom, browser in real Chromium).
+ * `npm test`: typecheck, build for Chrome and Firefox, then every vitest suite (unit in jsdom,
+ * browser in real Chromium and real Firefox ESR).
  * The last line is the plain total CI reads: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { findChromium } from './e2e/harness';
+import { findFirefox } from './e2e/browsers/firefox';
 
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
 
 try {
   findChromium();
+  findFirefox();
 } catch (e) {
   console.error((e as Error).message);
   console.log('0 passed, 1 failed');
@@ -28,7 +31,7 @@ const step = (name: string, status: number) => {
 };
 
 step('typecheck', run('npx', ['tsc', '--noEmit']));
-const built = step('build', run('npx', ['wxt', 'build']));
+const built = step('build', run('npx', ['wxt', 'build'])) && step('build for Firefox', run('npx', ['wxt', 'build', '-b', 'firefox']));
 
 mkdirSync('out', { recursive: true });
 const report = 'out/vitest-report.json';

@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { testImage } from '../fixtures';
+import { Routes, type Served } from './browsers/routing';
 
 /** The Chromium to drive: CHROME_PATH, else the system's. Never downloads one. */
 export function findChromium(): string {
@@ -14,17 +14,9 @@ export function findChromium(): string {
   return found;
 }
 
-/** Hosts a WeChat page itself talks to (scripts, reports); their requests are aborted, not leaks. */
-const WECHAT_OWN = /(^|\.)(qq\.com|qpic\.cn|qlogo\.cn|weixinbridge\.com|gtimg\.(cn|com)|wechat\.com)$/;
-
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
-export interface Served {
-  /** Requests that tried to leave the machine (anything not routed to a fixture). */
-  leaks: string[];
-  /** Image requests seen, in order. */
-  imageRequests: string[];
-}
+export type { Served };
 
 export interface Session {
   context: BrowserContext;
@@ -63,30 +55,15 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
       ...(options.args ?? []),
     ],
   });
-  const pages = new Map<string, string>();
-  let failing: (url: string) => boolean = () => false;
-  const served: Served = { leaks: [], imageRequests: [] };
-  const image = testImage();
+  const routes = new Routes();
   await context.route('**/*', (route) => {
     const raw = route.request().url();
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
-    if (url.hostname === 'mp.weixin.qq.com' && url.pathname.startsWith('/s')) {
-      const key = `${url.origin}${url.pathname}${url.search}`;
-      const html = pages.get(key) ?? pages.get(`${url.origin}${url.pathname}`);
-      if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    }
-    if (/(^|\.)(qpic|qlogo)\.cn$/.test(url.hostname)) {
-      served.imageRequests.push(raw);
-      if (failing(raw)) return route.fulfill({ status: 404, body: 'not found' });
-      return route.fulfill({ status: 200, contentType: 'image/png', body: image });
-    }
-    // Nothing leaves the machine. WeChat's own pages ask for their scripts and error reports
-    // (aborted, as a script blocker would); anything else asked for is a leak the test fails on,
-    // and so is any request the extension's service worker makes beyond WeChat's image hosts.
-    const fromExtension = route.request().serviceWorker() !== null;
-    if (fromExtension || !WECHAT_OWN.test(url.hostname)) served.leaks.push(raw);
-    return route.abort('internetdisconnected');
+    // Requests from the extension's service worker count as leaks unless they are for WeChat's images.
+    const a = routes.answer(raw, route.request().serviceWorker() !== null);
+    if (!a) return route.abort('internetdisconnected');
+    return route.fulfill({ status: a.status, contentType: a.type, body: a.body });
   });
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
@@ -94,14 +71,9 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
   return {
     context,
     extensionId,
-    served,
-    page(url, html) {
-      const u = new URL(url);
-      pages.set(`${u.origin}${u.pathname}${u.search}`, html);
-    },
-    failImages(pred) {
-      failing = pred;
-    },
+    served: routes.served,
+    page: (url, html) => routes.page(url, html),
+    failImages: (pred) => routes.failImages(pred),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openArticle, type Session } from './harness';
+import { expect, it } from 'vitest';
+import { eachBrowser } from './browsers';
 import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
 import { CHROME_RULES, PROMO_ATTR } from '../../utils/clean/chrome-rules';
 import { findPromotion } from '../../utils/clean/promotion';
 import { loadDocument } from '../golden-cases';
 
-// Every corpus page and the seed, at its real address, with WeChat's own scripts blocked.
-let session: Session;
-beforeAll(async () => {
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-});
-
+// Every corpus page and the seed, at its real address, with WeChat's own scripts blocked, in each browser.
 interface PageReport {
   visibleNoise: string[];
   hiddenContent: string[];
@@ -24,7 +16,8 @@ interface PageReport {
   imagesOutsideArticle: string[];
 }
 
-describe('cleaning on every corpus page', () => {
+eachBrowser('pages', (b) => {
+
   for (const name of PAGE_NAMES) {
     it(name, async () => {
       const html = pageHtml(name);
@@ -33,7 +26,7 @@ describe('cleaning on every corpus page', () => {
         const root = loadDocument(html, url).querySelector('#js_content');
         return root ? findPromotion(root).length : 0;
       })();
-      const page = await openArticle(session, url, html);
+      const page = await b.browser.openArticle(url, html);
       const report = await page.evaluate(
         ({ selectors, attr }): PageReport => {
           const visible = (el: Element) => (el as HTMLElement).checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
@@ -79,7 +72,7 @@ describe('cleaning on every corpus page', () => {
       expect(report.promoMarked).toBe(expectedPromo);
       expect(report.promoVisible).toBe(0);
       expect(report.imagesWithoutSrc).toBe(0);
-      expect(session.served.leaks).toEqual([]);
+      expect(b.browser.served.leaks).toEqual([]);
     });
   }
 });

@@ -1,61 +1,47 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { launch, openArticle, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eachBrowser, type TestPage } from './browsers';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 
-// The real popup page, in a window of its own, acting on the article tab as the toolbar button does.
-let session: Session;
-let article: Page;
-let popup: Page;
-beforeAll(async () => {
-  session = await launch();
-  const ext = await session.context.newPage();
-  await ext.goto(`chrome-extension://${session.extensionId}/options.html`);
-  const html = pageHtml('seed-article');
-  article = await openArticle(session, pageUrl(html, 'seed'), html);
-  await article.bringToFront();
-  const opened = session.context.waitForEvent('page');
-  await ext.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/popup.html`, focused: false, type: 'popup' }), session.extensionId);
-  popup = await opened;
-  await popup.waitForLoadState();
-});
-afterAll(async () => {
-  await session?.close();
-});
-
-describe('the popup on an article', () => {
-  it('says the page is cleaned and how many promotion blocks it hid', async () => {
-    await expect.poll(() => popup.locator('#status').textContent()).toBe('此页面已净化（隐藏了 13 处推广内容）。');
-    expect(await popup.locator('#clean-page').isChecked()).toBe(true);
-    expect(await popup.locator('#clean-default').isChecked()).toBe(true);
+// The real popup page, beside the article tab, acting on it as the toolbar button's popup does.
+eachBrowser('popup', (b) => {
+  let article: TestPage;
+  let popup: TestPage;
+  beforeAll(async () => {
+    const html = pageHtml('seed-article');
+    article = await b.browser.openArticle(pageUrl(html, 'seed'), html);
+    popup = await b.browser.openPopup(article);
   });
 
-  it('its switch turns cleaning off for this page and on again', async () => {
-    await popup.locator('#clean-page').uncheck();
-    await expect.poll(() => popup.locator('#status').textContent()).toBe('此页面按原样显示。');
-    expect(await article.locator('#wac-cleaning-style').count()).toBe(0);
-    expect(await article.locator('[data-wac-promo]').count()).toBe(0);
-    await popup.locator('#clean-page').check();
-    await expect.poll(() => article.locator('[data-wac-promo]').count()).toBe(13);
+  describe('the popup on an article', () => {
+    it('says the page is cleaned and how many promotion blocks it hid', async () => {
+      await expect.poll(() => popup.text('#status')).toBe('此页面已净化（隐藏了 13 处推广内容）。');
+      expect(await popup.isChecked('#clean-page')).toBe(true);
+      expect(await popup.isChecked('#clean-default')).toBe(true);
+    });
+
+    it('its switch turns cleaning off for this page and on again', async () => {
+      await popup.setChecked('#clean-page', false);
+      await expect.poll(() => popup.text('#status')).toBe('此页面按原样显示。');
+      expect(await article.count('#wac-cleaning-style')).toBe(0);
+      expect(await article.count('[data-wac-promo]')).toBe(0);
+      await popup.setChecked('#clean-page', true);
+      await expect.poll(() => article.count('[data-wac-promo]')).toBe(13);
+    });
+
+    it('"Download Markdown" downloads the note from the article tab', async () => {
+      const file = await popup.download(() => popup.click('button[data-action="download-md"]'));
+      expect(file.bytes.toString('utf8')).toBe(expectedMarkdown('seed-article'));
+      await expect.poll(() => popup.text('#message')).toContain('.md');
+    });
   });
 
-  it('"Download Markdown" downloads the note from the article tab', async () => {
-    const download = article.waitForEvent('download');
-    await popup.locator('button[data-action="download-md"]').click();
-    const file = await download;
-    expect(readFileSync((await file.path())!, 'utf8')).toBe(expectedMarkdown('seed-article'));
-    await expect.poll(() => popup.locator('#message').textContent()).toContain('.md');
-  });
-});
-
-describe('the popup copies', () => {
-  it('"Copy Markdown" puts the note on the clipboard and says so', async () => {
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mp.weixin.qq.com' });
-    await popup.locator('button[data-action="copy-md"]').click();
-    await expect.poll(() => popup.locator('#message').textContent()).toMatch(/已复制|Copied/);
-    // Read back from the article tab: the popup writes with the extension's clipboardWrite permission.
-    await article.bringToFront();
-    expect(await article.evaluate(() => navigator.clipboard.readText())).toBe(expectedMarkdown('seed-article'));
+  describe('the popup copies', () => {
+    it('"Copy Markdown" puts the note on the clipboard and says so', async () => {
+      await popup.click('button[data-action="copy-md"]');
+      await expect.poll(() => popup.text('#message')).toMatch(/已复制|Copied/);
+      // Read back from the article tab: the popup writes with the extension's clipboardWrite permission.
+      await article.bringToFront();
+      expect(await article.readClipboard()).toBe(expectedMarkdown('seed-article'));
+    });
   });
 });

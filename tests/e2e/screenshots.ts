@@ -1,6 +1,10 @@
-/** Screenshots for the README: the seed before and after cleaning, and the options page in both languages. */
+/**
+ * Screenshots for the README: the seed before and after cleaning, and the options page in both
+ * languages (Chromium); a corpus page cleaned in real Firefox.
+ */
 import { mkdirSync } from 'node:fs';
 import { launch, openArticle } from './harness';
+import { launchBrowser } from './browsers';
 import { pageHtml, pageUrl } from '../fixtures';
 
 const dir = process.argv[2] ?? 'tests/screenshots';
@@ -27,4 +31,10 @@ for (const lang of ['zh-CN', 'en']) {
   await opt.screenshot({ path: `${dir}/options-${lang}.png`, fullPage: true });
   await s.close();
 }
+const firefox = await launchBrowser('firefox');
+for (const name of ['seed-article', '02']) {
+  const h = pageHtml(name);
+  await (await firefox.openArticle(pageUrl(h, name), h)).screenshot(`${dir}/firefox-${name.slice(0, 4).replace(/-$/, '')}.png`);
+}
+await firefox.close();
 console.log(`screenshots in ${dir}`);

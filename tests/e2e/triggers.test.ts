@@ -46,24 +46,3 @@ describe('shortcut, context menu and popup in the real browser', () => {
     expect(await ext.locator('#controls').isHidden()).toBe(true);
   });
 });
-
-describe('the UI follows the browser language', () => {
-  for (const [lang, title, button] of [
-    ['zh-CN', '公众号净读 — 设置', '下载 Markdown'],
-    ['en', '公众号净读 — Options', 'Download Markdown'],
-  ] as const) {
-    it(lang, async () => {
-      const s = await launch({ lang });
-      try {
-        const options = await s.context.newPage();
-        await options.goto(`chrome-extension://${s.extensionId}/options.html`);
-        await expect.poll(() => options.locator('h1').textContent()).toBe(title);
-        const html = pageHtml('seed-article');
-        const page = await openArticle(s, pageUrl(html, 'seed'), html);
-        expect(await page.locator('wac-toolbar button[data-action="download-md"]').textContent()).toBe(button);
-      } finally {
-        await s.close();
-      }
-    });
-  }
-});

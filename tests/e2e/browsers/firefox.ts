@@ -1,0 +1,233 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Routes } from './routing';
+import { startProxy } from './proxy';
+import { accessibleNameOf, TOOLBAR_MORE } from './toolbar-names';
+import type { DownloadedFile, LaunchOptions, TestBrowser, TestPage } from './types';
+
+/**
+ * Real Firefox ESR with the Firefox build installed as a temporary add-on, driven by puppeteer-core
+ * over WebDriver BiDi (../../../../shared/docs/firefox-testing.md has the recipe and its pitfalls).
+ */
+export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
+/** A fixed moz-extension://<uuid>/ so tests can open the popup and options pages. */
+const EXTENSION_UUID = '0b6f3c1e-5a52-4d2e-9f0c-77a1d2c3e4f5';
+
+/** The Firefox to drive: FIREFOX_PATH, else the system's ESR. Never downloads one. */
+export function findFirefox(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('No Firefox found. Install it with `apt-get install -y firefox-esr firefox-esr-l10n-zh-cn`, or set FIREFOX_PATH to a Firefox binary.');
+  return found;
+}
+
+interface BidiConnection {
+  send(method: string, params: unknown): Promise<unknown>;
+  on(event: string, fn: (ev: never) => void): void;
+}
+interface BeforeRequestSent {
+  isBlocked: boolean;
+  request: { request: string; url: string };
+}
+
+const files = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.'));
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
+  const manifestPath = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\` first.`);
+  const geckoId = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
+  const lang = options.lang ?? 'zh-CN';
+  const routes = new Routes();
+  const proxy = await startProxy((url) => routes.answer(url, true));
+  const downloads = mkdtempSync(join(tmpdir(), 'wac-firefox-downloads-'));
+  let taken = 0;
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: findFirefox(),
+      headless: true,
+      protocol: 'webDriverBiDi',
+      acceptInsecureCerts: true,
+      defaultViewport: { width: 1100, height: 900 },
+      args: ['--remote-allow-system-access'], // lets tests open moz-extension:// pages
+      extraPrefsFirefox: {
+        // The add-on's background requests are invisible to BiDi: they go to the local proxy.
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+        // The UI language (the zh-CN language pack is firefox-esr-l10n-zh-cn) and the pages' language.
+        'intl.locale.requested': lang,
+        'intl.accept_languages': lang,
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        'dom.events.testing.asyncClipboard': true, // clipboard.readText() without the paste prompt
+      },
+    });
+  } catch (e) {
+    await proxy.close();
+    throw e;
+  }
+  const conn = (browser as unknown as { connection: BidiConnection }).connection;
+  conn.on('network.beforeRequestSent', (ev: BeforeRequestSent) => {
+    if (!ev.isBlocked) return;
+    const a = routes.answer(ev.request.url, false);
+    const done = a
+      ? conn.send('network.provideResponse', {
+          request: ev.request.request,
+          statusCode: a.status,
+          reasonPhrase: a.status === 200 ? 'OK' : 'Not Found',
+          headers: [{ name: 'content-type', value: { type: 'string', value: a.type } }],
+          // Text as a string: a 4 MB page is a third smaller than in base64 over the socket.
+          body: a.type.startsWith('text/') ? { type: 'string', value: a.body.toString('utf8') } : { type: 'base64', value: a.body.toString('base64') },
+        })
+      : conn.send('network.failRequest', { request: ev.request.request });
+    done.catch(() => undefined); // the tab may be gone by now
+  });
+  await conn.send('network.addIntercept', {
+    phases: ['beforeRequestSent'],
+    urlPatterns: [
+      { type: 'pattern', protocol: 'http' },
+      { type: 'pattern', protocol: 'https' },
+    ],
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR); // temporary add-on: unsigned is fine
+
+  const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
+  const navigate = (page: Page, url: string) =>
+    // page.goto never resolves for moz-extension:// (pitfall 4): navigate over BiDi directly.
+    conn.send('browsingContext.navigate', { context: contextOf(page), url, wait: 'complete' });
+  const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
+
+  const wrap = (page: Page): TestPage => {
+    const first = (selector: string) => page.$(selector);
+    return {
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      async clickToolbar(name) {
+        const pick = async (selector: string) => {
+          for (const h of await page.$$(selector)) {
+            const [label, visible] = await h.evaluate((el) => [el.getAttribute('aria-label') ?? el.textContent ?? '', el.checkVisibility()] as const);
+            if (visible && name.test(accessibleNameOf(label))) return h;
+          }
+          return null;
+        };
+        const direct = await pick('wac-toolbar >>> button');
+        if (direct) return direct.click();
+        const more = await page.$$('wac-toolbar >>> button');
+        for (const h of more) {
+          if (TOOLBAR_MORE.test(accessibleNameOf(await h.evaluate((el) => el.getAttribute('aria-label') ?? el.textContent ?? '')))) {
+            await h.click();
+            const item = await pick('wac-toolbar >>> [role="menuitem"]');
+            if (item) return item.click();
+          }
+        }
+        throw new Error(`no toolbar action named ${name}`);
+      },
+      async click(selector) {
+        const h = await page.waitForSelector(selector, { timeout: 10_000 });
+        await h!.click();
+      },
+      async setChecked(selector, on) {
+        const h = await page.waitForSelector(selector, { timeout: 10_000 });
+        if ((await h!.evaluate((el) => (el as HTMLInputElement).checked)) !== on) await h!.click();
+      },
+      async isChecked(selector) {
+        const h = await first(selector);
+        return h ? h.evaluate((el) => (el as HTMLInputElement).checked) : false;
+      },
+      async text(selector) {
+        const h = await first(selector);
+        return h ? h.evaluate((el) => el.textContent) : null;
+      },
+      count: async (selector) => (await page.$$(selector)).length,
+      async download(action, timeoutMs = 30_000) {
+        const before = new Set(files(downloads));
+        await action();
+        const end = Date.now() + timeoutMs;
+        // A download first appears as an empty file plus a .part (pitfall 6): wait until it is whole.
+        for (;;) {
+          const now = files(downloads);
+          const fresh = now.filter((f) => !before.has(f) && !f.endsWith('.part'));
+          if (fresh.length > 0 && !now.some((f) => f.endsWith('.part'))) {
+            const name = fresh[0]!;
+            const size = statSync(join(downloads, name)).size;
+            await new Promise((r) => setTimeout(r, 100));
+            if (size > 0 && statSync(join(downloads, name)).size === size) {
+              const file: DownloadedFile = { name, bytes: readFileSync(join(downloads, name)) };
+              // Taken away, so the next download of the same note keeps its name (no "(1)").
+              rmSync(join(downloads, name));
+              taken++;
+              return file;
+            }
+          }
+          if (Date.now() > end) throw new Error(`no download within ${timeoutMs} ms (files: ${now.join(', ')})`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      },
+      readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
+      bringToFront: () => page.bringToFront(),
+      screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+      close: () => page.close(),
+    };
+  };
+
+  return {
+    name: 'firefox',
+    served: routes.served,
+    async openArticle(url, html) {
+      routes.page(url, html);
+      const page = await browser.newPage(); // not the first tab: it ignores defaultViewport (pitfall 5)
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('wac-toolbar[data-state]', { timeout: 15_000 });
+      return wrap(page);
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await navigate(page, extensionUrl(path));
+      return wrap(page);
+    },
+    async openPopup(article) {
+      const opener = await browser.newPage();
+      await navigate(opener, extensionUrl('options.html'));
+      const url = extensionUrl('popup.html');
+      // The popup acts on the active tab of the last focused window: the article, with the popup in a
+      // background tab beside it (a focused popup window would be the last focused one itself).
+      await article.bringToFront();
+      await opener.evaluate((url) => void (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url, active: false }), url);
+      // Puppeteer keeps about:blank as the URL of moz-extension:// pages: find the popup's context over BiDi.
+      const end = Date.now() + 15_000;
+      while (Date.now() < end) {
+        const tree = (await conn.send('browsingContext.getTree', {})) as { result?: { contexts: { context: string; url: string }[] }; contexts?: { context: string; url: string }[] };
+        const ctx = (tree.result?.contexts ?? tree.contexts ?? []).find((c) => c.url === url);
+        const page = ctx && (await browser.pages()).find((p) => contextOf(p) === ctx.context);
+        if (page) {
+          await opener.close();
+          await page.waitForFunction(() => document.readyState === 'complete');
+          return wrap(page);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the popup window did not open');
+    },
+    failImages: (pred) => routes.failImages(pred),
+    downloadCount: async () => taken + files(downloads).filter((f) => !f.endsWith('.part')).length,
+    async close() {
+      const profile = (browser.process()?.spawnargs ?? []).find((a) => a.includes('puppeteer_dev_firefox_profile'));
+      await browser.close();
+      await proxy.close();
+      rmSync(downloads, { recursive: true, force: true });
+      // A crashed run leaves its profile behind (pitfall 7).
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { testImage } from '../../fixtures';
+
+/**
+ * How every browser under test answers a request: fixture pages at their mp.weixin.qq.com address,
+ * a test image for WeChat's image hosts, nothing else. Shared by the Chromium and Firefox drivers so
+ * both browsers see the same "internet".
+ */
+
+/** Hosts a WeChat page itself talks to (scripts, reports); their requests are aborted, not leaks. */
+export const WECHAT_OWN = /(^|\.)(qq\.com|qpic\.cn|qlogo\.cn|weixinbridge\.com|gtimg\.(cn|com)|wechat\.com)$/;
+const IMAGE_HOST = /(^|\.)(qpic|qlogo)\.cn$/;
+
+export interface Answer {
+  status: number;
+  type: string;
+  body: Buffer;
+}
+
+export interface Served {
+  /** Requests that tried to leave the machine (anything not routed to a fixture). */
+  leaks: string[];
+  /** Image requests seen, in order. */
+  imageRequests: string[];
+}
+
+export class Routes {
+  readonly served: Served = { leaks: [], imageRequests: [] };
+  private readonly pages = new Map<string, string>();
+  private failing: (url: string) => boolean = () => false;
+  private readonly image = testImage();
+
+  /** Serve this HTML at this mp.weixin.qq.com address. */
+  page(url: string, html: string): void {
+    const u = new URL(url);
+    this.pages.set(`${u.origin}${u.pathname}${u.search}`, html);
+  }
+
+  /** Make some image requests fail (HTTP 404). */
+  failImages(pred: (url: string) => boolean): void {
+    this.failing = pred;
+  }
+
+  /**
+   * The answer for an http(s) request, or null: refuse it. A refused request counts as a leak unless
+   * it is WeChat's own page traffic (aborted as a script blocker would) and not from the extension:
+   * the extension itself may ask for nothing beyond WeChat's image hosts.
+   */
+  answer(raw: string, fromExtension: boolean): Answer | null {
+    const url = new URL(raw);
+    if (url.hostname === 'mp.weixin.qq.com' && url.pathname.startsWith('/s')) {
+      const html = this.pages.get(`${url.origin}${url.pathname}${url.search}`) ?? this.pages.get(`${url.origin}${url.pathname}`);
+      if (html !== undefined) return { status: 200, type: 'text/html; charset=utf-8', body: Buffer.from(html) };
+    }
+    if (IMAGE_HOST.test(url.hostname)) {
+      this.served.imageRequests.push(raw);
+      if (this.failing(raw)) return { status: 404, type: 'text/plain', body: Buffer.from('not found') };
+      return { status: 200, type: 'image/png', body: this.image };
+    }
+    if (fromExtension || !WECHAT_OWN.test(url.hostname)) this.served.leaks.push(raw);
+    return null;
+  }
+}
