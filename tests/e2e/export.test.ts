@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { launch, openArticle, type Session } from './harness';
+import { toolbarAction } from './toolbar-actions';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 
 let session: Session;
@@ -13,7 +14,6 @@ afterAll(async () => {
 });
 
 const paragraphs = (md: string) => md.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-const button = (name: RegExp) => name;
 
 async function open(prefix: string) {
   const html = pageHtml(prefix);
@@ -24,7 +24,7 @@ describe('export from the page', () => {
   it('"Download Markdown" on the seed gives the golden note, paragraph for paragraph', async () => {
     const page = await open('seed-article');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: button(/下载 Markdown|Download Markdown/) }).click();
+    await toolbarAction(page, /下载 Markdown|Download Markdown/);
     const file = await download;
     expect(file.suggestedFilename()).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理.md');
     const text = readFileSync((await file.path())!, 'utf8');
@@ -36,7 +36,7 @@ describe('export from the page', () => {
   it('"Copy Markdown" puts the same text on the clipboard and says so', async () => {
     const page = await open('seed-article');
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mp.weixin.qq.com' });
-    await page.getByRole('button', { name: button(/复制 Markdown|Copy Markdown/) }).click();
+    await toolbarAction(page, /复制 Markdown|Copy Markdown/);
     await expect.poll(() => page.locator('wac-toolbar .wac-status').textContent()).toMatch(/已复制|Copied/);
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     expect(clip).toBe(expectedMarkdown('seed-article'));
@@ -47,7 +47,7 @@ describe('export from the page', () => {
     const page = await open('11');
     let downloads = 0;
     page.on('download', () => downloads++);
-    await page.getByRole('button', { name: button(/下载 Markdown|Download Markdown/) }).click();
+    await toolbarAction(page, /下载 Markdown|Download Markdown/);
     await expect.poll(() => page.locator('wac-toolbar .wac-status').textContent()).toContain('该内容已被发布者删除');
     expect(downloads).toBe(0);
     await page.close();
@@ -59,7 +59,7 @@ describe('ZIP with images (page 02, 51 images)', () => {
     session.failImages((url) => failEvery > 0 && hash(url) % failEvery === 0);
     const page = await open('02');
     const download = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('button', { name: button(/下载 ZIP|Download ZIP/) }).click();
+    await toolbarAction(page, /下载 ZIP|Download ZIP/);
     const file = await download;
     const status = await page.locator('wac-toolbar .wac-status').textContent();
     const entries = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
@@ -109,7 +109,7 @@ describe('inline base64 images (the options page mode)', () => {
     await expect.poll(() => ext.locator('#saved').textContent()).not.toBe('');
     const page = await open('17');
     const download = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('button', { name: button(/下载 Markdown|Download Markdown/) }).click();
+    await toolbarAction(page, /下载 Markdown|Download Markdown/);
     const text = readFileSync((await (await download).path())!, 'utf8');
     const images = Array.from(text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g), (m) => m[1]!);
     expect(images.length).toBe(6);
