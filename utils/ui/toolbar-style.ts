@@ -16,6 +16,8 @@ export const TOOLBAR_CSS = `
 .wac-root > * { pointer-events: auto; }
 .wac-root button { font: inherit; color: inherit; cursor: pointer; margin: 0; }
 .wac-root button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+/* Inside the control and the menu the ring is drawn inward, so it stays within their boxes (and off the text). */
+.wac-control button:focus-visible, .wac-menuitem:focus-visible { outline-offset: -2px; }
 .wac-root button:disabled { opacity: .5; cursor: progress; }
 .wac-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .wac-control { display: flex; flex-direction: column; width: ${CONTROL_WIDTH}px; box-sizing: border-box; background: var(--bg);
