@@ -68,3 +68,12 @@ export function toolbarOverText(page: Page): Promise<{ overlaps: Overlap[]; boxe
     return { overlaps, boxes: boxes.length, lines: lines.length };
   });
 }
+
+/** WeChat in dark mode, roughly: its dark class on <html> and the article's colours turned down. */
+export async function useWechatDarkMode(page: Page): Promise<void> {
+  await page.addStyleTag({
+    content: `html.data_color_scheme_dark, html.data_color_scheme_dark body { background: #191919; color: #a3a3a3; }
+html.data_color_scheme_dark #js_content *, html.data_color_scheme_dark #activity-name { color: #a3a3a3 !important; background-color: transparent !important; }`,
+  });
+  await page.evaluate(() => document.documentElement.classList.add('data_color_scheme_dark'));
+}

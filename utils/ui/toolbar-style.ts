@@ -41,9 +41,10 @@ export const TOOLBAR_CSS = `
 .wac-menuitem { display: block; text-align: start; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border: 0;
   background: transparent; padding: 6px 10px; border-radius: 6px; }
 .wac-menuitem:hover, .wac-menuitem:focus { background: var(--hover); color: var(--accent-fg); }
-/* No room beside the text for the labels laid flat: they stand upright, as narrow as the control. */
+/* No room beside the text for the labels laid flat: each is turned a quarter, as narrow as the control (sideways, not
+   upright: mixed upright Chinese and turned Latin overlapped in some fonts). */
 .wac-menu[data-fit="narrow"] { width: ${CONTROL_WIDTH}px; max-width: none; padding: 3px 0; align-items: center; }
-.wac-menu[data-fit="narrow"] .wac-menuitem { writing-mode: vertical-rl; padding: 8px 4px; max-height: 150px; }
+.wac-menu[data-fit="narrow"] .wac-menuitem { writing-mode: vertical-rl; text-orientation: sideways; padding: 8px 4px; max-height: 150px; }
 .wac-feedback { display: flex; align-items: flex-start; gap: 6px; box-sizing: border-box; max-width: min(340px, calc(100vw - 24px));
   padding: 8px 10px; background: var(--bg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow);
   transition: opacity var(--fade, .4s); }
