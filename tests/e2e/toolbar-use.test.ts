@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { pageHtml, pageUrl } from '../fixtures';
+import { settle, useWechatDesktopLayout } from './wechat-layout';
 
 // The toolbar as a reader uses it: by keyboard alone, its messages, its colours, its isolation.
 let session: Session;
@@ -64,6 +65,29 @@ describe('the toolbar by keyboard', () => {
     await page.keyboard.press('Enter');
     expect((await zip).suggestedFilename()).toMatch(/\.zip$/);
     expect(await bar.getByRole('menu').isHidden()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('a window too narrow for the margin', () => {
+  it('collapses the control to a thin tab at the edge; Download Markdown is still one click', async () => {
+    const page = await open('seed-article');
+    await page.setViewportSize({ width: 700, height: 700 });
+    await useWechatDesktopLayout(page);
+    await page.mouse.move(0, 0);
+    await settle(page);
+    const control = page.locator('wac-toolbar .wac-control');
+    expect(await page.locator('wac-toolbar .wac-root').getAttribute('data-mode')).toBe('tab');
+    const box = (await control.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(18);
+    expect(box.x + box.width).toBe(700);
+    const md = page.waitForEvent('download');
+    await page.locator('wac-toolbar').getByRole('button', { name: '下载 Markdown' }).click();
+    expect((await md).suggestedFilename()).toMatch(/\.md$/);
+    // Wider again, it docks in the margin.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await settle(page);
+    expect(await page.locator('wac-toolbar .wac-root').getAttribute('data-mode')).toBe('dock');
     await page.close();
   });
 });
