@@ -90,14 +90,10 @@ export function buildMenu(doc: Document, name: string, glyph: SVGElement, within
     if (e.key in moves) {
       e.preventDefault();
       focusItem(moves[e.key]!);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      menu.close(true);
     }
   });
-  // Escape on the button itself closes an open menu too.
-  button.addEventListener('keydown', (e) => {
+  // Esc anywhere in the toolbar (an item, the button, the other control) closes an open menu.
+  within.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && menu.isOpen()) {
       e.preventDefault();
       menu.close(true);

@@ -120,9 +120,6 @@ export function buildToolbar(
     if (col) observer.observe(col);
   }
   followTheme(doc, (theme) => void (root.dataset.theme = theme));
-  root.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && menu.isOpen()) menu.close(true);
-  });
 
   return {
     setStatus(text, kind = 'info') {
