@@ -32,6 +32,20 @@ async function scrollThrough(page: Page, state: string): Promise<string[]> {
 }
 
 describe('the toolbar stays off the text', () => {
+  it('a message beside the control stays in the margin when the margin is wide enough (seed, 1280 px)', async () => {
+    const html = pageHtml('seed-article');
+    const page = await openArticle(session, pageUrl(html, 'seed'), html);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await useWechatDesktopLayout(page);
+    await settle(page);
+    const download = page.waitForEvent('download');
+    await page.locator('wac-toolbar').getByRole('button', { name: /下载 Markdown/ }).click();
+    await download;
+    await expect.poll(() => page.locator('wac-toolbar').getByRole('status').textContent()).toContain('.md');
+    expect((await toolbarOverText(page)).overlaps).toEqual([]);
+    await page.close();
+  });
+
   for (const prefix of ['seed-article', '02', '20']) {
     for (const width of [1280, 1024, 800]) {
       it(`${prefix} at ${width} px, menu closed and open`, async () => {

@@ -45,7 +45,8 @@ export const TOOLBAR_CSS = `
    upright: mixed upright Chinese and turned Latin overlapped in some fonts). */
 .wac-menu[data-fit="narrow"] { width: ${CONTROL_WIDTH}px; max-width: none; padding: 3px 0; align-items: center; }
 .wac-menu[data-fit="narrow"] .wac-menuitem { writing-mode: vertical-rl; text-orientation: sideways; padding: 8px 4px; max-height: 150px; }
-.wac-feedback { display: flex; align-items: flex-start; gap: 6px; box-sizing: border-box; max-width: min(340px, calc(100vw - 24px));
+.wac-feedback { display: flex; align-items: flex-start; gap: 6px; box-sizing: border-box;
+  max-width: min(calc(100vw - 24px), max(200px, min(340px, var(--wac-room, 340px))));
   padding: 8px 10px; background: var(--bg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow);
   transition: opacity var(--fade, .4s); }
 .wac-feedback.wac-fading { opacity: 0; }

@@ -2,7 +2,7 @@ import type { ExportAction } from '../messages/types';
 import { copyText } from '../deliver/clipboard';
 import { buildFeedback, DEFAULT_FEEDBACK_TIMES, type FeedbackTimes } from './toolbar-feedback';
 import { buildMenu, visuallyHidden } from './toolbar-menu';
-import { articleColumn, menuFits, placeControl, type Placement } from './toolbar-place';
+import { articleColumn, menuFits, MIN_GAP, placeControl, type Placement } from './toolbar-place';
 import { followTheme } from './toolbar-theme';
 
 export { TOOLBAR_CSS } from './toolbar-style';
@@ -44,7 +44,11 @@ export interface Toolbar {
   setBusy(busy: boolean): void;
   /** Adds a feature's action to the "More" menu, after the export actions. */
   addItem(item: ToolbarItem): ToolbarItemHandle;
-  /** Where a feature puts a panel of its own (an outline, a hint), inside the toolbar's shadow root, above the control. */
+  /**
+   * Where a feature puts a panel of its own (an outline, a hint), inside the toolbar's shadow root, above
+   * the control. The CSS variable --wac-room (inherited) is the width left beside the text, for a panel
+   * that wants to stay off it.
+   */
   panelHost: HTMLElement;
   /** Places the toolbar again (it does so itself on resize and when the article's column changes). */
   place(): Placement;
@@ -102,6 +106,8 @@ export function buildToolbar(
     const placement = placeControl(doc.documentElement.clientWidth, found?.column ?? null);
     root.dataset.mode = placement.mode;
     root.style.right = placement.mode === 'dock' ? `${placement.right}px` : '';
+    // The width beside the text left for messages and panels (they take more only when there is none).
+    root.style.setProperty('--wac-room', `${Math.max(0, placement.free - placement.right - MIN_GAP)}px`);
     if (menu.isOpen()) {
       menu.element.dataset.fit = 'wide';
       menu.element.dataset.fit = menuFits(placement, menu.element.getBoundingClientRect().width) ? 'wide' : 'narrow';
