@@ -61,7 +61,16 @@ export function startArticlePage(ctx: ContentScriptContext): void {
         if (cleaning.isSettled) showState();
         toolbar = buildToolbar(
           container,
-          { 'download-md': t('actionDownloadMd'), 'copy-md': t('actionCopyMd'), 'download-zip': t('actionDownloadZip'), title: t('extName') },
+          {
+            'download-md': t('actionDownloadMd'),
+            'copy-md': t('actionCopyMd'),
+            'download-zip': t('actionDownloadZip'),
+            title: t('extName'),
+            more: t('tbMore'),
+            dismiss: t('tbDismiss'),
+            copyMessage: t('tbCopyMessage'),
+            copied: t('tbCopied'),
+          },
           (action) => void perform(action),
         );
       },

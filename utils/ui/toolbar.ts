@@ -1,28 +1,27 @@
 import type { ExportAction } from '../messages/types';
+import { copyText } from '../deliver/clipboard';
+import { buildFeedback, DEFAULT_FEEDBACK_TIMES, type FeedbackTimes } from './toolbar-feedback';
+import { buildMenu, visuallyHidden } from './toolbar-menu';
+import { articleColumn, menuFits, MIN_GAP, placeControl, type Placement } from './toolbar-place';
+import { followTheme } from './toolbar-theme';
 
-/** The in-page toolbar: three buttons and a status line, inside an open shadow root. */
+export { TOOLBAR_CSS } from './toolbar-style';
 
-export const TOOLBAR_CSS = `
-:host { all: initial; }
-.wac-bar { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; display: flex; flex-direction: column;
-  gap: 6px; align-items: stretch; font: 13px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif;
-  background: rgba(255,255,255,.96); border: 1px solid #d9d9d9; border-radius: 10px; padding: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.12);
-  max-width: 240px; color: #222; }
-.wac-bar button { font: inherit; cursor: pointer; border: 1px solid #07c160; background: #fff; color: #06ad56; border-radius: 6px; padding: 5px 10px; text-align: left; }
-.wac-bar button:hover { background: #07c160; color: #fff; }
-.wac-bar button:disabled { opacity: .5; cursor: progress; }
-.wac-items, .wac-panels { display: contents; }
-.wac-status { font-size: 12px; color: #555; white-space: pre-wrap; word-break: break-word; max-height: 160px; overflow: auto; }
-.wac-status:empty { display: none; }
-.wac-status.error { color: #c0392b; }
-.wac-status.ok { color: #06ad56; }
-`;
+/**
+ * The in-page toolbar, inside an open shadow root: one small control at the window's edge, in the
+ * margin beside the article (a thin tab when there is none): "Download Markdown", one click, and
+ * "More", a menu with the other actions and every feature's items; messages appear beside it.
+ */
 
 export interface ToolbarLabels {
   'download-md': string;
   'copy-md': string;
   'download-zip': string;
   title: string;
+  more: string;
+  dismiss: string;
+  copyMessage: string;
+  copied: string;
 }
 
 /** An action a feature adds to the toolbar (the outline, the reveal, "Export album", …). */
@@ -40,63 +39,141 @@ export interface ToolbarItemHandle {
 }
 
 export interface Toolbar {
+  /** A message beside the control: 'info' stays while current, 'ok' fades, 'error' stays until dismissed. */
   setStatus(text: string, kind?: 'ok' | 'error' | 'info'): void;
   setBusy(busy: boolean): void;
-  /** Adds a feature's action after the export actions. */
+  /** Adds a feature's action to the "More" menu, after the export actions. */
   addItem(item: ToolbarItem): ToolbarItemHandle;
-  /** Where a feature puts a panel of its own (an outline, a hint), inside the toolbar's shadow root. */
+  /**
+   * Where a feature puts a panel of its own (an outline, a hint), inside the toolbar's shadow root, above
+   * the control. The CSS variable --wac-room (inherited) is the width left beside the text, for a panel
+   * that wants to stay off it.
+   */
   panelHost: HTMLElement;
+  /** Places the toolbar again (it does so itself on resize and when the article's column changes). */
+  place(): Placement;
 }
 
-export function buildToolbar(container: HTMLElement, labels: ToolbarLabels, onAction: (a: ExportAction) => void): Toolbar {
+export interface ToolbarOptions {
+  /** How long messages stay; tests pass short ones. */
+  feedback?: FeedbackTimes;
+  /** Copies a failure's text (the copy button). */
+  copy?: (text: string) => Promise<void>;
+}
+
+export function buildToolbar(
+  container: HTMLElement,
+  labels: ToolbarLabels,
+  onAction: (a: ExportAction) => void,
+  options: ToolbarOptions = {},
+): Toolbar {
   const doc = container.ownerDocument;
-  const bar = doc.createElement('div');
-  bar.className = 'wac-bar';
-  bar.setAttribute('role', 'toolbar');
-  bar.setAttribute('aria-label', labels.title);
-  const buttons: HTMLButtonElement[] = [];
-  for (const action of ['download-md', 'copy-md', 'download-zip'] as const) {
-    const b = doc.createElement('button');
-    b.type = 'button';
+  const root = doc.createElement('div');
+  root.className = 'wac-root';
+  const times = options.feedback ?? DEFAULT_FEEDBACK_TIMES;
+  root.style.setProperty('--fade', `${times.fadeMs}ms`);
+
+  const control = doc.createElement('div');
+  control.className = 'wac-control';
+  control.setAttribute('role', 'group');
+  control.setAttribute('aria-label', labels.title);
+  const primary = doc.createElement('button');
+  primary.type = 'button';
+  primary.className = 'wac-primary';
+  primary.dataset.action = 'download-md';
+  primary.title = labels['download-md'];
+  primary.append(icon(doc, MARKDOWN_MARK), visuallyHidden(doc, labels['download-md']));
+  primary.addEventListener('click', () => onAction('download-md'));
+
+  const menu = buildMenu(doc, labels.more, icon(doc, MORE_DOTS), root);
+  control.append(primary, menu.button);
+  const exportItems = [primary];
+  for (const action of ['copy-md', 'download-zip'] as const) {
+    const b = menu.add(labels[action], () => onAction(action));
     b.dataset.action = action;
-    b.textContent = labels[action];
-    b.addEventListener('click', () => onAction(action));
-    buttons.push(b);
-    bar.appendChild(b);
+    exportItems.push(b);
   }
-  const items = doc.createElement('div');
-  items.className = 'wac-items';
-  bar.appendChild(items);
+
+  const feedback = buildFeedback(doc, labels, options.copy ?? ((text) => copyText(doc, text)), times);
   const panelHost = doc.createElement('div');
   panelHost.className = 'wac-panels';
-  bar.appendChild(panelHost);
-  const status = doc.createElement('div');
-  status.className = 'wac-status';
-  status.setAttribute('role', 'status');
-  status.setAttribute('aria-live', 'polite');
-  bar.appendChild(status);
-  container.appendChild(bar);
+  // column-reverse: the control at the bottom, the menu above it, then messages, then panels.
+  root.append(control, menu.element, feedback.element, panelHost);
+  container.appendChild(root);
+
+  const place = (): Placement => {
+    const found = articleColumn(doc);
+    const placement = placeControl(doc.documentElement.clientWidth, found?.column ?? null);
+    root.dataset.mode = placement.mode;
+    root.style.right = placement.mode === 'dock' ? `${placement.right}px` : '';
+    // The width beside the text left for messages and panels (they take more only when there is none).
+    root.style.setProperty('--wac-room', `${Math.max(0, placement.free - placement.right - MIN_GAP)}px`);
+    if (menu.isOpen()) {
+      menu.element.dataset.fit = 'wide';
+      menu.element.dataset.fit = menuFits(placement, menu.element.getBoundingClientRect().width) ? 'wide' : 'narrow';
+    }
+    return placement;
+  };
+  menu.onToggle = () => void place();
+  place();
+  const view = doc.defaultView;
+  view?.addEventListener('resize', () => void place());
+  // WeChat's style sheet (or a zoom) can change the column after we are shown.
+  if (view && 'ResizeObserver' in view) {
+    const observer = new view.ResizeObserver(() => void place());
+    observer.observe(doc.documentElement);
+    const col = articleColumn(doc)?.element;
+    if (col) observer.observe(col);
+  }
+  followTheme(doc, (theme) => void (root.dataset.theme = theme));
+
   return {
     setStatus(text, kind = 'info') {
-      status.textContent = text;
-      status.className = `wac-status ${kind}`;
+      feedback.show(text, kind);
     },
     setBusy(busy) {
-      for (const b of buttons) b.disabled = busy;
+      for (const b of exportItems) b.disabled = busy;
+      root.dataset.busy = String(busy);
+      control.setAttribute('aria-busy', String(busy));
     },
     addItem(item) {
-      const b = doc.createElement('button');
-      b.type = 'button';
+      const b = menu.add(item.label, item.onSelect);
       b.dataset.item = item.id;
-      b.textContent = item.label;
-      b.addEventListener('click', () => item.onSelect());
-      items.appendChild(b);
+      const changed = () => void (menu.isOpen() && place());
       return {
-        setLabel: (text) => void (b.textContent = text),
-        setHidden: (hidden) => void (b.hidden = hidden),
-        remove: () => b.remove(),
+        setLabel: (text) => {
+          b.textContent = text;
+          changed();
+        },
+        setHidden: (hidden) => {
+          b.hidden = hidden;
+          changed();
+        },
+        remove: () => {
+          b.remove();
+          changed();
+        },
       };
     },
     panelHost,
+    place,
   };
+}
+
+/** The Markdown mark (M and a down arrow): says both "Markdown" and "download". */
+const MARKDOWN_MARK =
+  'M2 5.5A1.5 1.5 0 0 1 3.5 4h17A1.5 1.5 0 0 1 22 5.5v13a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 18.5v-13Zm1.6.1v12.8h16.8V5.6H3.6ZM5 16V8h2.2l2.3 3 2.3-3H14v8h-2.2v-4.6l-2.3 3-2.3-3V16H5Zm11.6-8h2.2v4h2l-3.1 4-3.1-4h2V8Z';
+const MORE_DOTS = 'M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z';
+
+function icon(doc: Document, path: string): SVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const p = doc.createElementNS(ns, 'path');
+  p.setAttribute('d', path);
+  p.setAttribute('fill-rule', 'evenodd');
+  svg.appendChild(p);
+  return svg;
 }

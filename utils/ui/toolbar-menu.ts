@@ -1,0 +1,119 @@
+/**
+ * The toolbar's "More" menu (the ARIA menu button pattern): Enter or a click opens it with focus on
+ * the first item, arrow keys, Home and End move, Tab moves through the items too, Esc closes it and
+ * focus goes back to the button, a click outside or focus leaving closes it.
+ */
+
+export interface Menu {
+  button: HTMLButtonElement;
+  element: HTMLElement;
+  /** Adds a menu item (a <button role="menuitem">) at the end. */
+  add(label: string, onSelect: () => void): HTMLButtonElement;
+  isOpen(): boolean;
+  open(focus?: 'first' | 'last'): void;
+  close(returnFocus?: boolean): void;
+  /** Called after the menu opened (to place it) and after it closed. */
+  onToggle: (open: boolean) => void;
+}
+
+let menuCount = 0;
+
+export function buildMenu(doc: Document, name: string, glyph: SVGElement, within: HTMLElement): Menu {
+  const id = `wac-menu-${++menuCount}`;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'wac-more';
+  button.title = name;
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', id);
+  button.append(glyph, visuallyHidden(doc, name));
+
+  const element = doc.createElement('div');
+  element.className = 'wac-menu';
+  element.id = id;
+  element.setAttribute('role', 'menu');
+  element.setAttribute('aria-label', name);
+  element.hidden = true;
+
+  const items = () => Array.from(element.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')).filter((b) => !b.hidden && !b.disabled);
+  const focusItem = (i: number) => {
+    const list = items();
+    if (list.length) list[(i + list.length) % list.length]!.focus();
+  };
+
+  const menu: Menu = {
+    button,
+    element,
+    onToggle: () => {},
+    isOpen: () => !element.hidden,
+    open(focus = 'first') {
+      if (menu.isOpen()) return;
+      element.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      menu.onToggle(true);
+      focusItem(focus === 'first' ? 0 : -1);
+    },
+    close(returnFocus = false) {
+      if (!menu.isOpen()) return;
+      element.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      menu.onToggle(false);
+      if (returnFocus) button.focus();
+    },
+    add(label, onSelect) {
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.className = 'wac-menuitem';
+      b.setAttribute('role', 'menuitem');
+      b.textContent = label;
+      b.addEventListener('click', () => {
+        menu.close(true);
+        onSelect();
+      });
+      element.appendChild(b);
+      return b;
+    },
+  };
+
+  button.addEventListener('click', () => (menu.isOpen() ? menu.close() : menu.open()));
+  button.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      menu.open(e.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  });
+  element.addEventListener('keydown', (e) => {
+    const list = items();
+    const at = list.indexOf(e.composedPath()[0] as HTMLButtonElement);
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: -1 };
+    if (e.key in moves) {
+      e.preventDefault();
+      focusItem(moves[e.key]!);
+    }
+  });
+  // Esc anywhere in the toolbar (an item, the button, the other control) closes an open menu.
+  within.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menu.isOpen()) {
+      e.preventDefault();
+      menu.close(true);
+    }
+  });
+  // Focus or a click going anywhere outside the toolbar closes the menu.
+  within.addEventListener('focusout', (e) => {
+    const next = e.relatedTarget as Node | null;
+    if (next && !within.contains(next)) menu.close();
+  });
+  doc.addEventListener('pointerdown', (e) => {
+    if (!e.composedPath().includes(within)) menu.close();
+  });
+  return menu;
+}
+
+/** Text for screen readers (and the accessible name) that takes no room on screen. */
+export function visuallyHidden(doc: Document, text: string): HTMLSpanElement {
+  const s = doc.createElement('span');
+  s.className = 'wac-sr';
+  s.textContent = text;
+  return s;
+}
