@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { FIXTURES, pageHtml, pageUrl } from '../fixtures';
+import { albumArticleHtml, ALBUM_ARTICLES, pageHtml, pageUrl } from '../fixtures';
 import { loadDocument } from '../golden-cases';
 import { buildPage } from '../page-builder';
 import { scriptVars } from '../../utils/page/script-vars';
@@ -28,9 +25,7 @@ import { exportMarkdown } from '../../utils/markdown/note';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 const ALL = new Set(PROMO_FAMILIES);
-const ALBUM = ['2247483846', '2247484420', '2247484584'];
-const albumHtml = (id: string) => gunzipSync(readFileSync(join(FIXTURES, 'album', `${id}.html.gz`))).toString('utf8');
-const albumUrl = (id: string) => `https://mp.weixin.qq.com/s?__biz=Mzg4NTc2OTYxMQ==&mid=${id}&idx=1&sn=x`;
+const ALBUM: string[] = [...ALBUM_ARTICLES];
 
 interface Loaded {
   doc: Document;
@@ -42,8 +37,8 @@ const loaded = new Map<string, Loaded>();
 function load(id: string): Loaded {
   const hit = loaded.get(id);
   if (hit) return hit;
-  const html = ALBUM.includes(id) ? albumHtml(id) : pageHtml(id);
-  const url = ALBUM.includes(id) ? albumUrl(id) : pageUrl(html, id);
+  const html = ALBUM.includes(id) ? albumArticleHtml(id) : pageHtml(id);
+  const url = pageUrl(html, id);
   const doc = loadDocument(html, url);
   const l = { doc, url, account: readAccount(doc, scriptVars(doc), url) };
   loaded.set(id, l);
