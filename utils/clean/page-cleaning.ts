@@ -8,6 +8,8 @@ import { enabledFamilies, DEFAULT_SETTINGS, type Settings } from '../settings/se
 import type { PageStatus } from '../messages/types';
 import type { AccountMemory } from './memory';
 
+const applies = (m: AccountMemory | null) => m !== null && m.hide.length + m.keep.length + m.learned.length > 0;
+
 export class PageCleaning {
   readonly cleaner: PageCleaner;
   settings: Settings = DEFAULT_SETTINGS;
@@ -56,8 +58,11 @@ export class PageCleaning {
 
   /** New memory for the account: one more pass, only if the page is cleaned already. */
   setMemory(memory: AccountMemory | null): void {
+    const before = this.memory;
     this.memory = memory;
     this.cleaner.setMemory(memory, this.settings.learnPromotion);
+    // Nothing to apply (a new account, or only blocks seen once): no second pass over the content.
+    if (!applies(before) && !applies(memory)) return;
     if (this.settled && this.cleaner.enabled) this.cleaner.processContent();
   }
 
