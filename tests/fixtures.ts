@@ -45,3 +45,9 @@ export function pageUrl(html: string, fallbackId: string): string {
   return /^https:\/\/mp\.weixin\.qq\.com\/s[?/]/.test(link) ? link : `https://mp.weixin.qq.com/s/${fallbackId}`;
 }
 
+
+/** The three real articles of one account (你的鸟儿会唱歌) from the shared album corpus, by msgid. */
+export const ALBUM_ARTICLES = ['2247483846', '2247484420', '2247484584'] as const;
+export function albumArticleHtml(msgid: string): string {
+  return gunzipSync(readFileSync(join(FIXTURES, 'album', `${msgid}.html.gz`))).toString('utf8');
+}

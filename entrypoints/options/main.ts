@@ -3,6 +3,7 @@ import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { FRONT_MATTER_FIELDS } from '../../utils/markdown/front-matter';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import type { ImageMode, Settings } from '../../utils/settings/settings';
+import { renderPromoMemory } from '../../utils/ui/promo-memory-options';
 
 localizePage(document);
 const saved = document.getElementById('saved')!;
@@ -53,4 +54,8 @@ void loadSettings().then((s) => {
       void save({ hidePromotion: { ...hide } });
     });
   }
+  const learn = document.getElementById('learnPromotion') as HTMLInputElement;
+  learn.checked = s.learnPromotion;
+  learn.addEventListener('change', () => void save({ learnPromotion: learn.checked }));
 });
+renderPromoMemory(document.getElementById('promo-memory')!);

@@ -72,6 +72,17 @@ export const CHROME_RULES: readonly ChromeRule[] = [
 
 /** Marks what the promotion detector found; hidden by the same style sheet. */
 export const PROMO_ATTR = 'data-wac-promo';
+/** On <html> while the reader shows the hidden promotion in place, outlined. */
+export const PROMO_REVEAL_ATTR = 'data-wac-promo-shown';
+/** On the block under the pointer while the reader picks a block to hide. */
+export const PROMO_PICK_ATTR = 'data-wac-pick';
+
+// Promotion blocks are page elements, so their reveal and the picker's outline are styled here.
+const PROMO_CSS = [
+  `html:not([${PROMO_REVEAL_ATTR}]) [${PROMO_ATTR}]{display:none!important}`,
+  `html[${PROMO_REVEAL_ATTR}] [${PROMO_ATTR}]{outline:2px dashed #fa5151!important;outline-offset:2px!important;background:rgba(250,81,81,.06)!important}`,
+  `[${PROMO_PICK_ATTR}]{outline:2px solid #07c160!important;outline-offset:2px!important;background:rgba(7,193,96,.08)!important;cursor:crosshair!important}`,
+].join('\n');
 
 // Raw 2022+ pages keep the content hidden until WeChat's scripts run (DOM-NOTES §1).
 const REVEAL_CSS = '#js_content{visibility:visible!important;opacity:1!important}';
@@ -79,5 +90,5 @@ const REVEAL_CSS = '#js_content{visibility:visible!important;opacity:1!important
 /** The one style sheet that cleans a page. Removing it restores the page. */
 export function cleaningCss(rules: readonly ChromeRule[] = CHROME_RULES): string {
   const hide = rules.map((r) => r.selector).join(',\n');
-  return `${hide},\n[${PROMO_ATTR}]{display:none!important}\n${REVEAL_CSS}\n`;
+  return `${hide}{display:none!important}\n${PROMO_CSS}\n${REVEAL_CSS}\n`;
 }

@@ -1,5 +1,6 @@
 import { cleaningCss, PROMO_ATTR } from './chrome-rules';
-import { findPromotion, type PromoFamily } from './promotion';
+import type { PromoFamily } from './promotion';
+import { promotionWithMemory, OWN_UI_TAG, type AccountMemory, type HiddenBlock } from './memory';
 import { scriptVars } from '../page/script-vars';
 import { normalizeImageUrl } from '../page/images';
 
@@ -16,8 +17,14 @@ export class PageCleaner {
   private observer: MutationObserver | null = null;
   private scheduled = false;
   private families: ReadonlySet<PromoFamily>;
+  private memory: AccountMemory | null = null;
+  private learn = true;
   enabled = false;
   promotions = 0;
+  /** What the last pass hid, in document order (the reader's controls show and undo these). */
+  hidden: HiddenBlock[] = [];
+  /** Called after every pass over the content, the observer's late ones too. */
+  onProcessed: () => void = () => {};
 
   constructor(
     private readonly doc: Document,
@@ -60,6 +67,14 @@ export class PageCleaner {
       el.removeAttribute(FILLED);
     }
     this.promotions = 0;
+    this.hidden = [];
+    this.onProcessed();
+  }
+
+  /** The account's remembered decisions and learned boilerplate; takes effect at the next pass. */
+  setMemory(memory: AccountMemory | null, learn: boolean): void {
+    this.memory = memory;
+    this.learn = learn;
   }
 
   /** Takes effect at the next `enable()` / `processContent()`. */
@@ -76,15 +91,12 @@ export class PageCleaner {
     const root = this.doc.getElementById('js_content');
     if (!root) return;
     this.clearMarks();
-    let count = 0;
-    for (const { el, family } of findPromotion(root)) {
-      if (!this.families.has(family)) continue;
-      el.setAttribute(PROMO_ATTR, family);
-      count++;
-    }
-    this.promotions = count;
+    this.hidden = promotionWithMemory(root, this.memory, { families: this.families, learn: this.learn });
+    for (const { el, reason } of this.hidden) el.setAttribute(PROMO_ATTR, reason);
+    this.promotions = this.hidden.length;
     this.revealImages(root);
     this.fillTextPost();
+    this.onProcessed();
   }
 
   /** Raw pages have images with data-src only (or a data: placeholder) until WeChat's JS runs. */
@@ -122,6 +134,8 @@ export class PageCleaner {
       if (this.scheduled) return;
       const relevant = records.some((r) => {
         const t = r.target as Element;
+        // Our own "not promotion" buttons coming and going are not new content.
+        if (r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every((n) => (n as Element).localName === OWN_UI_TAG)) return false;
         return t.nodeType === 1 && (t.id === 'js_content' || t.closest?.('#js_content') !== null || Array.from(r.addedNodes).some((n) => (n as Element).id === 'js_content'));
       });
       if (!relevant) return;

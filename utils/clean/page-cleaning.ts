@@ -6,10 +6,15 @@ import { PageCleaner } from './cleaner';
 import { detectPage } from '../page/kind';
 import { enabledFamilies, DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { PageStatus } from '../messages/types';
+import type { AccountMemory } from './memory';
+
+const applies = (m: AccountMemory | null) => m !== null && m.hide.length + m.keep.length + m.learned.length > 0;
 
 export class PageCleaning {
   readonly cleaner: PageCleaner;
   settings: Settings = DEFAULT_SETTINGS;
+  /** The account's remembered promotion, once storage has answered (after first paint). */
+  memory: AccountMemory | null = null;
   /** The popup's switch for this page; null follows the setting. */
   private override: boolean | null = null;
   private settled = false;
@@ -51,10 +56,21 @@ export class PageCleaning {
     return this.apply().then(() => this.status());
   }
 
+  /** New memory for the account: one more pass, only if the page is cleaned already. */
+  setMemory(memory: AccountMemory | null): void {
+    const before = this.memory;
+    this.memory = memory;
+    this.cleaner.setMemory(memory, this.settings.learnPromotion);
+    // Nothing to apply (a new account, or only blocks seen once): no second pass over the content.
+    if (!applies(before) && !applies(memory)) return;
+    if (this.settled && this.cleaner.enabled) this.cleaner.processContent();
+  }
+
   async apply(): Promise<void> {
     await this.domReady;
     const t1 = performance.now();
     this.cleaner.setFamilies(enabledFamilies(this.settings));
+    this.cleaner.setMemory(this.memory, this.settings.learnPromotion);
     if (this.wanted) this.cleaner.enable();
     else this.cleaner.disable();
     if (!this.settled) performance.measure('wac:dom-ready', { start: t1, end: performance.now() });

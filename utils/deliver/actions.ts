@@ -5,6 +5,7 @@ import { copyText } from './clipboard';
 import { resolveImages, buildZip, type FetchImages } from './zip';
 import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from '../messages/types';
 import type { Settings } from '../settings/settings';
+import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
 
 /** Asks the background for the images over one port; replies stream back one per image. */
@@ -28,13 +29,15 @@ export const fetchImagesViaBackground: FetchImages = (urls, onEach) =>
 
 export interface ActionHooks {
   progress(text: string): void;
+  /** The account's remembered promotion, left out of the note as it is hidden on the page. */
+  memory?: AccountMemory | null;
 }
 
 /** Runs one export action on the live page. Every outcome is a message; nothing throws. */
 export async function runAction(action: ExportAction, settings: Settings, hooks: ActionHooks, fetchImages: FetchImages = fetchImagesViaBackground): Promise<ActionResult> {
   const mode = action === 'download-zip' ? 'zip' : action === 'copy-md' ? 'remote' : settings.imageMode;
   // Converted once: with remote links here, or below against the downloaded images.
-  const prepared = prepareExport(document, location.href, settings);
+  const prepared = prepareExport(document, location.href, settings, hooks.memory ?? null);
   if (!prepared.ok) return { ok: false, message: prepared.message };
   const { article, fileName } = prepared;
   try {

@@ -1,7 +1,8 @@
 import { detectPage, type PageKind } from '../page/kind';
 import { canonicalArticleUrl, readMeta, type ArticleMeta } from '../page/metadata';
 import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from '../page/script-vars';
-import { findPromotion, PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
+import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
+import { promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '../clean/memory';
 import { CHROME_RULES } from '../clean/chrome-rules';
 import { imageSource, isEmojiImage } from '../page/images';
 
@@ -19,10 +20,13 @@ export type Extraction = { ok: true; article: Article } | { ok: false; reason: '
 
 export interface ExtractOptions {
   families?: ReadonlySet<PromoFamily>;
+  /** The account's remembered decisions and learned boilerplate (the page applies the same). */
+  memory?: AccountMemory | null;
+  /** Whether learned boilerplate is left out (the reader can turn learning off). */
+  learn?: boolean;
 }
 
 const ALL_FAMILIES: ReadonlySet<PromoFamily> = new Set(PROMO_FAMILIES);
-const NO_FAMILIES: ReadonlySet<PromoFamily> = new Set();
 
 /** Plain text with blank-line paragraphs (image and text posts) as DOM paragraphs. */
 function paragraphs(doc: Document, text: string, into: Element): void {
@@ -105,8 +109,8 @@ const CHROME_SELECTORS = CHROME_RULES.map((r) => r.selector.replace(/^#js_conten
 const BARE_ID = /^#[\w-]+$/;
 const CHROME_IDS = new Set(CHROME_SELECTORS.filter((sel) => BARE_ID.test(sel)).map((sel) => sel.slice(1)));
 const CHROME_OTHER = CHROME_SELECTORS.filter((sel) => !BARE_ID.test(sel)).join(', ');
-// Not content at all.
-const NOT_CONTENT = 'script, style, noscript, template';
+// Not content at all (and our own "not promotion" buttons, when the reader left promotion shown).
+const NOT_CONTENT = `script, style, noscript, template, ${OWN_UI_TAG}`;
 // Hidden by the editor. Tested in JS: the selector `[style*="display:none" i]` alone took 3–5 ms
 // on a 2025 page (Blink's case-insensitive substring match), this takes a tenth of that.
 const DISPLAY_NONE = /display\s*:\s*none/i;
@@ -134,8 +138,12 @@ function unwrapStylingOnly(root: Element): void {
 }
 
 /** Clean the detached copy: no promotion, no chrome injected into the content, nothing hidden. */
-function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
-  if (families.size > 0) for (const { el, family } of findPromotion(root)) if (families.has(family)) el.remove();
+function cleanRoot(root: Element, options: ExtractOptions, promotion: boolean): void {
+  for (const el of Array.from(root.getElementsByTagName(OWN_UI_TAG))) el.remove();
+  if (promotion) {
+    const hidden = promotionWithMemory(root, options.memory ?? null, { families: options.families ?? ALL_FAMILIES, learn: options.learn ?? true });
+    for (const { el } of hidden) el.remove();
+  }
   for (const el of Array.from(root.querySelectorAll('[id]'))) if (CHROME_IDS.has(el.id)) el.remove();
   for (const el of Array.from(root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
@@ -166,7 +174,7 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   if (!root) return { ok: false, reason: 'empty', message: 'No article content was found on this page.' };
   // Image, text and share posts are the author's own few lines, without an editor's layout: what they
   // announce is their subject (10: a post about the author's training camp), so nothing is promotion.
-  cleanRoot(root, page.kind === 'article' ? (options.families ?? ALL_FAMILIES) : NO_FAMILIES);
+  cleanRoot(root, options, page.kind === 'article');
   if (!root.textContent?.trim() && !root.querySelector('img')) {
     return { ok: false, reason: 'empty', message: 'The article content is empty.' };
   }

@@ -4,6 +4,7 @@ import { convertContent } from './convert';
 import { escapeLabel } from './escape';
 import { fileNameFromTemplate } from '../deliver/filename';
 import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from '../settings/settings';
+import type { AccountMemory } from '../clean/memory';
 
 export interface MarkdownExport {
   ok: true;
@@ -37,11 +38,12 @@ export type PreparedExport = { ok: true; article: Article; fileName: string } | 
 
 const failure = (e: unknown) => ({ ok: false as const, message: `导出失败 / Export failed: ${(e as Error)?.message ?? String(e)}` });
 
-/** Detect → extract, and the file name: everything before conversion. Never throws on bad pages. */
-export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS): PreparedExport {
+/** Detect → extract, and the file name: everything before conversion. Never throws on bad pages.
+ *  `memory` is the account's remembered promotion, which the page hides too. */
+export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null): PreparedExport {
   // A page can be anything (truncated, hostile, absurdly deep): every failure becomes a message.
   try {
-    const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings) });
+    const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings), memory, learn: settings.learnPromotion });
     if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
     const { article } = extraction;
     return { ok: true, article, fileName: fileNameFromTemplate(settings.fileNameTemplate, article.meta) };
@@ -51,8 +53,8 @@ export function prepareExport(doc: Document, pageUrl: string, settings: Settings
 }
 
 /** The whole pipeline on a page: detect → extract → convert, images left as remote links. */
-export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS): ExportResult {
-  const prepared = prepareExport(doc, pageUrl, settings);
+export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null): ExportResult {
+  const prepared = prepareExport(doc, pageUrl, settings, memory);
   if (!prepared.ok) return prepared;
   try {
     return { ...prepared, markdown: articleMarkdown(prepared.article, settings) };

@@ -12,6 +12,8 @@ export interface Settings {
   cleanByDefault: boolean;
   /** Promotion families to hide on the page and leave out of the export. */
   hidePromotion: Record<PromoFamily, boolean>;
+  /** Learn each account's boilerplate (blocks repeated at the head or tail of its articles). */
+  learnPromotion: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   frontMatterFields: [...FRONT_MATTER_FIELDS],
   cleanByDefault: true,
   hidePromotion: Object.fromEntries(PROMO_FAMILIES.map((f) => [f, true])) as Record<PromoFamily, boolean>,
+  learnPromotion: true,
 };
 
 /** Settings read from storage may be old or partial: fill what is missing from the defaults. */

@@ -12,6 +12,8 @@ import { exportMarkdown } from '../markdown/note';
 import { loadSettings, watchSettings } from '../settings/store';
 import type { ActionResult, ContentRequest, ExportAction } from '../messages/types';
 import { t } from './i18n';
+import { PageMemory } from '../clean/page-memory';
+import { startPromoControls } from './promo-controls';
 
 export function startArticlePage(ctx: ContentScriptContext): void {
   const cleaning = new PageCleaning(document);
@@ -22,6 +24,9 @@ export function startArticlePage(ctx: ContentScriptContext): void {
   cleaning.onApplied = showState;
   void loadSettings().then((s) => cleaning.useSettings(s));
   watchSettings((s) => void cleaning.useSettings(s));
+  // The account's remembered promotion: read after first paint, applied to the page and the note.
+  const memory = new PageMemory(document, cleaning);
+  void memory.load().catch(() => undefined);
 
   let toolbar: Toolbar | null = null;
   let busy = false;
@@ -30,7 +35,7 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     busy = true;
     toolbar?.setBusy(true);
     toolbar?.setStatus(t('working'));
-    const result = await runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text) });
+    const result = await runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory });
     toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error');
     toolbar?.setBusy(false);
     busy = false;
@@ -41,7 +46,7 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     const msg = raw as ContentRequest;
     if (msg.type === 'export') return perform(msg.action);
     if (msg.type === 'get-markdown') {
-      const r = exportMarkdown(document, location.href, cleaning.settings);
+      const r = exportMarkdown(document, location.href, cleaning.settings, memory.memory);
       return Promise.resolve(r.ok ? { ok: true, message: '', markdown: r.markdown } : { ok: false, message: r.message });
     }
     if (msg.type === 'set-cleaning') return cleaning.setOverride(msg.on);
@@ -73,6 +78,7 @@ export function startArticlePage(ctx: ContentScriptContext): void {
           },
           (action) => void perform(action),
         );
+        startPromoControls(document, cleaning, memory, toolbar);
       },
     });
     ui.mount();

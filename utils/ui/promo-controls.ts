@@ -1,0 +1,154 @@
+/**
+ * The reader's control over hidden promotion, on the page: the toolbar says how many blocks are
+ * hidden and shows them in place (outlined by the cleaning style sheet); each shown block gets a
+ * "not promotion" button; the picker hides a block the detector missed. Decisions are remembered
+ * for the account by PageMemory and apply to the page and the note alike.
+ */
+import type { PageCleaning } from '../clean/page-cleaning';
+import type { PageMemory, DecisionResult } from '../clean/page-memory';
+import type { Toolbar } from './toolbar';
+import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
+import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR } from '../clean/chrome-rules';
+import { t } from './i18n';
+
+const TAG_CSS = `
+:host { all: initial; display: block; text-align: right; margin: 6px 0 2px; }
+button { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; cursor: pointer;
+  border: 1px solid #fa5151; background: #fff; color: #c0392b; border-radius: 12px; padding: 2px 10px; }
+button:hover, button:focus-visible { background: #fa5151; color: #fff; outline: none; }
+`;
+
+export function startPromoControls(doc: Document, cleaning: PageCleaning, memory: PageMemory, toolbar: Toolbar): void {
+  const cleaner = cleaning.cleaner;
+  const html = doc.documentElement;
+  let shown = false;
+  let picking = false;
+  const tags: Element[] = [];
+
+  const say = (r: DecisionResult, ok: string) => {
+    if (r.ok) toolbar.setStatus(ok, 'ok');
+    else if (r.reason === 'no-account') toolbar.setStatus(t('promoNoAccount'), 'error');
+    else if (r.reason === 'save') toolbar.setStatus(t('promoSaveFailed', r.message ?? ''), 'error');
+  };
+
+  // ---- the count, and showing the hidden blocks in place ----
+  const reveal = toolbar.addItem({ id: 'promo-reveal', label: '', onSelect: () => setShown(!shown) });
+  const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), onSelect: () => (picking ? stopPicking() : startPicking()) });
+
+  function keepButton(block: Element): Element {
+    const host = doc.createElement(OWN_UI_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = TAG_CSS;
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.textContent = t('promoNotPromotion');
+    b.addEventListener('click', (e) => {
+      e.stopPropagation();
+      void memory.decide(block, 'keep').then((r) => say(r, t('promoKept')));
+    });
+    shadow.append(style, b);
+    return host;
+  }
+
+  function syncTags(): void {
+    for (const tag of tags.splice(0)) tag.remove();
+    if (!shown || !cleaner.enabled) return;
+    for (const { el } of cleaner.hidden) {
+      const tag = keepButton(el);
+      el.before(tag);
+      tags.push(tag);
+    }
+  }
+
+  function setShown(on: boolean): void {
+    shown = on;
+    if (on) html.setAttribute(PROMO_REVEAL_ATTR, '');
+    else html.removeAttribute(PROMO_REVEAL_ATTR);
+    refresh();
+    if (on) cleaner.hidden[0]?.el.scrollIntoView({ block: 'center' });
+  }
+
+  function refresh(): void {
+    const n = cleaner.promotions;
+    reveal.setLabel(shown ? t('promoShownCount', n) : t('promoHiddenCount', n));
+    reveal.setHidden(!cleaner.enabled || (n === 0 && !shown));
+    pick.setHidden(!cleaner.enabled || !doc.getElementById('js_content'));
+    pick.setLabel(picking ? t('promoPickStop') : t('promoPick'));
+    if (!cleaner.enabled && picking) stopPicking();
+    syncTags();
+  }
+
+  // ---- the picker: hover outlines a content unit, a click (or Enter) hides it ----
+  let units: Element[] = [];
+  let current: Element | null = null;
+
+  const highlight = (el: Element | null) => {
+    current?.removeAttribute(PROMO_PICK_ATTR);
+    current = el;
+    current?.setAttribute(PROMO_PICK_ATTR, '');
+  };
+  const pickable = (u: Element) => !u.hasAttribute(PROMO_ATTR) && (u as HTMLElement).offsetParent !== null;
+  const unitOf = (target: EventTarget | null) => {
+    if (!(target instanceof Element)) return null;
+    return units.find((u) => u.contains(target) && pickable(u)) ?? null;
+  };
+
+  const onOver = (e: Event) => highlight(unitOf(e.target));
+  const onClick = (e: Event) => {
+    const unit = unitOf(e.target);
+    if (!unit) return;
+    e.preventDefault();
+    e.stopPropagation();
+    hideCurrent(unit);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      stopPicking();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const list = units.filter(pickable);
+      const at = current ? list.indexOf(current) : -1;
+      const next = list[Math.max(0, Math.min(list.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))] ?? null;
+      highlight(next);
+      next?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter' && current) {
+      e.preventDefault();
+      hideCurrent(current);
+    }
+  };
+
+  function hideCurrent(unit: Element): void {
+    stopPicking();
+    void memory.decide(unit, 'hide').then((r) => say(r, t('promoPicked')));
+  }
+
+  function startPicking(): void {
+    const root = doc.getElementById('js_content');
+    if (!root) return;
+    units = edgeUnits(root).units;
+    picking = true;
+    doc.addEventListener('mouseover', onOver, true);
+    doc.addEventListener('click', onClick, true);
+    doc.addEventListener('keydown', onKey, true);
+    // For the keyboard: start on the first block in view.
+    highlight(units.find((u) => pickable(u) && u.getBoundingClientRect().bottom > 0) ?? null);
+    toolbar.setStatus(t('promoPickHint'));
+    refresh();
+  }
+
+  function stopPicking(): void {
+    if (!picking) return;
+    picking = false;
+    highlight(null);
+    doc.removeEventListener('mouseover', onOver, true);
+    doc.removeEventListener('click', onClick, true);
+    doc.removeEventListener('keydown', onKey, true);
+    toolbar.setStatus('');
+    refresh();
+  }
+
+  cleaner.onProcessed = refresh;
+  refresh();
+}
