@@ -5,6 +5,33 @@ import { expectedMarkdown, FIXTURES } from '../fixtures';
 import { exportFixture, GOLDEN_PAGES, HANDMADE, prepareFixture } from '../golden-cases';
 import { articleMarkdown } from '../../utils/markdown/note';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
+import { checkAgainstLabel, label } from '../label-check';
+
+/**
+ * Promotion that still reaches the note, page by page, while the promotion detector
+ * (utils/clean/promotion.ts) is being improved on another branch. Listed so that a NEW leak fails
+ * the test, and so does a fixed one until it is taken off this list. Promotion images by the first
+ * 12 characters of their label id. `must` and the image count have no such list: they are strict.
+ */
+const KNOWN_TEXT_LEAKS: Record<string, string[]> = {
+  '03': ['还有一个好消息！', '考前临时抱佛脚，抓住最后时间逆袭过线？', '抓不住重点、越学越焦虑，想提升不知道如何下手？', '硕哥数学过线急救班', '正式上线啦！！！', '抓大放小，考前逆袭急救过线！', '（已报名【数学保命班】的同学无需购买此课程）'],
+  '05': ['长按图片加欧阳微信，拉你进欧阳的高质量vue源码交流群', '群里还有不少面试官', '关注公众号，发送消息：', '领取欧阳研究vue源码过程中收集的源码资料', '如果不标星或点在看，你可能会收不到我公众号文章的推送', '请大家将本公众号星标，看完文章后记得点下赞或者在看'],
+  '16': ['插件&软件获取方式：请关注', '微信公众号，在公众号后台聊天窗口回复'],
+  '20': ['帮转哈。'],
+  '21': ['【福 利】', '扫描上方图片二维码领取ofo小黄车骑行礼包！'],
+  '23': ['向上滑动阅览', '欢迎分享到朋友圈~'],
+};
+const KNOWN_PROMO_IMAGE_LEAKS: Record<string, string[]> = {
+  '03': ['7QRTvkK2qC4i', 'SUIPcAicB0bh', 'SUIPcAicB0bh', 'SUIPcAicB0bi'],
+  '05': ['8hhrUONQpFvj'],
+  '06': ['QicyPhNHD5va', 'QDFNHs0vUhrv', 'QicyPhNHD5va', 'QicyPhNHD5vY', 'QicyPhNHD5vY', 'QicyPhNHD5vY'],
+  '15': ['Pn4Sm0RsAujX', 'Pn4Sm0RsAujX', 'Pn4Sm0RsAujX', 'Pn4Sm0RsAujX', 'Pn4Sm0RsAujX'],
+  '19': ['ohoo1dCmvqei'],
+  '21': ['cdpEKcgoS1CI'],
+  '22': ['DhKPeHFI5HjM', 'DhKPeHFI5HgR', 'DhKPeHFI5HjM', 'DhKPeHFI5HgR'],
+  '23': ['Jyco923vDiah', 'v4vz52CcB13K', 'v4vz52CcB10i', 'ianq03UUWGmK', 'Jyco923vDiaj', 'Jyco923vDiaj', 'Jyco923vDiag'],
+};
+const known = (lists: Record<string, string[]>, name: string) => lists[name.slice(0, 2)] ?? [];
 
 // Each case: the real pipeline on a saved page equals the expected note, read through by eye.
 describe('golden exports', () => {
@@ -13,8 +40,28 @@ describe('golden exports', () => {
       const r = exportFixture(name);
       if (!r.ok) throw new Error(r.message);
       expect(r.markdown).toBe(expectedMarkdown(name));
+      // The expected file was written from the code's output: the page's label says what it must hold.
+      const l = label(name);
+      if (!l) return;
+      const c = checkAgainstLabel(r.markdown, l);
+      expect(c.missing, 'label strings missing from the note').toEqual([]);
+      expect({ images: c.images, extra: c.extraImages }, 'content images').toEqual({ images: l.content_images ?? 0, extra: 0 });
+      expect(c.leaks, 'promotion text in the note (known leaks listed above)').toEqual(known(KNOWN_TEXT_LEAKS, name));
+      expect(c.promoLeaks.map((p) => p.slice(0, 12)), 'promotion images in the note').toEqual(known(KNOWN_PROMO_IMAGE_LEAKS, name));
     });
   }
+
+  it('every corpus page with an article has a label, copied into the repository', () => {
+    const unlabelled = GOLDEN_PAGES.filter((n) => !label(n));
+    expect(unlabelled).toEqual([]);
+    // A label check that cannot fail proves nothing: a note without its last paragraph misses it.
+    const l = label('17-2022-raw-local-news')!;
+    const md = expectedMarkdown('17-2022-raw-local-news');
+    const cut = md.slice(0, md.lastIndexOf(l.must.at(-1)!));
+    expect(checkAgainstLabel(cut, l).missing.length).toBeGreaterThan(0);
+    // Markdown escapes do not hide a string: `\*` in the note reads as `*`.
+    expect(checkAgainstLabel('a \\*b\\* **c**', { ...l, must: ['*b* c'], content_images: 0 }).missing).toEqual([]);
+  });
 
   it('the seed article: expected file is the shared golden, verbatim; file name is Windows-safe', () => {
     const r = exportFixture('seed-article');
