@@ -76,7 +76,9 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
       const html = pages.get(key) ?? pages.get(`${url.origin}${url.pathname}`);
       if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     }
-    if (/(^|\.)(qpic|qlogo)\.cn$/.test(url.hostname)) {
+    // WeChat's image hosts, and `.example` hosts (reserved, never real) standing in for the own CDNs
+    // some older articles keep images on.
+    if (/(^|\.)(qpic|qlogo)\.cn$|\.example$/.test(url.hostname)) {
       served.imageRequests.push(raw);
       if (failing(raw)) return route.fulfill({ status: 404, body: 'not found' });
       return route.fulfill({ status: 200, contentType: 'image/png', body: image });
