@@ -4,6 +4,7 @@ import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from '../
 import { findPromotion, PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { CHROME_RULES } from '../clean/chrome-rules';
 import { imageSource, isEmojiImage } from '../page/images';
+import { markSectionTitles } from '../markdown/headings';
 import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
 
 export interface Article {
@@ -152,6 +153,8 @@ function cleanRoot(root: Element, families: ReadonlySet<PromoFamily>): void {
   for (const el of Array.from(root.querySelectorAll('[id]'))) if (CHROME_IDS.has(el.id)) el.remove();
   for (const el of Array.from(root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
+  // Before the styling is unwrapped: section titles are found by their style.
+  markSectionTitles(root);
   unwrapStylingOnly(root);
 }
 
