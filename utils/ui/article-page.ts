@@ -13,6 +13,7 @@ import { foreignImageOrigins } from '../deliver/image-hosts';
 import { loadSettings, watchSettings } from '../settings/store';
 import type { ActionResult, ContentRequest, ExportAction } from '../messages/types';
 import { t } from './i18n';
+import { startOutline } from './outline';
 
 export function startArticlePage(ctx: ContentScriptContext): void {
   const cleaning = new PageCleaning(document);
@@ -69,6 +70,8 @@ export function startArticlePage(ctx: ContentScriptContext): void {
           { 'download-md': t('actionDownloadMd'), 'copy-md': t('actionCopyMd'), 'download-zip': t('actionDownloadZip'), title: t('extName') },
           (action) => void perform(action),
         );
+        // An outline of the article's sections, when it has enough of them.
+        startOutline(toolbar);
       },
     });
     ui.mount();
