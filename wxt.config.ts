@@ -11,6 +11,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'clipboardWrite'],
     host_permissions: ['https://mp.weixin.qq.com/*', ...IMAGE_HOSTS],
+    // Images older pages keep on their own CDNs: asked for, per host, from the popup's ZIP click.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'download-markdown': {

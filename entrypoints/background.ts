@@ -2,7 +2,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { ARTICLE_MATCHES } from '../utils/page/matches';
 import { IMAGE_PORT } from '../utils/messages/types';
-import { fetchImage, mapLimited, IMAGE_CONCURRENCY } from '../utils/deliver/image-fetch';
+import { fetchImage, mapLimited, IMAGE_CONCURRENCY, type HostGranted } from '../utils/deliver/image-fetch';
+import { originPattern } from '../utils/deliver/image-hosts';
 import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
 import { t } from '../utils/ui/i18n';
 
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(tabs)(info, tab));
   browser.commands.onCommand.addListener((command) => void onCommand(tabs)(command));
 
+  // Other image hosts: only those the user granted from the popup (optional_host_permissions).
+  const granted: HostGranted = (url) => browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false);
   // Images for the ZIP: fetched here, with the extension's host permission and no page Referer.
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
     if (port.name !== IMAGE_PORT) return;
@@ -25,7 +28,7 @@ export default defineBackground(() => {
       const urls = (msg as { urls?: unknown }).urls;
       if (!Array.isArray(urls)) return;
       void mapLimited(urls.map(String), IMAGE_CONCURRENCY, async (url, index) => {
-        const reply = await fetchImage(url, index);
+        const reply = await fetchImage(url, index, granted);
         if (open) port.postMessage(reply);
       });
     });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScriptVars } from '../utils/page/script-vars';
 import { canonicalArticleUrl } from '../utils/page/metadata';
-import { buildPage } from './page-builder';
+import { buildPage, buildTextPost } from './page-builder';
 
 /** Fixture pages and expected files; shared by the unit and browser tests. */
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -25,9 +25,18 @@ export function pageHtml(nameOrPrefix: string): string {
   return gunzipSync(readFileSync(join(FIXTURES, 'pages', `${pageName(nameOrPrefix)}.html.gz`))).toString('utf8');
 }
 
-/** A hand-made fixture: a content fragment (first line `<!-- title: … -->`) in a minimal article page. */
+/**
+ * A hand-made fixture: a content fragment (first line `<!-- title: … -->`) in a minimal article page,
+ * or a text post's text (first line `<!-- text-post title: … user-title: 0|1 -->`, `\n` for a line
+ * break in the title) in a minimal text post.
+ */
 export function handmadeHtml(name: string): string {
   const fragment = readFileSync(join(FIXTURES, 'handmade', `${name}.html`), 'utf8');
+  const post = /^<!-- text-post title: (.*?) user-title: ([01]) -->\n/.exec(fragment);
+  if (post) {
+    const text = fragment.slice(post[0].length).trim();
+    return buildTextPost({ title: post[1]!.replace(/\\n/g, '\n'), isUserTitle: post[2] as '0' | '1', account: '手工样例', text });
+  }
   const title = /^<!-- title: (.*?) -->/.exec(fragment)?.[1] ?? name;
   return buildPage({ title, account: '手工样例', author: '测试', content: fragment.replace(/^<!--.*?-->\n/, '') });
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { copyText } from '../../utils/deliver/clipboard';
+import { originsToAsk } from '../../utils/deliver/image-hosts';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../../utils/messages/types';
 
 localizePage(document);
@@ -36,13 +37,26 @@ function showStatus(s: PageStatus | null): void {
     return;
   }
   controls.hidden = false;
+  imageOrigins = s.imageOrigins ?? [];
   cleanPage.checked = s.cleaned;
   statusEl.textContent = s.kind === 'unavailable' ? t('pageUnavailable') : s.cleaned ? t('statusCleaned', s.promotions) : t('statusNotCleaned');
   statusEl.className = s.cleaned ? 'status on' : 'status';
 }
 
+// The page's images outside WeChat's hosts, from its status; and the image mode, for base64 files.
+let imageOrigins: string[] = [];
+let inlineImages = false;
+
+// Asked for in the click itself: see originsToAsk for why only the popup can.
+const askForImageHosts = (action: ExportAction): Promise<unknown> => {
+  const origins = originsToAsk(action, imageOrigins, inlineImages);
+  return origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve();
+};
+
 async function run(action: ExportAction): Promise<void> {
+  const asked = askForImageHosts(action);
   messageEl.textContent = t('working');
+  await asked;
   if (action === 'copy-md') {
     // The popup has the focus and the click: copy here rather than in the page.
     const r = await ask<ActionResult>({ type: 'get-markdown' });
@@ -72,5 +86,8 @@ $('open-options').addEventListener('click', (e) => {
   void browser.runtime.openOptionsPage();
 });
 
-void loadSettings().then((s) => (cleanDefault.checked = s.cleanByDefault));
+void loadSettings().then((s) => {
+  cleanDefault.checked = s.cleanByDefault;
+  inlineImages = s.imageMode === 'base64';
+});
 void ask<PageStatus>({ type: 'status' }).then(showStatus);

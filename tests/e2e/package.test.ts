@@ -14,6 +14,8 @@ describe('least privilege', () => {
     const m = manifest();
     expect([...(m.permissions as string[])].sort()).toEqual(['clipboardWrite', 'contextMenus', 'storage']);
     expect([...(m.host_permissions as string[])].sort()).toEqual(['http://mmbiz.qlogo.cn/*', 'http://mmbiz.qpic.cn/*', 'https://mmbiz.qlogo.cn/*', 'https://mmbiz.qpic.cn/*', 'https://mp.weixin.qq.com/*']);
+    // Images on other hosts: optional, asked for from the popup's click, per host.
+    expect([...(m.optional_host_permissions as string[])].sort()).toEqual(['http://*/*', 'https://*/*']);
     const cs = (m.content_scripts as { matches: string[]; run_at: string }[])[0]!;
     expect([...cs.matches].sort()).toEqual(['https://mp.weixin.qq.com/s/*', 'https://mp.weixin.qq.com/s?*']);
     expect(cs.run_at).toBe('document_start');

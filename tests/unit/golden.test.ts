@@ -5,6 +5,8 @@ import { expectedMarkdown, FIXTURES } from '../fixtures';
 import { exportFixture, GOLDEN_PAGES, HANDMADE, prepareFixture } from '../golden-cases';
 import { articleMarkdown } from '../../utils/markdown/note';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
+import { checkAgainstLabel, label } from '../label-check';
+
 
 // Each case: the real pipeline on a saved page equals the expected note, read through by eye.
 describe('golden exports', () => {
@@ -13,8 +15,28 @@ describe('golden exports', () => {
       const r = exportFixture(name);
       if (!r.ok) throw new Error(r.message);
       expect(r.markdown).toBe(expectedMarkdown(name));
+      // The expected file was written from the code's output: the page's label says what it must hold.
+      const l = label(name);
+      if (!l) return;
+      const c = checkAgainstLabel(r.markdown, l);
+      expect(c.missing, 'label strings missing from the note').toEqual([]);
+      expect({ images: c.images, extra: c.extraImages }, 'content images').toEqual({ images: l.content_images ?? 0, extra: 0 });
+      expect(c.leaks, 'promotion text in the note').toEqual([]);
+      expect(c.promoLeaks, 'promotion images in the note').toEqual([]);
     });
   }
+
+  it('every corpus page with an article has a label, copied into the repository', () => {
+    const unlabelled = GOLDEN_PAGES.filter((n) => !label(n));
+    expect(unlabelled).toEqual([]);
+    // A label check that cannot fail proves nothing: a note without its last paragraph misses it.
+    const l = label('17-2022-raw-local-news')!;
+    const md = expectedMarkdown('17-2022-raw-local-news');
+    const cut = md.slice(0, md.lastIndexOf(l.must.at(-1)!));
+    expect(checkAgainstLabel(cut, l).missing.length).toBeGreaterThan(0);
+    // Markdown escapes do not hide a string: `\*` in the note reads as `*`.
+    expect(checkAgainstLabel('a \\*b\\* **c**', { ...l, must: ['*b* c'], content_images: 0 }).missing).toEqual([]);
+  });
 
   it('the seed article: expected file is the shared golden, verbatim; file name is Windows-safe', () => {
     const r = exportFixture('seed-article');
@@ -61,7 +83,7 @@ describe('element families in the goldens', () => {
   it('media cards become labelled links', () => {
     expect(md('21-2018-raw-mpvoice-vote')).toContain('[音频：早安武汉3月19日](https://res.wx.qq.com/voice/getvoice?mediaid=');
     expect(md('21-2018-raw-mpvoice-vote')).toContain('[投票](');
-    expect(md('22-2018-raw-video-iframe')).toContain('[视频](https://v.qq.com/x/page/o0608305r9k.html)');
+    expect(md('22-2018-raw-video-iframe')).toContain('[视频：v.qq.com](https://v.qq.com/x/page/o0608305r9k.html)');
     expect(md('23-2018-raw-bgimage-qqmusic-news')).toContain('[音乐：柔如彩虹');
     expect(md('03-2025-math-svg-audio')).toContain('[音频：【Day 15】大题给分点在过程与步骤！保证步骤清晰]');
     expect(md('miniprogram')).toContain('[小程序：每日一题](');
@@ -69,12 +91,26 @@ describe('element families in the goldens', () => {
   });
   it('the injected video player appears once per video, as a link, with none of its UI', () => {
     const v = md('16-2023-afterjs-video-tags');
-    expect(v.match(/\[视频\]/g)).toHaveLength(1);
+    expect(v.match(/\[视频：在原文中播放\]/g)).toHaveLength(1);
+    // No line that is only a player label (视频, Replay, Share): the scoreboard's chrome words.
+    expect(v).not.toMatch(/^(\[?视频\]?|Replay|Share|Like)$/m);
     expect(v).not.toMatch(/视频加载失败|已关注|Subscribed/);
   });
   it('every content image is kept, even with repeated alt text (02: 51 images)', () => {
     expect(md('02-2025-weekly-readmore-original-manyimg').match(/!\[[^\]]*\]\(https:\/\/mmbiz\.qpic\.cn/g)?.length).toBeGreaterThanOrEqual(50);
     for (const name of GOLDEN_PAGES) expect(md(name)).not.toMatch(/\]\(data:/);
+  });
+  it('an image post keeps every picture of picture_page_info_list, in order, and not their watermarks (08)', () => {
+    const pics = Array.from(md('08-2025-image-post-type8').matchAll(/!\[\]\((https:\/\/mmbiz\.qpic\.cn\/[^)]+)\)/g), (m) => m[1]);
+    expect(pics).toHaveLength(4);
+    expect(pics[0]).toContain('QicyPhNHD5vZR18V1mp20xVIsYhNwqG4wdiaj1rqYFwibB3ZOsnsOydzic8RQ3Y3hNiczCCcvoCakTbxcsLq9qRqtYg');
+    expect(pics.join(' ')).not.toMatch(/gdIUWfHDhUCDt4XfY8HlMHVasfx4koIRNqiazF40u9dyGuwn1ic0gOzg|wnreulibDGFCia/);
+  });
+  it('a text post with its own title (is_user_title 1) is titled with it; without, by its first line', () => {
+    expect(md('text-post-titled')).toMatch(/^title: "周末读书笔记"$/m);
+    expect(md('text-post-titled')).toContain('\n# 周末读书笔记\n\n这周读完了《长安的荔枝》');
+    expect(md('text-post-untitled')).toMatch(/^title: "今天路过公园，银杏全黄了。"$/m);
+    expect(md('09-2025-text-post-short-type10')).toMatch(/^title: "明天是十一假期/m);
   });
   it('javascript: links are dropped, links to other articles kept', () => {
     expect(md('table')).not.toContain('javascript:');

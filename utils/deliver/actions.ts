@@ -3,6 +3,7 @@ import { articleMarkdown, prepareExport } from '../markdown/note';
 import { downloadBlob, downloadText } from './download';
 import { copyText } from './clipboard';
 import { resolveImages, buildZip, type FetchImages } from './zip';
+import { NO_HOST_PERMISSION } from './image-fetch';
 import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from '../messages/types';
 import type { Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
@@ -51,7 +52,7 @@ export async function runAction(action: ExportAction, settings: Settings, hooks:
       return { ok: true, message: t('downloaded', `${fileName}.md`), markdown };
     }
     const images = await resolveImages(article, settings, mode, fetchImages, (done, total) => hooks.progress(t('imageProgress', done, total)));
-    const failedList = images.failed.map((f) => `${f.url} (${f.error})`).join('\n');
+    const failedList = images.failed.map((f) => `${f.url} (${f.error === NO_HOST_PERMISSION ? t('zipHostNotAllowed') : f.error})`).join('\n');
     const saved = article.images.length - images.failed.length;
     const summary = t('imageSummary', saved, article.images.length, images.failed.length) + (failedList ? `\n${t('imagesFailed')}\n${failedList}` : '');
     if (mode === 'zip') {

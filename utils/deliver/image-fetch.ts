@@ -1,4 +1,5 @@
 import { bytesToBase64 } from './encoding';
+import { isWeChatImageHost } from './image-hosts';
 import type { ImageReply } from '../messages/types';
 
 /** How many image requests run at once: enough to be quick, few enough not to look like a flood. */
@@ -17,22 +18,20 @@ export async function mapLimited<T>(items: readonly T[], limit: number, task: (i
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export function isWeChatImageHost(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && /^mmbiz\.(qpic|qlogo)\.cn$/.test(u.hostname);
-  } catch {
-    return false;
-  }
-}
+/** Says whether the user granted the host permission for an image outside WeChat's hosts. */
+export type HostGranted = (url: string) => Promise<boolean>;
+
+export const NO_HOST_PERMISSION = 'no permission for this host';
 
 /**
  * Fetches one image from the background. No Referer (WeChat's hotlink protection answers a foreign
  * Referer with a placeholder picture), no cookies.
  */
-export async function fetchImage(url: string, index: number): Promise<ImageReply> {
-  // Only WeChat's image hosts: the background must not become a fetcher for any address a page names.
-  if (!isWeChatImageHost(url)) return { index, ok: false, error: 'not a WeChat image address' };
+export async function fetchImage(url: string, index: number, granted: HostGranted = async () => false): Promise<ImageReply> {
+  // WeChat's image hosts, and other hosts only where the user allowed them: the background must not
+  // become a fetcher for any address a page names.
+  if (!isWeChatImageHost(url) && !/^https?:/i.test(url)) return { index, ok: false, error: 'not an image address' };
+  if (!isWeChatImageHost(url) && !(await granted(url))) return { index, ok: false, error: NO_HOST_PERMISSION };
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   try {

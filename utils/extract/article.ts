@@ -5,6 +5,8 @@ import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '../clean/memory';
 import { CHROME_RULES } from '../clean/chrome-rules';
 import { imageSource, isEmojiImage } from '../page/images';
+import { markSectionTitles } from '../markdown/headings';
+import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
 
 export interface Article {
   kind: Exclude<PageKind, 'unavailable'>;
@@ -41,19 +43,32 @@ function paragraphs(doc: Document, text: string, into: Element): void {
   }
 }
 
-/** picture_page_info_list = [{ cdn_url: '…' }, …] of an image post (DOM-NOTES §6). */
+/** picture_page_info_list = [{ cdn_url: '…', watermark_info: { cdn_url }, … }, …] of an image post
+ *  (DOM-NOTES §6): every picture, in order, by its own cdn_url (not a nested watermark's or crop's). */
 function pictureList(vars: ScriptVars): string[] {
   const found = vars.find('picture_page_info_list', /\s*[:=]\s*\[/y);
   if (!found) return [];
   const { text, match } = found;
-  const end = text.indexOf(']', match.index);
-  const list = text.slice(match.index, end < 0 ? undefined : end);
-  return Array.from(list.matchAll(/cdn_url\s*:\s*(?:JsDecode\()?'((?:[^'\\]|\\.)*)'/g), (m) => decodeEntities(decodeJsString(m[1] ?? ''))).filter(Boolean);
+  const open = match.index + match[0].length - 1;
+  const end = matchingBracket(text, open);
+  if (end < 0) return [];
+  const urls = topLevelObjects(text.slice(open, end)).map((obj) => {
+    const m = /(?:^|[\s,])cdn_url\s*:\s*(?:JsDecode\()?'((?:[^'\\]|\\.)*)'/.exec(ownLevel(obj));
+    return m ? decodeEntities(decodeJsString(m[1] ?? '')) : '';
+  });
+  return urls.filter(Boolean);
 }
 
 function firstLine(text: string, max = 60): string {
   const line = text.trim().split('\n')[0] ?? '';
   return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/** A text post's own title: window.msg_title when text_page_info.is_user_title (or
+ *  window.is_user_title) says the author wrote one. */
+function userTitle(vars: ScriptVars): string {
+  const flagged = vars.get('is_user_title') === '1' || vars.key('is_user_title') === '1';
+  return flagged ? vars.get('msg_title').replace(/\s+/g, ' ').trim() : '';
 }
 
 /** The share note, which an inline script writes into #js_share_notice. */
@@ -147,6 +162,8 @@ function cleanRoot(root: Element, options: ExtractOptions, promotion: boolean): 
   for (const el of Array.from(root.querySelectorAll('[id]'))) if (CHROME_IDS.has(el.id)) el.remove();
   for (const el of Array.from(root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
+  // Before the styling is unwrapped: section titles are found by their style.
+  markSectionTitles(root);
   unwrapStylingOnly(root);
 }
 
@@ -166,9 +183,10 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   const page = detectPage(doc, vars);
   if (page.kind === 'unavailable') return { ok: false, reason: 'unavailable', message: page.message ?? '' };
   const meta = readMeta(doc, vars, pageUrl);
-  // Text posts have no title (og:title is the whole text): the first line stands in for it.
+  // A text post has a title only when its author gave it one (is_user_title); else msg_title and
+  // og:title are the whole text, and the first line stands in for a title.
   // Image posts have one; when it is the whole text (over-long), its first line is used.
-  if (page.kind === 'text-post') meta.title = firstLine(postText(vars) || meta.title);
+  if (page.kind === 'text-post') meta.title = userTitle(vars) || firstLine(postText(vars) || meta.title);
   else if (page.kind === 'image-post' && meta.title.length > 80) meta.title = firstLine(meta.title);
   const root = buildRoot(doc, page.kind, vars, meta);
   if (!root) return { ok: false, reason: 'empty', message: 'No article content was found on this page.' };

@@ -57,7 +57,12 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
   },
   {
     selector: 'iframe.video_iframe, span.video_iframe, mpvideo, mp-common-videosnap, mpvideosnap',
-    line: (el, ctx) => mediaLine('视频', attr(el, 'data-title', 'title', 'data-desc', 'data-nickname'), videoUrl(el, ctx)),
+    line: (el, ctx) => {
+      const url = videoUrl(el, ctx);
+      // A bare 视频 line reads as the player's own label (chrome); an unnamed video says where it plays.
+      const name = attr(el, 'data-title', 'title', 'data-desc', 'data-nickname') || (url === ctx.source ? '在原文中播放' : new URL(url).hostname);
+      return mediaLine('视频', name, url);
+    },
   },
   {
     selector: 'iframe.vote_iframe, .js_editor_vote_card, mp-common-vote',

@@ -15,9 +15,12 @@ export interface MarkdownExport {
 }
 export type ExportResult = MarkdownExport | { ok: false; message: string };
 
-/** The smallest heading level in the content becomes ##: the title alone is #. */
+/** The smallest heading level in the content becomes ##: the title alone is #. An empty heading
+ *  (editor debris) is written as nothing, so it does not count. */
 function headingShift(root: Element): number {
-  const levels = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => Number(h.nodeName[1]));
+  const levels = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+    .filter((h) => h.textContent?.trim())
+    .map((h) => Number(h.nodeName[1]));
   return levels.length ? 2 - Math.min(...levels) : 0;
 }
 

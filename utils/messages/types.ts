@@ -11,6 +11,8 @@ export interface PageStatus {
   cleaned: boolean;
   kind: string;
   promotions: number;
+  /** Origins (`https://host/*`) of the article's images outside WeChat's hosts: what a ZIP asks to fetch. */
+  imageOrigins?: string[];
 }
 
 export interface ActionResult {

@@ -8,12 +8,14 @@ import { browser } from 'wxt/browser';
 import { PageCleaning } from '../clean/page-cleaning';
 import { buildToolbar, TOOLBAR_CSS, type Toolbar } from './toolbar';
 import { runAction } from '../deliver/actions';
-import { exportMarkdown } from '../markdown/note';
+import { exportMarkdown, prepareExport } from '../markdown/note';
+import { foreignImageOrigins } from '../deliver/image-hosts';
 import { loadSettings, watchSettings } from '../settings/store';
 import type { ActionResult, ContentRequest, ExportAction } from '../messages/types';
 import { t } from './i18n';
 import { PageMemory } from '../clean/page-memory';
 import { startPromoControls } from './promo-controls';
+import { startOutline } from './outline';
 
 export function startArticlePage(ctx: ContentScriptContext): void {
   const cleaning = new PageCleaning(document);
@@ -50,7 +52,11 @@ export function startArticlePage(ctx: ContentScriptContext): void {
       return Promise.resolve(r.ok ? { ok: true, message: '', markdown: r.markdown } : { ok: false, message: r.message });
     }
     if (msg.type === 'set-cleaning') return cleaning.setOverride(msg.on);
-    if (msg.type === 'status') return Promise.resolve(cleaning.status());
+    if (msg.type === 'status') {
+      // The popup asks for these hosts in its click (a content script cannot ask for permissions).
+      const prepared = prepareExport(document, location.href, cleaning.settings);
+      return Promise.resolve({ ...cleaning.status(), imageOrigins: prepared.ok ? foreignImageOrigins(prepared.article.images) : [] });
+    }
     return undefined;
   });
 
@@ -79,6 +85,8 @@ export function startArticlePage(ctx: ContentScriptContext): void {
           (action) => void perform(action),
         );
         startPromoControls(document, cleaning, memory, toolbar);
+        // An outline of the article's sections, when it has enough of them.
+        startOutline(toolbar);
       },
     });
     ui.mount();

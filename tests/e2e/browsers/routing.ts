@@ -8,7 +8,9 @@ import { testImage } from '../../fixtures';
 
 /** Hosts a WeChat page itself talks to (scripts, reports); their requests are aborted, not leaks. */
 export const WECHAT_OWN = /(^|\.)(qq\.com|qpic\.cn|qlogo\.cn|weixinbridge\.com|gtimg\.(cn|com)|wechat\.com)$/;
-const IMAGE_HOST = /(^|\.)(qpic|qlogo)\.cn$/;
+// WeChat's image hosts, and `.example` hosts (reserved, never real) standing in for the own CDNs
+// some older articles keep images on.
+const IMAGE_HOST = /(^|\.)(qpic|qlogo)\.cn$|\.example$/;
 
 export interface Answer {
   status: number;

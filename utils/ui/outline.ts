@@ -1,0 +1,124 @@
+/**
+ * The outline of a long article, offered from the toolbar: its section titles, found by the same
+ * detection as the export (sectionTitles) run on the live #js_content. A click scrolls to the
+ * section; the section being read is marked as the reader scrolls (a passive scroll listener, at most
+ * once a frame, only while the outline is open). Buttons in a list: reachable and usable by keyboard; Escape closes.
+ */
+import { sectionTitles, type SectionTitle } from '../markdown/headings';
+import type { Toolbar } from './toolbar';
+import { t } from './i18n';
+
+/** Fewer sections than this and an outline says nothing the page does not. */
+export const MIN_SECTIONS = 3;
+
+const OUTLINE_CSS = `
+.wac-outline { max-height: min(60vh, 420px); overflow: auto; border-top: 1px solid #eee; padding-top: 4px; }
+.wac-outline[hidden] { display: none; }
+.wac-outline ol { list-style: none; margin: 0; padding: 0; }
+.wac-outline button { display: block; width: 100%; border: 0; border-left: 3px solid transparent; border-radius: 0; background: none;
+  color: #333; padding: 3px 6px; text-align: left; font: inherit; font-size: 12px; cursor: pointer; }
+.wac-outline button:hover, .wac-outline button:focus-visible { background: #f0faf4; color: #06ad56; }
+.wac-outline button[aria-current="location"] { border-left-color: #07c160; color: #06ad56; font-weight: 600; }
+.wac-outline li[data-level="3"] button { padding-left: 16px; }
+.wac-outline li[data-level="4"] button, .wac-outline li[data-level="5"] button, .wac-outline li[data-level="6"] button { padding-left: 26px; }
+`;
+
+const visible = (el: Element) => !(el as HTMLElement).checkVisibility || (el as HTMLElement).checkVisibility({ checkVisibilityCSS: true });
+
+/** Adds the outline to the toolbar when the article has enough sections; returns whether it did. */
+export function startOutline(toolbar: Toolbar, doc: Document = document): boolean {
+  const root = doc.querySelector('#js_content');
+  if (!root) return false;
+  const titles = sectionTitles(root);
+  if (titles.length < MIN_SECTIONS) return false;
+
+  const panel = doc.createElement('nav');
+  panel.className = 'wac-outline';
+  panel.id = 'wac-outline';
+  panel.hidden = true;
+  panel.setAttribute('aria-label', t('outlinePanel'));
+  const style = doc.createElement('style');
+  style.textContent = OUTLINE_CSS;
+  const list = doc.createElement('ol');
+  panel.append(style, list);
+  toolbar.panelHost.appendChild(panel);
+
+  let shown: { title: SectionTitle; button: HTMLButtonElement }[] = [];
+  const mark = (current: Element | null) => {
+    for (const s of shown) {
+      if (s.title.el === current) s.button.setAttribute('aria-current', 'location');
+      else s.button.removeAttribute('aria-current');
+    }
+  };
+  // The current section: the last title above the upper third of the window (the last one once
+  // the page is read to its end). Recomputed at most once a frame while scrolling, over the titles.
+  const win = doc.defaultView!;
+  const update = () => {
+    const line = win.innerHeight / 3;
+    let current: Element | null = shown[0]?.title.el ?? null;
+    for (const s of shown) if (s.title.el.getBoundingClientRect().top <= line) current = s.title.el;
+    if (win.scrollY + win.innerHeight >= doc.documentElement.scrollHeight - 2) current = shown.at(-1)?.title.el ?? current;
+    mark(current);
+  };
+  let queued = false;
+  const onScroll = () => {
+    if (queued) return;
+    queued = true;
+    win.requestAnimationFrame(() => {
+      queued = false;
+      update();
+    });
+  };
+
+  const render = () => {
+    // Built when opened: titles inside promotion the cleaner hides are left out.
+    shown = titles.filter((ti) => visible(ti.el)).map((title) => {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.textContent = title.text;
+      button.addEventListener('click', () => {
+        title.el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        mark(title.el);
+      });
+      return { title, button };
+    });
+    list.replaceChildren(
+      ...shown.map(({ title, button }) => {
+        const li = doc.createElement('li');
+        li.dataset.level = String(title.level);
+        li.appendChild(button);
+        return li;
+      }),
+    );
+    win.addEventListener('scroll', onScroll, { passive: true });
+    update();
+  };
+
+  toolbar.addItem({ id: 'outline', label: t('outlineShow'), onSelect: () => (panel.hidden ? open() : close()) });
+  // The toolbar's own control for the item: it says whether the outline is open.
+  const control = () => (toolbar.panelHost.getRootNode() as ParentNode).querySelector<HTMLButtonElement>('button[data-item="outline"]');
+  const open = () => {
+    render();
+    panel.hidden = false;
+    control()?.setAttribute('aria-expanded', 'true');
+    (shown.find((s) => s.button.hasAttribute('aria-current')) ?? shown[0])?.button.focus();
+  };
+  const close = () => {
+    panel.hidden = true;
+    win.removeEventListener('scroll', onScroll);
+    control()?.setAttribute('aria-expanded', 'false');
+  };
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      close();
+      control()?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const at = shown.findIndex((s) => s.button === (panel.getRootNode() as Document | ShadowRoot).activeElement);
+      shown[Math.max(0, Math.min(shown.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.button.focus();
+      e.preventDefault();
+    }
+  });
+  control()?.setAttribute('aria-controls', panel.id);
+  control()?.setAttribute('aria-expanded', 'false');
+  return true;
+}
