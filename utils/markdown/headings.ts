@@ -173,12 +173,16 @@ interface Candidate {
 
 /** A line that can hold a title: a block with text and no block inside, outside lists, quotes and tables. */
 function leafBlocks(root: Element): { el: Element; text: string; runs: Run[] }[] {
+  // Which blocks hold another block: marked from the inner ones up, once each (a querySelector per
+  // block would walk every subtree again). <br> does not count: a block of lines reads as one line.
+  const holders = new Set<Element>();
+  for (const inner of Array.from(root.querySelectorAll(LEAF_BLOCK_INSIDE.replace(', br', '')))) {
+    const holder = inner.parentElement?.closest(BLOCK);
+    if (holder && root.contains(holder)) holders.add(holder);
+  }
   const out: { el: Element; text: string; runs: Run[] }[] = [];
   for (const el of Array.from(root.querySelectorAll(BLOCK))) {
-    if (el.querySelector(LEAF_BLOCK_INSIDE) && !HEADING.test(el.nodeName)) {
-      // A block whose blocks are only line breaks still reads as one line.
-      if (el.querySelector(LEAF_BLOCK_INSIDE.replace(', br', ''))) continue;
-    }
+    if (holders.has(el) && !HEADING.test(el.nodeName)) continue;
     const text = collapse(el.textContent ?? '');
     if (!text) continue;
     out.push({ el, text, runs: text.length <= 64 ? runsOf(el, root) : [] });
