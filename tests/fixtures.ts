@@ -45,3 +45,12 @@ export function pageUrl(html: string, fallbackId: string): string {
   return /^https:\/\/mp\.weixin\.qq\.com\/s[?/]/.test(link) ? link : `https://mp.weixin.qq.com/s/${fallbackId}`;
 }
 
+
+/** Album samples (tests/fixtures/album, see SOURCES.md): a gzipped page, or a JSON page as text. */
+export function albumFixture(name: string): string {
+  const path = join(FIXTURES, 'album', name);
+  return name.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8');
+}
+
+/** The album's JSON pages, by file name without .json (the last item's msgid; `first-page`). */
+export const albumJson = (name: string) => albumFixture(`json/${name}.json`);
