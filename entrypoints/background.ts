@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { ARTICLE_MATCHES } from '../utils/page/matches';
 import { IMAGE_PORT } from '../utils/messages/types';
-import { fetchImage, mapLimited, IMAGE_CONCURRENCY } from '../utils/deliver/image-fetch';
+import { fetchImagesHere } from '../utils/deliver/image-fetch';
 import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
 import { t } from '../utils/ui/i18n';
 
@@ -24,10 +24,7 @@ export default defineBackground(() => {
     port.onMessage.addListener((msg: unknown) => {
       const urls = (msg as { urls?: unknown }).urls;
       if (!Array.isArray(urls)) return;
-      void mapLimited(urls.map(String), IMAGE_CONCURRENCY, async (url, index) => {
-        const reply = await fetchImage(url, index);
-        if (open) port.postMessage(reply);
-      });
+      void fetchImagesHere(urls.map(String), (reply) => open && port.postMessage(reply));
     });
   });
 });

@@ -1,5 +1,6 @@
 import { bytesToBase64 } from './encoding';
 import type { ImageReply } from '../messages/types';
+import type { FetchImages } from './zip';
 
 /** How many image requests run at once: enough to be quick, few enough not to look like a flood. */
 export const IMAGE_CONCURRENCY = 6;
@@ -49,3 +50,6 @@ export async function fetchImage(url: string, index: number): Promise<ImageReply
     clearTimeout(timer);
   }
 }
+
+/** Fetches the images right here (the background, or an extension page with the image hosts' permission). */
+export const fetchImagesHere: FetchImages = (urls, onEach) => mapLimited(urls, IMAGE_CONCURRENCY, async (url, index) => onEach(await fetchImage(url, index)));
