@@ -156,7 +156,7 @@ describe('the batch queue on the album\'s real articles', () => {
   it('HTTP 500s are retried with back-off; a page that keeps failing is listed with its reason, and the batch goes on', async () => {
     const store = new MemoryStore();
     const net = network(
-      new Map([
+      new Map<string, (n: number) => Answer>([
         [ARTICLES[0]!.url, (n: number) => (n <= 2 ? { status: 500, body: 'oops' } : { body: ARTICLES[0]!.html })],
         [ARTICLES[1]!.url, () => ({ status: 503 })],
         [ARTICLES[2]!.url, ok(ARTICLES[2]!.html)],
@@ -173,7 +173,7 @@ describe('the batch queue on the album\'s real articles', () => {
 
   it('a request that hangs times out, is retried, and fails alone', async () => {
     const store = new MemoryStore();
-    const net = network(new Map([[ARTICLES[0]!.url, () => ({ hang: true })], [ARTICLES[1]!.url, ok(ARTICLES[1]!.html)], [ARTICLES[2]!.url, ok(ARTICLES[2]!.html)]]));
+    const net = network(new Map<string, (n: number) => Answer>([[ARTICLES[0]!.url, () => ({ hang: true })], [ARTICLES[1]!.url, ok(ARTICLES[1]!.html)], [ARTICLES[2]!.url, ok(ARTICLES[2]!.html)]]));
     const { d } = deps(store, net);
     const state = await runQueue(albumBatch(), d);
     expect(state.items.map((i) => i.status)).toEqual(['failed', 'done', 'done']);
