@@ -1,7 +1,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { ARTICLE_MATCHES } from '../utils/page/matches';
-import { IMAGE_PORT } from '../utils/messages/types';
+import { IMAGE_PORT, type BackgroundRequest } from '../utils/messages/types';
+import { openBatchPage } from '../utils/batch/store';
 import { fetchImagesHere } from '../utils/deliver/image-fetch';
 import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
 import { t } from '../utils/ui/i18n';
@@ -15,6 +16,11 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(tabs)(info, tab));
   browser.commands.onCommand.addListener((command) => void onCommand(tabs)(command));
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = raw as BackgroundRequest;
+    return msg?.type === 'open-batch' ? openBatchPage(msg.request) : undefined;
+  });
 
   // Images for the ZIP: fetched here, with the extension's host permission and no page Referer.
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {

@@ -53,4 +53,9 @@ void loadSettings().then((s) => {
       void save({ hidePromotion: { ...hide } });
     });
   }
+  for (const [id, key] of [['batchPauseMin', 'batchPauseMinMs'], ['batchPauseMax', 'batchPauseMaxMs']] as const) {
+    const input = document.getElementById(id) as HTMLInputElement;
+    input.value = String(s[key] / 1000);
+    input.addEventListener('change', () => void save({ [key]: Math.max(0, Math.round((Number(input.value) || 0) * 1000)) }));
+  }
 });

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { copyText } from '../../utils/deliver/clipboard';
+import { wirePopupBatch } from '../../utils/batch/popup-batch';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../../utils/messages/types';
 
 localizePage(document);
@@ -74,3 +75,4 @@ $('open-options').addEventListener('click', (e) => {
 
 void loadSettings().then((s) => (cleanDefault.checked = s.cleanByDefault));
 void ask<PageStatus>({ type: 'status' }).then(showStatus);
+wirePopupBatch(document);

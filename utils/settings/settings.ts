@@ -12,6 +12,12 @@ export interface Settings {
   cleanByDefault: boolean;
   /** Promotion families to hide on the page and leave out of the export. */
   hidePromotion: Record<PromoFamily, boolean>;
+  /** A batch waits between articles, a random time in this range (ms): WeChat stops clients that hurry. */
+  batchPauseMinMs: number;
+  batchPauseMaxMs: number;
+  /** A batch gives up on a request after this long, and waits this long before its first retry (doubled each time). */
+  batchTimeoutMs: number;
+  batchBackoffMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +26,10 @@ export const DEFAULT_SETTINGS: Settings = {
   frontMatterFields: [...FRONT_MATTER_FIELDS],
   cleanByDefault: true,
   hidePromotion: Object.fromEntries(PROMO_FAMILIES.map((f) => [f, true])) as Record<PromoFamily, boolean>,
+  batchPauseMinMs: 1000,
+  batchPauseMaxMs: 3000,
+  batchTimeoutMs: 30_000,
+  batchBackoffMs: 2000,
 };
 
 /** Settings read from storage may be old or partial: fill what is missing from the defaults. */

@@ -12,6 +12,7 @@ import { exportMarkdown } from '../markdown/note';
 import { loadSettings, watchSettings } from '../settings/store';
 import type { ActionResult, ContentRequest, ExportAction } from '../messages/types';
 import { t } from './i18n';
+import { addBatchItems } from '../batch/toolbar-items';
 
 export function startArticlePage(ctx: ContentScriptContext): void {
   const cleaning = new PageCleaning(document);
@@ -64,6 +65,7 @@ export function startArticlePage(ctx: ContentScriptContext): void {
           { 'download-md': t('actionDownloadMd'), 'copy-md': t('actionCopyMd'), 'download-zip': t('actionDownloadZip'), title: t('extName') },
           (action) => void perform(action),
         );
+        addBatchItems(toolbar, document, location.href);
       },
     });
     ui.mount();
