@@ -34,8 +34,17 @@ export interface Session {
   page(url: string, html: string): void;
   /** Make some image requests fail (HTTP 404). */
   failImages(pred: (url: string) => boolean): void;
+  /**
+   * Answer mp.weixin.qq.com requests (album JSON pages, faults) before the served pages: the first
+   * handler that returns an answer wins; `hang` never answers (until the requester gives up).
+   */
+  respond(handler: (url: URL, resourceType: string) => Answer | undefined): void;
+  /** Every mp.weixin.qq.com address asked for, in order. */
+  wechatRequests: string[];
   close(): Promise<void>;
 }
+
+export type Answer = { status?: number; body: string; contentType?: string } | { hang: true };
 
 export async function launch(options: { headless?: boolean; lang?: string; args?: string[] } = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -66,12 +75,23 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
   const pages = new Map<string, string>();
   let failing: (url: string) => boolean = () => false;
   const served: Served = { leaks: [], imageRequests: [] };
+  const handlers: ((url: URL, resourceType: string) => Answer | undefined)[] = [];
+  const wechatRequests: string[] = [];
   const image = testImage();
   await context.route('**/*', (route) => {
     const raw = route.request().url();
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
-    if (url.hostname === 'mp.weixin.qq.com' && url.pathname.startsWith('/s')) {
+    if (url.hostname === 'mp.weixin.qq.com') wechatRequests.push(raw);
+    if (url.hostname === 'mp.weixin.qq.com') {
+      for (const h of handlers) {
+        const a = h(url, route.request().resourceType());
+        if (!a) continue;
+        if ('hang' in a) return; // never fulfilled: the page's own timeout has to end it
+        return route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
+      }
+    }
+    if (url.hostname === 'mp.weixin.qq.com' && (url.pathname.startsWith('/s') || url.pathname === '/mp/appmsgalbum')) {
       const key = `${url.origin}${url.pathname}${url.search}`;
       const html = pages.get(key) ?? pages.get(`${url.origin}${url.pathname}`);
       if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
@@ -102,6 +122,10 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
     failImages(pred) {
       failing = pred;
     },
+    respond(handler) {
+      handlers.push(handler);
+    },
+    wechatRequests,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
