@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Answer, type Session } from './harness';
 import { toolbarAction } from './toolbar-actions';
-import { albumFixture, albumJson, pageHtml, PAGE_NAMES } from '../fixtures';
+import { albumFixture, albumJson, pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
 import { loadDocument, UNAVAILABLE } from '../golden-cases';
 import { exportMarkdown } from '../../utils/markdown/note';
 import { albumJsonUrl } from '../../utils/batch/listing';
@@ -34,7 +34,7 @@ function threeArticleAlbum(): string {
 const json = (body: string): Answer => ({ body, contentType: 'application/json' });
 
 /** Serves the album: JSON pages by begin_msgid, articles by mid (with optional faults per mid). */
-function serveAlbum(session: Session, firstPage: string, fault: (mid: string, n: number) => Answer | undefined = () => undefined) {
+function serveAlbum(session: Session, firstPage: string, fault: (mid: string, n: number) => Answer | undefined = () => undefined, pages = new Map<string, string>()) {
   const asked = new Map<string, number>();
   session.respond((url, kind) => {
     if (url.pathname === '/mp/appmsgalbum' && url.searchParams.get('f') === 'json') {
@@ -48,7 +48,7 @@ function serveAlbum(session: Session, firstPage: string, fault: (mid: string, n:
     if (!mid) return undefined;
     const n = (asked.get(mid) ?? 0) + 1;
     asked.set(mid, n);
-    return fault(mid, n) ?? { body: htmlFor(mid) };
+    return fault(mid, n) ?? { body: pages.get(mid) ?? htmlFor(mid) };
   });
   return asked;
 }
@@ -193,6 +193,48 @@ describe('batch export, offline, in real Chromium', () => {
     // Nothing finished was fetched again; the 500s were retried.
     expect(asked.get('2247483846')).toBe(2);
     expect(asked.get('2247484584')).toBe(3);
+    expect(session.served.leaks).toEqual([]);
+  });
+});
+
+describe('batch from the popup', () => {
+  it('"export all open article tabs" and a pasted list of links; an article in no album offers no album export', async () => {
+    session = await launch();
+    await fastSettings(session);
+    // Page 17 is in no album (the seed and pages 01 and 08 name one in their inline data).
+    const plainHtml = pageHtml('17');
+    const plainUrl = pageUrl(plainHtml, '17');
+    serveAlbum(session, threeArticleAlbum(), undefined, new Map([[new URL(plainUrl).searchParams.get('mid')!, plainHtml]]));
+    const a = await openArticle(session, articleUrl('2247483846'), htmlFor('2247483846'));
+    await openArticle(session, articleUrl('2247484420'), htmlFor('2247484420'));
+    const seed = await openArticle(session, plainUrl, plainHtml);
+    await expect.poll(() => seed.locator('wac-toolbar').getByRole('button', { name: /下载 Markdown|Download Markdown/ }).count()).toBe(1);
+    expect(await seed.locator('wac-toolbar').getByRole('button', { name: /导出合集|Export album/ }).count()).toBe(0);
+    await a.bringToFront();
+    const ext = session.context.serviceWorkers()[0]!;
+    const openPopup = async () => {
+      const opened = session!.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html') });
+      await ext.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/popup.html`, focused: false, type: 'popup' }), session!.extensionId);
+      const popup = await opened;
+      await popup.waitForLoadState();
+      await popup.locator('#batch summary').click();
+      return popup;
+    };
+    let popup = await openPopup();
+    let batch = await batchPageFrom(session, () => popup.getByRole('button', { name: /导出所有打开的文章|Export all open article tabs/ }).click());
+    let zip = await startAndDownload(batch, 3);
+    expect(zip.name).toBe('打开的文章.zip');
+    for (const mid of ['2247483846', '2247484420']) expect(zip.text(`打开的文章/${singleExport(mid).fileName}.md`)).toBe(singleExport(mid).markdown);
+    const plain = exportMarkdown(loadDocument(plainHtml, plainUrl), plainUrl);
+    expect(plain.ok && zip.files[`打开的文章/${plain.fileName}.md`]).toBeDefined();
+    await batch.close();
+
+    popup = await openPopup();
+    await popup.getByLabel(/文章链接，每行一个|Article links, one a line/).fill(`${articleUrl('2247484584')}&chksm=x#rd\nhttps://example.com/not-wechat\n`);
+    batch = await batchPageFrom(session, () => popup.getByRole('button', { name: /导出这些链接|Export these links/ }).click());
+    zip = await startAndDownload(batch, 1);
+    expect(zip.text(`文章链接/${singleExport('2247484584').fileName}.md`)).toBe(singleExport('2247484584').markdown);
+    expect(await popup.locator('#batch-message').textContent()).toContain('https://example.com/not-wechat');
     expect(session.served.leaks).toEqual([]);
   });
 });
