@@ -208,7 +208,8 @@ export async function startBatchPage(doc: Document): Promise<void> {
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const msg = raw as BatchPing;
     if (msg?.type !== BATCH_PING) return undefined;
-    if (msg.newRequest && !running) void takeRequest().then((r) => r && prepare(r));
+    if (msg.newRequest && running) message(t('albumBusy'));
+    else if (msg.newRequest) void takeRequest().then((r) => r && prepare(r));
     return browser.tabs.getCurrent().then((tab) => ({ tabId: tab?.id, windowId: tab?.windowId }));
   });
 
