@@ -17,10 +17,11 @@ async function batchPageFrom(session: Session, start: () => Promise<void>): Prom
   return page;
 }
 
-async function startAndDownload(batch: Page, expectCount: number, timeout = 120_000) {
+async function startAndDownload(batch: Page, expectCount: number, timeout = 120_000, whileRunning: () => Promise<void> = async () => {}) {
   await expect.poll(() => batch.locator('#setup-info').textContent(), { timeout: 30_000 }).toContain(String(expectCount));
   const download = batch.waitForEvent('download', { timeout });
   await batch.getByRole('button', { name: /开始导出|Start export/ }).click();
+  await whileRunning();
   return zipOf(await download);
 }
 
@@ -92,7 +93,9 @@ describe('batch export, offline, in real Chromium', () => {
         .catch(() => {});
     }, 250);
     const started = Date.now();
-    const zip = await startAndDownload(batch, 106, 280_000);
+    // While it runs, the album page's toolbar says so and links to the batch page.
+    const running = albumPage.locator('wac-toolbar').getByRole('button', { name: /合集导出中|Batch running/ });
+    const zip = await startAndDownload(batch, 106, 280_000, () => expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/微型小说 \d+ \/ 106/));
     clearInterval(sampler);
     console.log(`106-article batch: ${((Date.now() - started) / 1000).toFixed(1)} s, peak JS heap of the batch page ${(peak / 1048576).toFixed(1)} MB, ZIP ${Object.keys(zip.files).length} files`);
     const index = zip.text('微型小说/index.md');
