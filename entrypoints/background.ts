@@ -1,8 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { ARTICLE_MATCHES } from '../utils/page/matches';
-import { IMAGE_PORT } from '../utils/messages/types';
-import { fetchImage, mapLimited, IMAGE_CONCURRENCY, type HostGranted } from '../utils/deliver/image-fetch';
+import { IMAGE_PORT, type BackgroundRequest } from '../utils/messages/types';
+import { openBatchPage } from '../utils/batch/store';
+import { fetchImagesWith, type HostGranted } from '../utils/deliver/image-fetch';
 import { originPattern } from '../utils/deliver/image-hosts';
 import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
 import { t } from '../utils/ui/i18n';
@@ -17,8 +18,14 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(tabs)(info, tab));
   browser.commands.onCommand.addListener((command) => void onCommand(tabs)(command));
 
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = raw as BackgroundRequest;
+    return msg?.type === 'open-batch' ? openBatchPage(msg.request) : undefined;
+  });
+
   // Other image hosts: only those the user granted from the popup (optional_host_permissions).
   const granted: HostGranted = (url) => browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false);
+  const fetchImages = fetchImagesWith(granted);
   // Images for the ZIP: fetched here, with the extension's host permission and no page Referer.
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
     if (port.name !== IMAGE_PORT) return;
@@ -27,10 +34,7 @@ export default defineBackground(() => {
     port.onMessage.addListener((msg: unknown) => {
       const urls = (msg as { urls?: unknown }).urls;
       if (!Array.isArray(urls)) return;
-      void mapLimited(urls.map(String), IMAGE_CONCURRENCY, async (url, index) => {
-        const reply = await fetchImage(url, index, granted);
-        if (open) port.postMessage(reply);
-      });
+      void fetchImages(urls.map(String), (reply) => open && port.postMessage(reply));
     });
   });
 });

@@ -1,11 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ARTICLE_MATCHES } from '../utils/page/matches';
+import { ALBUM_MATCHES, ARTICLE_MATCHES } from '../utils/page/matches';
+import { isAlbumPageUrl } from '../utils/batch/album-info';
+import { startAlbumPage } from '../utils/ui/album-page';
 import { startArticlePage } from '../utils/ui/article-page';
 
 export default defineContentScript({
-  matches: ARTICLE_MATCHES,
+  matches: [...ARTICLE_MATCHES, ...ALBUM_MATCHES],
   runAt: 'document_start',
   main(ctx) {
-    startArticlePage(ctx);
+    if (isAlbumPageUrl(location.href)) startAlbumPage(ctx);
+    else startArticlePage(ctx);
   },
 });

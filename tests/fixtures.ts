@@ -60,3 +60,12 @@ export const ALBUM_ARTICLES = ['2247483846', '2247484420', '2247484584'] as cons
 export function albumArticleHtml(msgid: string): string {
   return gunzipSync(readFileSync(join(FIXTURES, 'album', `${msgid}.html.gz`))).toString('utf8');
 }
+
+/** Album samples (tests/fixtures/album, see SOURCES.md): a gzipped page, or a JSON page as text. */
+export function albumFixture(name: string): string {
+  const path = join(FIXTURES, 'album', name);
+  return name.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8');
+}
+
+/** The album's JSON pages, by file name without .json (the last item's msgid; `first-page`). */
+export const albumJson = (name: string) => albumFixture(`json/${name}.json`);

@@ -57,5 +57,10 @@ void loadSettings().then((s) => {
   const learn = document.getElementById('learnPromotion') as HTMLInputElement;
   learn.checked = s.learnPromotion;
   learn.addEventListener('change', () => void save({ learnPromotion: learn.checked }));
+  for (const [id, key] of [['batchPauseMin', 'batchPauseMinMs'], ['batchPauseMax', 'batchPauseMaxMs']] as const) {
+    const input = document.getElementById(id) as HTMLInputElement;
+    input.value = String(s[key] / 1000);
+    input.addEventListener('change', () => void save({ [key]: Math.max(0, Math.round((Number(input.value) || 0) * 1000)) }));
+  }
 });
 renderPromoMemory(document.getElementById('promo-memory')!);

@@ -3,6 +3,7 @@ import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { copyText } from '../../utils/deliver/clipboard';
 import { originsToAsk } from '../../utils/deliver/image-hosts';
+import { wirePopupBatch } from '../../utils/batch/popup-batch';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../../utils/messages/types';
 
 localizePage(document);
@@ -91,3 +92,4 @@ void loadSettings().then((s) => {
   inlineImages = s.imageMode === 'base64';
 });
 void ask<PageStatus>({ type: 'status' }).then(showStatus);
+wirePopupBatch(document);

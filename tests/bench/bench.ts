@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { launch, openArticle, EXTENSION_DIR } from '../e2e/harness';
-import { pageHtml, pageUrl } from '../fixtures';
+import { albumFixture, pageHtml, pageUrl } from '../fixtures';
 import { GOLDEN_PAGES } from '../golden-cases';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -42,7 +42,7 @@ const bundles = {
 };
 
 // --expose-gc: each timed call starts from a collected heap, so no tool pays for another's garbage.
-const session = await launch({ args: ['--js-flags=--expose-gc'] });
+const session = await launch({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 const failures: string[] = [];
 const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number }[] = [];
 // BENCH_PAGES=01,05 limits the run to some pages.
@@ -87,6 +87,33 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
   });
   await page.close();
 }
+
+// The batch row: every corpus page (and the album's three articles) from its HTML text, as the batch
+// page reads it: DOMParser + export, no network. Ours against Readability + Turndown on the same texts.
+const batchPages = [
+  ...GOLDEN_PAGES.map((name) => ({ name, html: pageHtml(name), url: pageUrl(pageHtml(name), name) })),
+  ...['2247483846', '2247484420', '2247484584'].map((mid) => ({ name: `album-${mid}`, html: albumFixture(`article-${mid}.html.gz`), url: `https://mp.weixin.qq.com/s?__biz=Mzg4NTc2OTYxMQ==&mid=${mid}&idx=1` })),
+];
+const batchPage = await session.context.newPage();
+await batchPage.goto('about:blank');
+await batchPage.addScriptTag({ content: await bundle('tests/bench/batch.entry.ts') });
+const batchRows: { name: string; ours: number; mdload: number }[] = [];
+for (const p of batchPages) {
+  const r = (await batchPage.evaluate(`(() => {
+      const html = ${JSON.stringify(p.html)}, url = ${JSON.stringify(p.url)}, runs = ${RUNS};
+      const ours = [], mdload = [];
+      globalThis.__bench_batch_ours(html, url); globalThis.__bench_batch_markdownload(html);
+      for (let i = 0; i < runs; i++) {
+        globalThis.gc(); let t0 = performance.now(); globalThis.__bench_batch_ours(html, url); ours.push(performance.now() - t0);
+        globalThis.gc(); t0 = performance.now(); globalThis.__bench_batch_markdownload(html); mdload.push(performance.now() - t0);
+      }
+      return { ours, mdload };
+    })()`)) as { ours: number[]; mdload: number[] };
+  batchRows.push({ name: p.name, ours: median(r.ours), mdload: median(r.mdload) });
+}
+const batchRun = (await batchPage.evaluate(
+  `globalThis.__bench_batch_run(${JSON.stringify(batchPages.map((p) => ({ html: p.html, url: p.url })))}, 100)`,
+)) as { start: number; peak: number; ms: number; zipBytes: number };
 await session.close();
 
 console.log(`\nExtract + convert, median of ${RUNS} runs per page (ms). "faster than" = peer ÷ ours; "of floor" = ours ÷ floor\n`);
@@ -98,6 +125,17 @@ const med = (t: Tool) => median(rows.map((r) => r.ms[t]));
 console.log(`${'MEDIAN'.padEnd(35)}${''.padStart(6)}${fmt(med('ours'))}${fmt(med('markdownload'))}${fmt(med('defuddle'))}${fmt(med('floor'))}              ${ratio(med('ours'), med('markdownload'))}  ${ratio(med('ours'), med('defuddle'))}${overFloor(med('ours'), med('floor'))}`);
 const fasterPeer = Math.min(med('markdownload'), med('defuddle'));
 console.log(`\nTarget: median export at least 2× faster than the faster peer → ${(fasterPeer / med('ours')).toFixed(1)}× ${fasterPeer / med('ours') >= 2 ? 'MET' : 'NOT MET'}`);
+
+
+console.log(`\nBatch: an article from its HTML text (DOMParser + export, no network), median of ${RUNS} runs per page (ms)\n`);
+console.log(`${'page'.padEnd(35)}${'ours'.padStart(9)}${'mdload'.padStart(9)}  faster than mdload`);
+for (const r of batchRows) console.log(`${r.name.slice(0, 34).padEnd(35)}${fmt(r.ours)}${fmt(r.mdload)}  ${ratio(r.ours, r.mdload)}`);
+const batchMedian = median(batchRows.map((r) => r.ours));
+const batchPeer = median(batchRows.map((r) => r.mdload));
+console.log(`${'BATCH MEDIAN'.padEnd(35)}${fmt(batchMedian)}${fmt(batchPeer)}  ${ratio(batchMedian, batchPeer)}`);
+console.log(`Target: median at most 50 ms per article → ${batchMedian.toFixed(1)} ms ${batchMedian <= 50 ? 'MET' : 'NOT MET'}`);
+const mb = (b: number) => (b / 1048576).toFixed(1);
+console.log(`100 articles through export + the streamed ZIP (no images): ${(batchRun.ms / 1000).toFixed(1)} s, JS heap ${mb(batchRun.start)} MB before, peak ${mb(batchRun.peak)} MB, ZIP ${mb(batchRun.zipBytes)} MB`);
 
 const largest = rows.reduce((a, b) => (b.size > a.size ? b : a));
 console.log(`\nContent script before DOMContentLoaded (document_start work), ms:`);

@@ -26,8 +26,17 @@ export interface Session {
   page(url: string, html: string): void;
   /** Make some image requests fail (HTTP 404). */
   failImages(pred: (url: string) => boolean): void;
+  /**
+   * Answer mp.weixin.qq.com requests (album JSON pages, faults) before the served pages: the first
+   * handler that returns an answer wins; `hang` never answers (until the requester gives up).
+   */
+  respond(handler: (url: URL, resourceType: string) => Answer | undefined): void;
+  /** Every mp.weixin.qq.com address asked for, in order. */
+  wechatRequests: string[];
   close(): Promise<void>;
 }
+
+export type Answer = { status?: number; body: string; contentType?: string } | { hang: true };
 
 export async function launch(options: { headless?: boolean; lang?: string; args?: string[] } = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -56,10 +65,21 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
     ],
   });
   const routes = new Routes();
+  const handlers: ((url: URL, resourceType: string) => Answer | undefined)[] = [];
+  const wechatRequests: string[] = [];
   await context.route('**/*', (route) => {
     const raw = route.request().url();
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+    if (url.hostname === 'mp.weixin.qq.com') {
+      wechatRequests.push(raw);
+      for (const h of handlers) {
+        const a = h(url, route.request().resourceType());
+        if (!a) continue;
+        if ('hang' in a) return; // never fulfilled: the page's own timeout has to end it
+        return route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
+      }
+    }
     // Requests from the extension's service worker count as leaks unless they are for WeChat's images.
     const a = routes.answer(raw, route.request().serviceWorker() !== null);
     if (!a) return route.abort('internetdisconnected');
@@ -74,6 +94,10 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
     served: routes.served,
     page: (url, html) => routes.page(url, html),
     failImages: (pred) => routes.failImages(pred),
+    respond(handler) {
+      handlers.push(handler);
+    },
+    wechatRequests,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ describe('least privilege', () => {
     // Images on other hosts: optional, asked for from the popup's click, per host.
     expect([...(m.optional_host_permissions as string[])].sort()).toEqual(['http://*/*', 'https://*/*']);
     const cs = (m.content_scripts as { matches: string[]; run_at: string }[])[0]!;
-    expect([...cs.matches].sort()).toEqual(['https://mp.weixin.qq.com/s/*', 'https://mp.weixin.qq.com/s?*']);
+    expect([...cs.matches].sort()).toEqual(['https://mp.weixin.qq.com/mp/appmsgalbum?*', 'https://mp.weixin.qq.com/s/*', 'https://mp.weixin.qq.com/s?*']);
     expect(cs.run_at).toBe('document_start');
     expect(m).not.toHaveProperty('content_security_policy'); // the MV3 default forbids remote code and eval
     expect(m).not.toHaveProperty('web_accessible_resources');

@@ -1,6 +1,7 @@
 import { bytesToBase64 } from './encoding';
 import { isWeChatImageHost } from './image-hosts';
 import type { ImageReply } from '../messages/types';
+import type { FetchImages } from './zip';
 
 /** How many image requests run at once: enough to be quick, few enough not to look like a flood. */
 export const IMAGE_CONCURRENCY = 6;
@@ -48,3 +49,11 @@ export async function fetchImage(url: string, index: number, granted: HostGrante
     clearTimeout(timer);
   }
 }
+
+/** Fetches the images right here (the background, or an extension page with the image hosts' permission). */
+export const fetchImagesWith =
+  (granted: HostGranted): FetchImages =>
+  (urls, onEach) =>
+    mapLimited(urls, IMAGE_CONCURRENCY, async (url, index) => onEach(await fetchImage(url, index, granted)));
+/** Only WeChat's image hosts: where no host permission can be checked (a batch page lists the others). */
+export const fetchImagesHere: FetchImages = fetchImagesWith(async () => false);

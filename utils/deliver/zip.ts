@@ -14,7 +14,7 @@ export interface ImageFailure {
 export interface ImagesResult {
   markdown: string;
   /** Files for the ZIP: path inside the article folder → bytes. */
-  files: { path: string; bytes: Uint8Array }[];
+  files: { path: string; bytes: Uint8Array; url: string }[];
   failed: ImageFailure[];
 }
 
@@ -32,6 +32,8 @@ export async function resolveImages(
   mode: 'zip' | 'base64',
   fetchImages: FetchImages,
   onProgress: (done: number, total: number) => void = () => {},
+  /** The folder the note's images go in, relative to the note (a batch gives each note its own). */
+  assetDir = 'assets',
 ): Promise<ImagesResult> {
   const urls = article.images;
   const target = new Map<string, string>();
@@ -44,8 +46,8 @@ export async function resolveImages(
     if (url === undefined) return;
     if (reply.ok) {
       if (mode === 'zip') {
-        const path = `assets/${pad(reply.index + 1)}.${imageExtension(url, reply.type)}`;
-        files.push({ path, bytes: base64ToBytes(reply.data) });
+        const path = `${assetDir}/${pad(reply.index + 1)}.${imageExtension(url, reply.type)}`;
+        files.push({ path, bytes: base64ToBytes(reply.data), url });
         target.set(url, path);
       } else {
         target.set(url, `data:${reply.type || 'image/jpeg'};base64,${reply.data}`);
@@ -63,34 +65,58 @@ export async function resolveImages(
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
- * `<name>/<name>.md` plus `<name>/assets/NNN.ext`, streamed through fflate one file at a time with a
- * pause between files, so a 300-image article does not freeze the page. Images are stored, not
- * deflated: they are compressed already.
+ * A ZIP written file by file through fflate; its bytes go to `onChunk` as they are made, so the
+ * caller decides whether they pile up (one article) or leave memory (a whole album). Text is
+ * deflated; images are stored, not deflated: they are compressed already.
  */
-export async function buildZip(name: string, markdown: string, files: ImagesResult['files']): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let finished!: () => void;
-  let failed!: (e: Error) => void;
-  const done = new Promise<void>((res, rej) => {
-    finished = res;
-    failed = rej;
-  });
-  const zip = new Zip((err, chunk, final) => {
-    if (err) return failed(err);
-    chunks.push(chunk);
-    if (final) finished();
-  });
-  const md = new ZipDeflate(`${name}/${name}.md`, { level: 6 });
-  zip.add(md);
-  md.push(strToU8(markdown), true);
-  for (const f of files) {
-    await tick();
-    const entry = new ZipPassThrough(`${name}/${f.path}`);
-    zip.add(entry);
-    entry.push(f.bytes, true);
+export class ZipStream {
+  private readonly zip: Zip;
+  private readonly done: Promise<void>;
+  private failure: Error | null = null;
+
+  constructor(onChunk: (chunk: Uint8Array) => void) {
+    let finished!: () => void;
+    let failed!: (e: Error) => void;
+    this.done = new Promise<void>((res, rej) => {
+      finished = res;
+      failed = rej;
+    });
+    this.zip = new Zip((err, chunk, final) => {
+      if (err) {
+        this.failure = err;
+        return failed(err);
+      }
+      onChunk(chunk);
+      if (final) finished();
+    });
   }
-  zip.end();
-  await done;
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  addText(path: string, text: string): void {
+    this.check();
+    const entry = new ZipDeflate(path, { level: 6 });
+    this.zip.add(entry);
+    entry.push(strToU8(text), true);
+  }
+
+  addFile(path: string, bytes: Uint8Array): void {
+    this.check();
+    const entry = new ZipPassThrough(path);
+    this.zip.add(entry);
+    entry.push(bytes, true);
+  }
+
+  end(): Promise<void> {
+    this.zip.end();
+    return this.done;
+  }
+}
+
+/** Chunks → one array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -98,4 +124,20 @@ export async function buildZip(name: string, markdown: string, files: ImagesResu
     at += c.length;
   }
   return out;
+}
+
+/**
+ * `<name>/<name>.md` plus `<name>/assets/NNN.ext`, one file at a time with a pause between files,
+ * so a 300-image article does not freeze the page.
+ */
+export async function buildZip(name: string, markdown: string, files: ImagesResult['files']): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const zip = new ZipStream((c) => chunks.push(c));
+  zip.addText(`${name}/${name}.md`, markdown);
+  for (const f of files) {
+    await tick();
+    zip.addFile(`${name}/${f.path}`, f.bytes);
+  }
+  await zip.end();
+  return concatBytes(chunks);
 }

@@ -1,4 +1,5 @@
 /** Messages between the popup / background and the content script. */
+import type { BatchRequest } from '../batch/store';
 export type ExportAction = 'download-md' | 'copy-md' | 'download-zip';
 
 export type ContentRequest =
@@ -25,3 +26,6 @@ export interface ActionResult {
 export type ImageReply = { index: number; ok: true; data: string; type: string } | { index: number; ok: false; error: string };
 
 export const IMAGE_PORT = 'wac-images';
+
+/** From a content script or the popup to the background: show the batch page (and start what is asked). */
+export type BackgroundRequest = { type: 'open-batch'; request?: BatchRequest };

@@ -14,6 +14,12 @@ export interface Settings {
   hidePromotion: Record<PromoFamily, boolean>;
   /** Learn each account's boilerplate (blocks repeated at the head or tail of its articles). */
   learnPromotion: boolean;
+  /** A batch waits between articles, a random time in this range (ms): WeChat stops clients that hurry. */
+  batchPauseMinMs: number;
+  batchPauseMaxMs: number;
+  /** A batch gives up on a request after this long, and waits this long before its first retry (doubled each time). */
+  batchTimeoutMs: number;
+  batchBackoffMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +29,10 @@ export const DEFAULT_SETTINGS: Settings = {
   cleanByDefault: true,
   hidePromotion: Object.fromEntries(PROMO_FAMILIES.map((f) => [f, true])) as Record<PromoFamily, boolean>,
   learnPromotion: true,
+  batchPauseMinMs: 1000,
+  batchPauseMaxMs: 3000,
+  batchTimeoutMs: 30_000,
+  batchBackoffMs: 2000,
 };
 
 /** Settings read from storage may be old or partial: fill what is missing from the defaults. */

@@ -2,11 +2,11 @@
  * What the content script does on an article page, wired together: the cleaning, the toolbar in its
  * shadow root, the export actions (one at a time) and the answers to the popup and the background.
  */
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { PageCleaning } from '../clean/page-cleaning';
-import { buildToolbar, TOOLBAR_CSS, type Toolbar } from './toolbar';
+import type { Toolbar } from './toolbar';
+import { mountToolbar } from './toolbar-host';
 import { runAction } from '../deliver/actions';
 import { exportMarkdown, prepareExport } from '../markdown/note';
 import { foreignImageOrigins } from '../deliver/image-hosts';
@@ -16,6 +16,7 @@ import { t } from './i18n';
 import { PageMemory } from '../clean/page-memory';
 import { startPromoControls } from './promo-controls';
 import { startOutline } from './outline';
+import { addBatchItems } from '../batch/toolbar-items';
 
 export function startArticlePage(ctx: ContentScriptContext): void {
   const cleaning = new PageCleaning(document);
@@ -60,35 +61,19 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     return undefined;
   });
 
-  void cleaning.whenDomReady().then(async () => {
-    const ui = await createShadowRootUi(ctx, {
-      name: 'wac-toolbar',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: TOOLBAR_CSS,
-      onMount: (container, _shadow, shadowHost) => {
+  void cleaning.whenDomReady().then(() =>
+    mountToolbar(
+      ctx,
+      (action) => void perform(action),
+      (bar, shadowHost) => {
         host = shadowHost;
+        toolbar = bar;
         if (cleaning.isSettled) showState();
-        toolbar = buildToolbar(
-          container,
-          {
-            'download-md': t('actionDownloadMd'),
-            'copy-md': t('actionCopyMd'),
-            'download-zip': t('actionDownloadZip'),
-            title: t('extName'),
-            more: t('tbMore'),
-            dismiss: t('tbDismiss'),
-            copyMessage: t('tbCopyMessage'),
-            copied: t('tbCopied'),
-          },
-          (action) => void perform(action),
-        );
-        startPromoControls(document, cleaning, memory, toolbar);
+        startPromoControls(document, cleaning, memory, bar);
         // An outline of the article's sections, when it has enough of them.
-        startOutline(toolbar);
+        startOutline(bar);
+        addBatchItems(bar, document, location.href);
       },
-    });
-    ui.mount();
-  });
+    ),
+  );
 }

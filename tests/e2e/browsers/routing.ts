@@ -49,7 +49,7 @@ export class Routes {
    */
   answer(raw: string, fromExtension: boolean): Answer | null {
     const url = new URL(raw);
-    if (url.hostname === 'mp.weixin.qq.com' && url.pathname.startsWith('/s')) {
+    if (url.hostname === 'mp.weixin.qq.com' && (url.pathname.startsWith('/s') || url.pathname === '/mp/appmsgalbum')) {
       const html = this.pages.get(`${url.origin}${url.pathname}${url.search}`) ?? this.pages.get(`${url.origin}${url.pathname}`);
       if (html !== undefined) return { status: 200, type: 'text/html; charset=utf-8', body: Buffer.from(html) };
     }

@@ -1,0 +1,3 @@
+import { startBatchPage } from '../../utils/batch/batch-page';
+
+void startBatchPage(document);

@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from 'playwright-core';
+import { launch, openArticle, type Session } from './harness';
+import { toolbarAction } from './toolbar-actions';
+import { ALBUM_PAGE, articleUrl, corpusFor, fastSettings, htmlFor, realHtml, REAL, serveAlbum, threeArticleAlbum } from './album-server';
+import { albumFixture, albumJson, pageHtml, pageUrl } from '../fixtures';
+import { loadDocument, UNAVAILABLE } from '../golden-cases';
+import { exportMarkdown } from '../../utils/markdown/note';
+
+async function batchPageFrom(session: Session, start: () => Promise<void>): Promise<Page> {
+  const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/batch.html') });
+  await start();
+  const page = await opened;
+  await page.waitForLoadState();
+  return page;
+}
+
+async function startAndDownload(batch: Page, expectCount: number, timeout = 120_000, whileRunning: () => Promise<void> = async () => {}) {
+  await expect.poll(() => batch.locator('#setup-info').textContent(), { timeout: 30_000 }).toContain(String(expectCount));
+  const download = batch.waitForEvent('download', { timeout });
+  await batch.getByRole('button', { name: /开始导出|Start export/ }).click();
+  await whileRunning();
+  return zipOf(await download);
+}
+
+async function zipOf(download: import('playwright-core').Download) {
+  const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  return { name: download.suggestedFilename(), files, text: (path: string) => strFromU8(files[path]!) };
+}
+
+/** The note a single export of this page gives (jsdom, the same pipeline), for comparison. */
+const singleExport = (mid: string) => {
+  const r = exportMarkdown(loadDocument(htmlFor(mid), articleUrl(mid)), articleUrl(mid));
+  if (!r.ok) throw new Error(r.message);
+  return r;
+};
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('batch export, offline, in real Chromium', () => {
+  it('a 3-article album from the article toolbar: every note as a single export gives it, and index.md in album order', async () => {
+    session = await launch();
+    await fastSettings(session);
+    serveAlbum(session, threeArticleAlbum());
+    const article = await openArticle(session, articleUrl('2247484584'), htmlFor('2247484584'));
+    const item = article.locator('wac-toolbar').getByRole('button', { name: /导出合集|Export album/ });
+    await expect.poll(() => item.textContent()).toMatch(/微型小说.*105/);
+    // Long tasks on the reader's page while the batch runs elsewhere.
+    await article.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const batch = await batchPageFrom(session, () => toolbarAction(article, /导出合集|Export album/));
+    const zip = await startAndDownload(batch, 3);
+    expect(zip.name).toBe('微型小说.zip');
+    const longTasks = await article.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    const oldestFirst = ['2247483846', '2247484420', '2247484584'];
+    const index = zip.text('微型小说/index.md');
+    const lines = index.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(3);
+    oldestFirst.forEach((mid, i) => {
+      const single = singleExport(mid);
+      expect(lines[i]).toBe(`${i + 1}. [${single.article.meta.title.replace(/([\\[\]*_`])/g, '\\$1')}](<${single.fileName}.md>) — ${single.article.meta.published.slice(0, 10)}`);
+      expect(zip.text(`微型小说/${single.fileName}.md`)).toBe(single.markdown);
+    });
+    await expect.poll(() => batch.locator('#state-note').textContent()).toMatch(/完成|Done/);
+    expect(session.served.leaks).toEqual([]);
+  });
+
+  it('the 106-article album from the album page: real JSON pages to continue_flag "0", every note and index.md right', async () => {
+    session = await launch();
+    await fastSettings(session);
+    serveAlbum(session, albumJson('first-page'));
+    session.page(ALBUM_PAGE, albumFixture('album-2026-03-09.html.gz'));
+    const albumPage = await session.context.newPage();
+    await albumPage.goto(ALBUM_PAGE, { waitUntil: 'domcontentloaded' });
+    await albumPage.locator('wac-toolbar[data-state=album]').waitFor({ state: 'attached', timeout: 15_000 });
+    const batch = await batchPageFrom(session, () => toolbarAction(albumPage, /导出合集|Export album/));
+    // Peak JS heap of the batch page, sampled while it runs.
+    let peak = 0;
+    const sampler = setInterval(() => {
+      void batch
+        .evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0)
+        .then((n) => (peak = Math.max(peak, n)))
+        .catch(() => {});
+    }, 250);
+    const started = Date.now();
+    // While it runs, the album page's toolbar says so and links to the batch page.
+    const running = albumPage.locator('wac-toolbar').getByRole('button', { name: /合集导出中|Batch running/ });
+    const zip = await startAndDownload(batch, 106, 280_000, () => expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/微型小说 \d+ \/ 106/));
+    clearInterval(sampler);
+    console.log(`106-article batch: ${((Date.now() - started) / 1000).toFixed(1)} s, peak JS heap of the batch page ${(peak / 1048576).toFixed(1)} MB, ZIP ${Object.keys(zip.files).length} files`);
+    const index = zip.text('微型小说/index.md');
+    const lines = index.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(106);
+    // Album order, oldest first: the real last JSON page ends with position 1 (烧枯秧, a corpus page here).
+    const unavailable = (mid: string) => !realHtml.has(mid) && UNAVAILABLE.some((u) => corpusFor(mid).startsWith(`${u}-`));
+    const notes = Object.keys(zip.files).filter((f) => /^微型小说\/[^/]+\.md$/.test(f) && f !== '微型小说/index.md');
+    const linked = lines.flatMap((l) => /\]\(<(.+)>\)/.exec(l)?.[1] ?? []);
+    expect(new Set(linked).size).toBe(linked.length);
+    for (const l of linked) expect(zip.files[`微型小说/${l}`], l).toBeDefined();
+    expect(notes).toHaveLength(linked.length);
+    const failed = lines.filter((l) => l.includes('未导出 / not exported'));
+    expect(failed.length + linked.length).toBe(106);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const l of failed) expect(l).toMatch(/not exported: .+ — <https:\/\/mp\.weixin\.qq\.com\/s\?__biz=/);
+    // Every failure is an unavailable page, nothing else.
+    for (const l of failed) expect(unavailable(/mid=(\d+)/.exec(l)![1]!), l).toBe(true);
+    // The three saved articles are notes with their own text.
+    expect(zip.files['微型小说/107 ｜ 微型小说《贴地飞行》.md']).toBeDefined();
+    // Images: every note's images are in its folder (page 02 alone has 51).
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('微型小说/assets/')).length).toBeGreaterThan(51);
+    expect(session.served.leaks).toEqual([]);
+  }, 300_000);
+
+  it('faults: a hang, a verification page midway, HTTP 500s; the stopped batch keeps what is done, and resuming in a new page finishes the rest', async () => {
+    session = await launch();
+    await fastSettings(session, { batchTimeoutMs: 1500, batchBackoffMs: 100 });
+    let verify = true;
+    const verifyPage = '<html><body><div class="weui-msg"><p class="weui-msg__desc">当前环境异常，完成验证后即可继续访问。</p><a>去验证</a></div></body></html>';
+    const asked = serveAlbum(session, threeArticleAlbum(), (mid, n) => {
+      if (mid === '2247483846' && n === 1) return { hang: true };
+      if (mid === '2247484420' && verify) return { body: verifyPage };
+      if (mid === '2247484584' && n <= 2) return { status: 500, body: 'server error' };
+      return undefined;
+    });
+    const article = await openArticle(session, articleUrl('2247484584'), htmlFor('2247484584'));
+    let batch = await batchPageFrom(session, () => toolbarAction(article, /导出合集|Export album/));
+    await expect.poll(() => batch.locator('#setup-info').textContent(), { timeout: 30_000 }).toContain('3');
+    await batch.getByRole('button', { name: /开始导出|Start export/ }).click();
+    await expect.poll(() => batch.locator('#state-note').textContent(), { timeout: 30_000 }).toMatch(/已停止.*验证|Stopped: .*verification/);
+    expect(await batch.locator('#count').textContent()).toBe('1 / 3');
+    // The hung request was given up and asked again.
+    expect(asked.get('2247483846')).toBe(2);
+    // While it is stopped, the article's toolbar still offers the album; close the batch's page.
+    await batch.close();
+
+    verify = false;
+    batch = await session.context.newPage();
+    await batch.goto(`chrome-extension://${session.extensionId}/batch.html`);
+    await expect.poll(() => batch.locator('#count').textContent()).toBe('1 / 3');
+    const download = batch.waitForEvent('download', { timeout: 60_000 });
+    await batch.getByRole('button', { name: /^(继续|Resume)$/ }).click();
+    const zip = await zipOf(await download);
+    for (const mid of REAL) expect(zip.text(`微型小说/${singleExport(mid).fileName}.md`)).toBe(singleExport(mid).markdown);
+    expect(zip.text('微型小说/index.md').split('\n').filter((l) => /^\d+\. \[/.test(l))).toHaveLength(3);
+    // Nothing finished was fetched again; the 500s were retried.
+    expect(asked.get('2247483846')).toBe(2);
+    expect(asked.get('2247484584')).toBe(3);
+    expect(session.served.leaks).toEqual([]);
+  });
+});
+
+describe('batch from the popup', () => {
+  it('"export all open article tabs" and a pasted list of links; an article in no album offers no album export', async () => {
+    session = await launch();
+    await fastSettings(session);
+    // Page 17 is in no album (the seed and pages 01 and 08 name one in their inline data).
+    const plainHtml = pageHtml('17');
+    const plainUrl = pageUrl(plainHtml, '17');
+    serveAlbum(session, threeArticleAlbum(), undefined, new Map([[new URL(plainUrl).searchParams.get('mid')!, plainHtml]]));
+    const a = await openArticle(session, articleUrl('2247483846'), htmlFor('2247483846'));
+    await openArticle(session, articleUrl('2247484420'), htmlFor('2247484420'));
+    const seed = await openArticle(session, plainUrl, plainHtml);
+    await expect.poll(() => seed.locator('wac-toolbar').getByRole('button', { name: /下载 Markdown|Download Markdown/ }).count()).toBe(1);
+    expect(await seed.locator('wac-toolbar').getByRole('button', { name: /导出合集|Export album/ }).count()).toBe(0);
+    await a.bringToFront();
+    const ext = session.context.serviceWorkers()[0]!;
+    const openPopup = async () => {
+      const opened = session!.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html') });
+      await ext.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/popup.html`, focused: false, type: 'popup' }), session!.extensionId);
+      const popup = await opened;
+      await popup.waitForLoadState();
+      await popup.locator('#batch summary').click();
+      return popup;
+    };
+    let popup = await openPopup();
+    let batch = await batchPageFrom(session, () => popup.getByRole('button', { name: /导出所有打开的文章|Export all open article tabs/ }).click());
+    let zip = await startAndDownload(batch, 3);
+    expect(zip.name).toBe('打开的文章.zip');
+    for (const mid of ['2247483846', '2247484420']) expect(zip.text(`打开的文章/${singleExport(mid).fileName}.md`)).toBe(singleExport(mid).markdown);
+    const plain = exportMarkdown(loadDocument(plainHtml, plainUrl), plainUrl);
+    expect(plain.ok && zip.files[`打开的文章/${plain.fileName}.md`]).toBeDefined();
+    await batch.close();
+
+    popup = await openPopup();
+    await popup.getByLabel(/文章链接，每行一个|Article links, one a line/).fill(`${articleUrl('2247484584')}&chksm=x#rd\nhttps://example.com/not-wechat\n`);
+    batch = await batchPageFrom(session, () => popup.getByRole('button', { name: /导出这些链接|Export these links/ }).click());
+    zip = await startAndDownload(batch, 1);
+    expect(zip.text(`文章链接/${singleExport('2247484584').fileName}.md`)).toBe(singleExport('2247484584').markdown);
+    expect(await popup.locator('#batch-message').textContent()).toContain('https://example.com/not-wechat');
+    expect(session.served.leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The batch page (entrypoints/batch): where a batch is set up, runs and is watched. The work runs
+ * here, never in the reader's tab: articles are fetched with the extension's host permission and
+ * read with DOMParser.
+ */
+import { browser } from 'wxt/browser';
+import { localizePage, t } from '../ui/i18n';
+import { loadSettings } from '../settings/store';
+import { downloadBlob } from '../deliver/download';
+import { fetchImagesHere } from '../deliver/image-fetch';
+import { DEFAULT_FETCH_POLICY, fetchPage, pauseMs, sleep } from './fetch-page';
+import { listAlbum, ListingError, selectRange, type AlbumItem } from './listing';
+import { counts, newBatch, timeLeftMs, type BatchState } from './state';
+import { runQueue, replayFinished } from './queue';
+import { indexMarkdown, ZipDestination } from './output';
+import { BATCH_PING, beat, localBatchStore as store, takeRequest, type BatchPing, type BatchRequest } from './store';
+import type { Settings } from '../settings/settings';
+
+const minutes = (ms: number) => (ms < 60_000 ? t('albumSeconds', Math.max(1, Math.round(ms / 1000))) : t('albumMinutes', Math.round(ms / 60_000)));
+
+export async function startBatchPage(doc: Document): Promise<void> {
+  localizePage(doc);
+  const $ = <T extends HTMLElement = HTMLElement>(id: string) => doc.getElementById(id) as T;
+  const settings: Settings = await loadSettings();
+  let state: BatchState | null = await store.load();
+  let destination: ZipDestination | null = null;
+  let control: 'run' | 'pause' | 'cancel' = 'run';
+  let running = false;
+  let current = '';
+  const policy = { ...DEFAULT_FETCH_POLICY, timeoutMs: settings.batchTimeoutMs, backoffMs: settings.batchBackoffMs };
+
+  const message = (text: string, kind: 'info' | 'error' = 'info') => {
+    $('message').textContent = text;
+    $('message').className = kind;
+  };
+
+  function render(): void {
+    $('setup').hidden = true;
+    const runBox = $('run');
+    if (!state) {
+      runBox.hidden = true;
+      if (!$('setup').dataset.active) message(t('albumNothing'));
+      return;
+    }
+    runBox.hidden = false;
+    $('batch-title').textContent = state.title;
+    const c = counts(state);
+    const bar = $<HTMLProgressElement>('bar');
+    bar.max = c.total || 1;
+    bar.value = c.done + c.failed;
+    $('count').textContent = t('albumCount', c.done + c.failed, c.total);
+    $('current').textContent = running && current ? t('albumCurrent', current) : '';
+    const left = running ? timeLeftMs(state, (settings.batchPauseMinMs + settings.batchPauseMaxMs) / 2) : null;
+    $('eta').textContent = left !== null && c.pending > 0 ? t('albumEta', minutes(left)) : '';
+    const status = running ? 'running' : state.status === 'running' ? 'interrupted' : state.status;
+    doc.body.dataset.status = status;
+    $('pause').hidden = !running;
+    $('cancel').hidden = !running;
+    $('resume').hidden = running || c.pending === 0 || status === 'done';
+    $('download').hidden = running || c.done === 0;
+    const note: Record<string, string> = {
+      stopped: t('albumStopped', state.stopReason ?? ''),
+      paused: t('albumPaused'),
+      cancelled: t('albumCancelled', c.done),
+      interrupted: t('albumInterrupted', c.done + c.failed, c.total),
+      done: t('albumDone', c.done, c.failed),
+    };
+    $('state-note').textContent = note[status] ?? '';
+    $('state-note').className = status === 'stopped' ? 'error' : '';
+    const list = $('failures');
+    list.replaceChildren();
+    state.items.forEach((item) => {
+      if (item.status !== 'failed') return;
+      const li = doc.createElement('li');
+      const a = doc.createElement('a');
+      a.href = item.url;
+      a.textContent = item.title || item.url;
+      a.target = '_blank';
+      const retry = doc.createElement('button');
+      retry.type = 'button';
+      retry.textContent = t('albumRetry');
+      retry.setAttribute('aria-label', `${t('albumRetry')}: ${item.title || item.url}`);
+      retry.addEventListener('click', () => {
+        item.status = 'pending';
+        item.reason = undefined;
+        void store.save(state!).then(() => (running ? render() : run()));
+      });
+      li.append(a, ` — ${item.reason ?? ''} `, retry);
+      list.appendChild(li);
+    });
+    $('failures-box').hidden = list.children.length === 0;
+  }
+
+  async function deliver(): Promise<void> {
+    if (!state || !destination) return;
+    await destination.finish(indexMarkdown(state));
+    downloadBlob(doc, `${destination.folder}.zip`, destination.blob!);
+    // That ZIP is closed: a later run or download starts a new one from what is stored.
+    destination = null;
+  }
+
+  async function ensureDestination(): Promise<ZipDestination> {
+    if (!destination) {
+      destination = new ZipDestination(state!.title);
+      await replayFinished(state!, store, destination, fetchImagesHere);
+    }
+    return destination;
+  }
+
+  async function run(): Promise<void> {
+    if (running || !state) return;
+    running = true;
+    control = 'run';
+    render();
+    const heartbeat = setInterval(() => void beat(), 5000);
+    void beat();
+    try {
+      const dest = await ensureDestination();
+      state = await runQueue(state, {
+        store,
+        settings,
+        fetchPage: (url) => fetchPage(url, policy),
+        fetchImages: fetchImagesHere,
+        destination: dest,
+        wait: sleep,
+        pause: () => pauseMs(settings.batchPauseMinMs, settings.batchPauseMaxMs),
+        control: () => control,
+        onChange: (s, title) => {
+          state = s;
+          current = title ?? current;
+          render();
+        },
+      });
+      running = false;
+      if (state.status === 'done') await deliver();
+    } catch (e) {
+      // Storage full, a ZIP error: say so; what is stored stays stored.
+      message(`${t('errExport')}: ${(e as Error).message}`, 'error');
+    } finally {
+      running = false;
+      clearInterval(heartbeat);
+      render();
+    }
+  }
+
+  async function prepare(req: BatchRequest): Promise<void> {
+    const setup = $('setup');
+    setup.dataset.active = '1';
+    $('run').hidden = true;
+    let title: string;
+    let items: AlbumItem[];
+    if (req.kind === 'album') {
+      title = req.album.title;
+      message(t('albumListing', 0));
+      try {
+        items = await listAlbum(
+          req.album,
+          async (url) => {
+            const r = await fetchPage(url, policy);
+            if (!r.ok) throw new ListingError(r.reason);
+            return r.text;
+          },
+          req.first,
+          (n) => message(t('albumListing', n)),
+        );
+      } catch (e) {
+        message(t('albumListFailed', (e as Error).message), 'error');
+        delete setup.dataset.active;
+        render();
+        return;
+      }
+    } else {
+      title = req.title;
+      items = req.urls.map((url, i) => ({ msgid: String(req.urls.length - i), itemidx: '1', title: url, url, createTime: '' })).reverse();
+    }
+    message('');
+    setup.hidden = false;
+    $('setup-info').textContent = t('albumSetupInfo', title, items.length);
+    const from = $<HTMLInputElement>('from');
+    const to = $<HTMLInputElement>('to');
+    from.value = '1';
+    to.value = String(items.length);
+    from.max = to.max = String(items.length);
+    $('range').hidden = req.kind !== 'album';
+    const c = state ? counts(state) : null;
+    $('replaces').textContent = state && c && c.pending > 0 ? t('albumReplaces', state.title, c.done, c.total) : '';
+    $('start').onclick = async () => {
+      const order = $<HTMLSelectElement>('order').value === 'newest-first' ? 'newest-first' : 'oldest-first';
+      const chosen = selectRange(items, { from: Number(from.value) || 1, to: Number(to.value) || items.length, order: req.kind === 'album' ? order : 'oldest-first' });
+      if (chosen.length === 0) return message(t('albumEmptyRange'), 'error');
+      if (state) await store.clear(state);
+      state = newBatch(title, chosen.map((i) => ({ url: i.url, title: i.title, date: i.createTime })));
+      destination = new ZipDestination(state.title);
+      delete setup.dataset.active;
+      void run();
+    };
+  }
+
+  $('pause').addEventListener('click', () => (control = 'pause'));
+  $('cancel').addEventListener('click', () => (control = 'cancel'));
+  $('resume').addEventListener('click', () => void run());
+  $('download').addEventListener('click', async () => {
+    if (!state) return;
+    await ensureDestination();
+    await deliver();
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = raw as BatchPing;
+    if (msg?.type !== BATCH_PING) return undefined;
+    if (msg.newRequest && running) message(t('albumBusy'));
+    else if (msg.newRequest) void takeRequest().then((r) => r && prepare(r));
+    return browser.tabs.getCurrent().then((tab) => ({ tabId: tab?.id, windowId: tab?.windowId }));
+  });
+
+  const request = await takeRequest();
+  if (request) await prepare(request);
+  else render();
+}
