@@ -49,7 +49,7 @@ describe('batch export, offline, in real Chromium', () => {
     await fastSettings(session);
     serveAlbum(session, threeArticleAlbum());
     const article = await openArticle(session, articleUrl('2247484584'), htmlFor('2247484584'));
-    const item = article.locator('wac-toolbar').getByRole('button', { name: /导出合集|Export album/ });
+    const item = article.locator('wac-toolbar').getByRole('menuitem', { name: /导出合集|Export album/, includeHidden: true });
     await expect.poll(() => item.textContent()).toMatch(/微型小说.*105/);
     // Long tasks on the reader's page while the batch runs elsewhere.
     await article.evaluate(() => {
@@ -94,7 +94,7 @@ describe('batch export, offline, in real Chromium', () => {
     }, 250);
     const started = Date.now();
     // While it runs, the album page's toolbar says so and links to the batch page.
-    const running = albumPage.locator('wac-toolbar').getByRole('button', { name: /合集导出中|Batch running/ });
+    const running = albumPage.locator('wac-toolbar').getByRole('menuitem', { name: /合集导出中|Batch running/, includeHidden: true });
     const zip = await startAndDownload(batch, 106, 280_000, () => expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/微型小说 \d+ \/ 106/));
     clearInterval(sampler);
     console.log(`106-article batch: ${((Date.now() - started) / 1000).toFixed(1)} s, peak JS heap of the batch page ${(peak / 1048576).toFixed(1)} MB, ZIP ${Object.keys(zip.files).length} files`);
@@ -171,7 +171,7 @@ describe('batch from the popup', () => {
     await openArticle(session, articleUrl('2247484420'), htmlFor('2247484420'));
     const seed = await openArticle(session, plainUrl, plainHtml);
     await expect.poll(() => seed.locator('wac-toolbar').getByRole('button', { name: /下载 Markdown|Download Markdown/ }).count()).toBe(1);
-    expect(await seed.locator('wac-toolbar').getByRole('button', { name: /导出合集|Export album/ }).count()).toBe(0);
+    expect(await seed.locator('wac-toolbar').getByRole('menuitem', { name: /导出合集|Export album/, includeHidden: true }).count()).toBe(0);
     await a.bringToFront();
     const ext = session.context.serviceWorkers()[0]!;
     const openPopup = async () => {

@@ -69,10 +69,11 @@ describe('the Firefox package, ready for addons.mozilla.org', () => {
     // DOMPurify's fallback for browsers whose DOMParser fails: innerHTML on a document it made itself
     // (document.implementation.createDocument), never on the page. The linter cannot tell.
     for (const w of report.warnings) {
-      expect(`${w.code} ${w.file}`).toBe('UNSAFE_VAR_ASSIGNMENT content-scripts/content.js');
+      // DOMPurify is bundled where the export runs: the content script and the batch page.
+      expect(`${w.code} ${w.file}`).toMatch(/^UNSAFE_VAR_ASSIGNMENT (content-scripts\/content|chunks\/batch-[\w-]+)\.js$/);
       const line = readFileSync(join(FIREFOX_EXTENSION_DIR, w.file), 'utf8').split('\n')[w.line - 1]!;
       expect(line.slice(Math.max(0, w.column - 400), w.column)).toContain('.createDocument(');
     }
-    expect(report.summary.warnings).toBeLessThanOrEqual(1);
+    expect(report.summary.warnings).toBeLessThanOrEqual(2);
   });
 });

@@ -36,7 +36,8 @@ async function note(page: Page): Promise<string> {
   return readFileSync((await (await download).path())!, 'utf8');
 }
 
-const label = (page: Page, name: RegExp) => page.locator('wac-toolbar').getByRole('button', { name }).first().textContent();
+// Feature actions live in the toolbar's menu (menuitems); their labels are read there, open or not.
+const label = (page: Page, name: RegExp) => page.locator('wac-toolbar').getByRole('menuitem', { name, includeHidden: true }).first().textContent();
 const endLine = (page: Page) => page.locator('#js_content > *', { hasText: /^\s*END\s*$/ }).first();
 const marked = (page: Page) => page.locator('#js_content [data-wac-promo]');
 

@@ -7,6 +7,9 @@ import { normalizeImageUrl } from '../page/images';
 const STYLE_ID = 'wac-cleaning-style';
 const REVEALED = 'data-wac-src';
 const FILLED = 'data-wac-filled';
+/** The style and class an image had before we took WeChat's lazy-load placeholder off it. */
+const PLACEHOLDER = 'data-wac-placeholder';
+const PLACEHOLDER_CLASSES = ['js_img_placeholder', 'wx_img_placeholder'];
 
 /**
  * Cleans the live page. Everything it does is undone by `disable()`: the style sheet is removed,
@@ -62,6 +65,14 @@ export class PageCleaner {
       else img.setAttribute('src', before);
       img.removeAttribute(REVEALED);
     }
+    for (const img of Array.from(this.doc.querySelectorAll(`img[${PLACEHOLDER}]`))) {
+      const [style, cls] = JSON.parse(img.getAttribute(PLACEHOLDER) ?? '[null,null]') as [string | null, string | null];
+      for (const [name, value] of [['style', style], ['class', cls]] as const) {
+        if (value === null) img.removeAttribute(name);
+        else img.setAttribute(name, value);
+      }
+      img.removeAttribute(PLACEHOLDER);
+    }
     for (const el of Array.from(this.doc.querySelectorAll(`[${FILLED}]`))) {
       el.textContent = '';
       el.removeAttribute(FILLED);
@@ -109,7 +120,20 @@ export class PageCleaner {
       // Whatever the page has now is what "off" restores, even if its lazy-loader set it after us.
       img.setAttribute(REVEALED, current ?? '\u0000');
       img.setAttribute('src', src);
+      this.dropPlaceholder(img);
     }
+  }
+
+  /**
+   * WeChat's lazy-loader draws a not-yet-loaded image as an empty box (height 0 !important, the
+   * picture's height as padding, 02); its own loader takes that off, so when we load the image we must.
+   */
+  private dropPlaceholder(img: HTMLImageElement): void {
+    if (!PLACEHOLDER_CLASSES.some((c) => img.classList.contains(c)) || img.hasAttribute(PLACEHOLDER)) return;
+    img.setAttribute(PLACEHOLDER, JSON.stringify([img.getAttribute('style'), img.getAttribute('class')]));
+    img.style.removeProperty('height');
+    img.style.removeProperty('padding-bottom');
+    img.classList.remove(...PLACEHOLDER_CLASSES);
   }
 
   /** Text posts keep their text only in a script variable; show it when WeChat's JS did not. */

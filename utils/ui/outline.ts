@@ -111,7 +111,11 @@ export function startOutline(toolbar: Toolbar, doc: Document = document): boolea
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       close();
-      control()?.focus();
+      // Back to where the outline was opened: its item, or, when the item sits in the closed menu, the menu's button.
+      const item = control();
+      const root = toolbar.panelHost.getRootNode() as ParentNode;
+      if (item && item.checkVisibility?.() !== false && item.offsetParent !== null) item.focus();
+      else root.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')?.focus();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       const at = shown.findIndex((s) => s.button === (panel.getRootNode() as Document | ShadowRoot).activeElement);
       shown[Math.max(0, Math.min(shown.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.button.focus();
