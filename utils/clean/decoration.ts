@@ -89,7 +89,7 @@ export function decorativeImages(root: Element): Map<Element, string> {
 
 /** The same picture twice around a short title is an ornament pair (03: a GIF on each side of 定积分的核心公式). */
 export function isOrnamentPair(unit: Element, text: string): boolean {
-  if (text.length > 30) return false;
+  if (text.length > 30 || unit.getElementsByTagName('img').length < 2) return false;
   const srcs = Array.from(unit.querySelectorAll('img'), (img) => img.getAttribute('data-src') ?? img.getAttribute('src') ?? '').filter(Boolean);
   return srcs.length >= 2 && new Set(srcs).size < srcs.length;
 }

@@ -347,13 +347,20 @@ function markDecoration(root: Element, units: readonly Element[], texts: readonl
     if (beforeText && (f.ratio < THIN || f.gif)) decor.set(img, 'a strip or GIF above the text');
     else if (afterText && (closed || f.gif || f.ratio < 0.45 || img.closest('a[href*="mp.weixin.qq.com/s"]'))) decor.set(img, 'after the closing line');
   }
-  // A strip stacked on a decoration is part of it (06: two dividers under the summary).
-  const imageUnit = (u: Element) => isImageOnly(u) && Array.from(u.querySelectorAll('img')).every((img) => imageFacts(img).ratio < THIN);
-  const decorated = (u: Element) => (u.matches('img') ? decor.has(u) : Array.from(u.querySelectorAll('img')).some((img) => decor.has(img)));
-  units.forEach((u, i) => {
-    if (!imageUnit(u) || decorated(u)) return;
-    const near = (step: number) => first(i + step, step, units.length, (j) => (isEmpty(units[j]!) ? null : isImageOnly(units[j]!) && decorated(units[j]!)));
-    if (near(-1) || near(1)) for (const img of u.matches('img') ? [u] : Array.from(u.querySelectorAll('img'))) decor.set(img, 'stacked on a decoration');
-  });
+  // A strip stacked on a decoration is part of it (06: two dividers under the summary). The units' texts
+  // are known: image-only is "no text, some media", without reading each unit's text again.
+  if (decor.size > 0) {
+    const imgsOf = (u: Element) => (u.matches('img') ? [u] : Array.from(u.querySelectorAll('img')));
+    const imageOnly = units.map((u, i) => (texts[i] ?? '') === '' && hasMedia(u));
+    const empty = units.map((u, i) => (texts[i] ?? '') === '' && !imageOnly[i]);
+    const decorated = units.map((u, i) => imageOnly[i]! && imgsOf(u).some((img) => decor.has(img)));
+    const near = (i: number, step: number) => first(i + step, step, units.length, (j) => (empty[j] ? null : decorated[j]!));
+    units.forEach((u, i) => {
+      if (!imageOnly[i] || decorated[i]) return;
+      const imgs = imgsOf(u);
+      if (!imgs.every((img) => imageFacts(img).ratio < THIN)) return;
+      if (near(i, -1) || near(i, 1)) for (const img of imgs) decor.set(img, 'stacked on a decoration');
+    });
+  }
   for (const img of decor.keys()) if (!inFound(img)) found.set(img, 'decoration');
 }
