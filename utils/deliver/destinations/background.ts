@@ -1,4 +1,7 @@
 /** The destinations that run in the background: folder handles, the downloads API, local note apps. */
+import { downloadsFolder } from './downloads-folder';
 import type { Destination, DestinationId } from './types';
 
-export const BACKGROUND_DESTINATIONS: Partial<Record<DestinationId, Destination>> = {};
+export const BACKGROUND_DESTINATIONS: Partial<Record<DestinationId, Destination>> = {
+  'downloads-folder': downloadsFolder,
+};
