@@ -74,13 +74,15 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Matches a relative path at the end of an absolute one, with either separator (Windows writes `\`). */
 const tail = (relative: string) => relative.split('/').filter(Boolean).map(escapeRe).join('[/\\\\]');
 
+/** An absolute path that is this note, or a file in this attachments folder (RE2 and JS read it alike). */
+export const takenPattern = (notePath: string, assetsDir: string): string => `(^|[/\\\\])(${tail(notePath)}|${tail(assetsDir)}[/\\\\].+)$`;
+
 /**
  * Whether Downloads already has this note or anything in this attachments folder, as far as the
  * browser's download history knows (files saved otherwise are caught later: see downloads-folder.ts).
  */
 export async function taken(api: DownloadsApi, notePath: string, assetsDir: string): Promise<boolean> {
-  const filenameRegex = `(^|[/\\\\])(${tail(notePath)}|${tail(assetsDir)}[/\\\\].+)$`;
-  const found = await api.search({ filenameRegex, exists: true, limit: 1 });
+  const found = await api.search({ filenameRegex: takenPattern(notePath, assetsDir), exists: true, limit: 1 });
   return found.some((d) => d.exists !== false);
 }
 
