@@ -13,6 +13,9 @@ const STATUS = 'wac-toolbar >>> .wac-status';
 const NAME = '绥德：33名退役军人被表彰'; // corpus page 17: six images
 const html = pageHtml('17');
 const url = pageUrl(html, '17');
+const CODE = '一日一技：在 Python 中实现延迟调用'; // page 19: three images
+const codeHtml = pageHtml('19');
+const codeUrl = pageUrl(codeHtml, '19');
 
 /** Every file under dir, relative, with `/`. */
 const filesUnder = (dir: string): string[] =>
@@ -47,8 +50,8 @@ eachBrowser(
     const ext = () => b.browser.openExtensionPage('options.html');
     const hasPermission = (p: TestPage) =>
       p.evaluate(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).permissions.contains({ permissions: ['downloads'] }), null);
-    const exportNote = async () => {
-      const page = await b.browser.openArticle(url, html);
+    const exportNote = async (article = { url, html }) => {
+      const page = await b.browser.openArticle(article.url, article.html);
       await page.clickToolbar(/下载 Markdown|Download Markdown/);
       await expect.poll(() => page.text(STATUS), { timeout: 30_000 }).toMatch(/已保存到|Saved to|没有|No permission/);
       const status = (await page.text(STATUS)) ?? '';
@@ -142,6 +145,43 @@ eachBrowser(
       expect(links.map((l) => l.file)).not.toContain(`assets/${NAME} (3)/001.png`);
       expect(readFileSync(join(dir, `${NAME} (3).md`)).equals(mine)).toBe(true);
       expect(readFileSync(join(dir, 'assets', `${NAME} (3)`, '001.png')).equals(mine)).toBe(true);
+    });
+
+    const attachmentsIn = async (folder: string) => {
+      const options = await ext();
+      await options.evaluate(async (folder) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const { settings } = (await api.storage.sync.get('settings')) as { settings: Record<string, unknown> };
+        await api.storage.sync.set({ settings: { ...settings, attachments: { location: 'fixed', folder, embeds: false } } });
+      }, folder);
+      await options.close();
+    };
+
+    it('one fixed attachments folder: the images go to <folder>/<note>/, linked from the note with spaces encoded', async () => {
+      await attachmentsIn('附件 库');
+      const dir = b.browser.downloadsDir;
+      const status = await exportNote({ url: codeUrl, html: codeHtml });
+      const md = await waitForFile(dir, `${CODE}.md`);
+      expect(status).toMatch(/已保存 3 \/ 3 张图片|3 of 3 images saved/);
+      const links = resolved(dir, `${CODE}.md`, md);
+      expect(links.map((l) => l.file)).toEqual([1, 2, 3].map((n) => `附件 库/${CODE}/00${n}.png`));
+      expect(links[0]!.link).toBe(`附件%20库/${CODE.replace(/ /g, '%20')}/001.png`);
+      for (const l of links) expect(l.bytes?.equals(testImage()), l.file).toBe(true);
+    });
+
+    it('images the browser cannot write (their folder is blocked by a file) keep their remote links and are listed; the note is saved', async () => {
+      const dir = b.browser.downloadsDir;
+      writeFileSync(join(dir, '受阻'), 'a file where the attachments folder should be');
+      await attachmentsIn('受阻');
+      const status = await exportNote({ url: codeUrl, html: codeHtml });
+      const md = await waitForFile(dir, `${CODE} (1).md`);
+      const remote = imageLinks(md);
+      expect(remote).toHaveLength(3);
+      expect(remote.every((l) => /^https:\/\/mmbiz\.qpic\.cn\//.test(l))).toBe(true);
+      expect(status).toMatch(/已保存 0 \/ 3 张图片|0 of 3 images saved/);
+      for (const l of remote) expect(status).toContain(l);
+      expect(status).toMatch(/浏览器没能写入文件|the browser could not write the file/);
+      expect(statSync(join(dir, '受阻')).isFile()).toBe(true);
     });
 
     it('without the permission the note falls back to one downloaded .md and the message says why', async () => {

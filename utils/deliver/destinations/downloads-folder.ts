@@ -53,7 +53,7 @@ export const downloadsFolder: Destination = {
       const file = files.find((f) => f.index === p.index)!;
       const saved = await saveFile(api, p.path, file.bytes, file.type || 'application/octet-stream');
       const actual = saved.ok ? actualRelative(p.path, saved.filename) : null;
-      if (actual === null) failures.push({ url: file.url, error: saved.ok ? `${t('dlfSavedElsewhere')} ${saved.filename}` : saved.error });
+      if (actual === null) failures.push({ url: file.url, error: saved.ok ? `${t('dlfSavedElsewhere')} ${saved.filename}` : `${t('dlfWriteFailed')}: ${saved.error}` });
       else links.set(p.index, embeds ? relativeTo(draft.folder, actual) : linkPath(relativeTo(draft.folder, actual)));
     }
     const markdown = fillSlots(draft, (i) => links.get(i) ?? null, embeds);
