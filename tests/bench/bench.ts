@@ -45,7 +45,7 @@ const bundles = {
 // --expose-gc: each timed call starts from a collected heap, so no tool pays for another's garbage.
 const session = await launch({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 const failures: string[] = [];
-const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number }[] = [];
+const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number; later: number }[] = [];
 // BENCH_PAGES=01,05 limits the run to some pages.
 const only = process.env.BENCH_PAGES?.split(',');
 for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.startsWith(p)))) {
@@ -84,11 +84,14 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
   // whatever else the machine does: the page is loaded LOADS times and the median load is reported.
   const preDcl = [result.preDcl];
   const domReady = [result.domReady];
+  const later: number[] = [];
   for (let i = 1; i < LOADS; i++) {
     const again = await openArticle(session, pageUrl(html, name), html);
-    const m = (await again.evaluate(`[performance.getEntriesByName('wac:document-start')[0]?.duration ?? NaN, performance.getEntriesByName('wac:dom-ready')[0]?.duration ?? NaN]`)) as [number, number];
-    preDcl.push(m[0]);
-    domReady.push(m[1]);
+    await again.waitForFunction(`performance.getEntriesByName('wac:outline').length > 0`, undefined, { timeout: 10_000 }).catch(() => undefined);
+    const m = (await again.evaluate(`['wac:document-start', 'wac:dom-ready', 'wac:toolbar', 'wac:outline'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN)`)) as number[];
+    preDcl.push(m[0]!);
+    domReady.push(m[1]!);
+    later.push(m[2]! + m[3]!);
     await again.close();
   }
   rows.push({
@@ -97,6 +100,7 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
     ms: Object.fromEntries(TOOLS.map((t) => [t, median(result.times[t]!)])) as Record<Tool, number>,
     preDcl: median(preDcl),
     domReady: median(domReady),
+    later: later.length ? median(later) : NaN,
   });
 }
 
@@ -155,6 +159,7 @@ console.log(`  median ${median(rows.map((r) => r.preDcl)).toFixed(3)}, max ${Mat
 console.log(`Target: under 5 ms before first paint on the largest page → ${largest.preDcl < 5 ? 'MET' : 'NOT MET'}`);
 const afterMedian = median(rows.map((r) => r.domReady));
 console.log(`After DOMContentLoaded (promotion + images): median ${afterMedian.toFixed(2)} ms, largest page ${largest.domReady.toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.domReady)).toFixed(2)} ms`);
+console.log(`Later, not before first paint (the toolbar's items, then the outline's section titles at an idle moment): median ${median(rows.map((r) => r.later)).toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.later)).toFixed(2)} ms`);
 console.log(`Target (issue 10): median at most 5 ms and at most 15 ms on the largest page → ${afterMedian <= 5 && largest.domReady <= 15 ? 'MET' : 'NOT MET'}`);
 
 console.log(`\nBuilt size of each entry point (.output/chrome-mv3), bytes raw / gzip:`);
