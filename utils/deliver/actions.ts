@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { articleMarkdown, prepareExport } from '../markdown/note';
+import { articleMarkdown, prepareExport, type Prepared } from '../markdown/note';
 import { downloadBlob, downloadText } from './download';
 import { copyText } from './clipboard';
 import { resolveImages, buildZip, type FetchImages } from './zip';
@@ -40,6 +40,12 @@ export async function runAction(action: ExportAction, settings: Settings, hooks:
   // Converted once: with remote links here, or below against the downloaded images.
   const prepared = prepareExport(document, location.href, settings, hooks.memory ?? null);
   if (!prepared.ok) return { ok: false, message: prepared.message };
+  const r = await runPrepared(action, mode, prepared, settings, hooks, fetchImages);
+  // A broken stored template was replaced by its default: the reader learns it with the result.
+  return prepared.templateNotice ? { ...r, message: `${r.message}\n${prepared.templateNotice}` } : r;
+}
+
+async function runPrepared(action: ExportAction, mode: Settings['imageMode'], prepared: Prepared, settings: Settings, hooks: ActionHooks, fetchImages: FetchImages): Promise<ActionResult> {
   const { article, fileName } = prepared;
   try {
     if (mode === 'remote' || (mode === 'base64' && article.images.length === 0)) {
