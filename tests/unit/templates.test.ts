@@ -12,6 +12,7 @@ import type { FetchImages } from '../../utils/deliver/zip';
 import { prepareExport } from '../../utils/markdown/note';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 import type { ArticleMeta } from '../../utils/page/metadata';
+import { SAMPLE_META } from '../../utils/ui/options-templates';
 import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
 
@@ -241,6 +242,11 @@ describe('note templates: name, folder, properties', () => {
     expect(withDefaults({ fileNameTemplate: '{date}', noteNameTemplate: '{{title}}' } as never).noteNameTemplate).toBe('{{title}}');
     expect(withDefaults({ properties: [null, { name: 'a', type: 'text', value: 'v' }, { name: 'b', type: 'x', value: 1 }] } as never).properties).toEqual([{ name: 'a', type: 'text', value: 'v' }]);
     expect(withDefaults(undefined)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("the options page's sample is corpus page 01's metadata, as read today", () => {
+    const r = prepareFixture('01');
+    expect(r.ok && r.article.meta).toEqual(SAMPLE_META);
   });
 
   it('album comes from the page, and the batch (lean page) reads it too', async () => {
