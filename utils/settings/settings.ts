@@ -1,6 +1,7 @@
 import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFields, type NoteTemplates } from '../markdown/templates/note-templates';
 import { PROPERTY_TYPES, type PropertyTemplate } from '../markdown/templates/properties';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
+import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
 
 export type ImageMode = 'remote' | 'zip' | 'base64';
 
@@ -18,6 +19,16 @@ export interface Settings extends NoteTemplates {
   /** A batch gives up on a request after this long, and waits this long before its first retry (doubled each time). */
   batchTimeoutMs: number;
   batchBackoffMs: number;
+  /** Where the main export (toolbar button, shortcut, context menu) sends the note. */
+  destination: DestinationId;
+  /** Images of a note written into a folder: beside it (`assets/<note>/`) or in one fixed folder (`<folder>/<note>/`); Obsidian embeds or Markdown links. */
+  attachments: { location: 'beside' | 'fixed'; folder: string; embeds: boolean };
+  /** A note of that name exists already: give the new one a distinct name, or update it. */
+  onExisting: 'rename' | 'update';
+  /** The vault `obsidian://new` writes into ('' = the one Obsidian has open). */
+  obsidianVault: string;
+  /** The Joplin notebook (folder id) notes are sent to. */
+  joplinNotebook: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +42,11 @@ export const DEFAULT_SETTINGS: Settings = {
   batchPauseMaxMs: 3000,
   batchTimeoutMs: 30_000,
   batchBackoffMs: 2000,
+  destination: 'download',
+  attachments: { location: 'beside', folder: 'assets', embeds: false },
+  onExisting: 'rename',
+  obsidianVault: '',
+  joplinNotebook: '',
 };
 
 /** Settings stored before templates: a single-brace file name and switches per front-matter field. */
@@ -62,6 +78,9 @@ export function withDefaults(stored: (Partial<Settings> & LegacySettings) | null
     folderTemplate: typeof s.folderTemplate === 'string' ? s.folderTemplate : DEFAULT_SETTINGS.folderTemplate,
     properties,
     hidePromotion: { ...DEFAULT_SETTINGS.hidePromotion, ...(s.hidePromotion ?? {}) },
+    attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },
+    // A destination this version does not know (stored by a newer one) falls back to the download.
+    destination: DESTINATION_IDS.includes(s.destination as DestinationId) ? (s.destination as DestinationId) : DEFAULT_SETTINGS.destination,
   };
 }
 
