@@ -63,7 +63,6 @@ describe('options › templates (Chromium)', () => {
     await expect.poll(() => row.locator('.tpl-errors').textContent()).toBe('');
     await expect.poll(async () => ((await stored()).properties as { name: string }[] | undefined)?.at(-1)?.name).toBe('tags');
     expect(await stored()).toMatchObject({ noteNameTemplate: '{{published|date:"YYYY-MM-DD"}} {{title}}', folderTemplate: 'WeChat/{{account}}' });
-    await opt.locator('#templates').screenshot({ path: 'out/options-templates-test.png' });
     await opt.close();
 
     // The export uses what was saved: its name and its front matter.

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults } from '../../utils/settings/settings';
 import { prepareFixture } from '../golden-cases';
 import { exportFetchedArticle, parsePage } from '../../utils/batch/article';
 import type { FetchImages } from '../../utils/deliver/zip';
+import { makeDraft } from '../../utils/deliver/draft';
 import { prepareExport } from '../../utils/markdown/note';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 import type { ArticleMeta } from '../../utils/page/metadata';
@@ -258,6 +259,9 @@ describe('note templates: name, folder, properties', () => {
     expect(r.article.meta.album).toBe('AI技术与AI编程');
     expect(r.fileName).toBe('AI技术与AI编程 - AI编程害死我了，给我的抓包软件埋了一个大雷！');
     expect(r.folder).toBe(`${r.article.meta.account}/AI技术与AI编程`);
+    // The draft every destination starts from carries the same name and folder.
+    const made = makeDraft(new DOMParser().parseFromString(html, 'text/html'), url, settings);
+    expect(made.ok && { name: made.draft.name, folder: made.draft.folder, notice: made.notice }).toEqual({ name: r.fileName, folder: r.folder, notice: '' });
     // The batch's lean copy has lost the album's script; the batch reads it from the page's text.
     const lean = prepareExport(parsePage(html, url), url, settings);
     expect(lean.ok && lean.article.meta.album).toBe('');
