@@ -1,5 +1,5 @@
 import { extractArticle, type Article } from '../extract/article';
-import { compileNoteTemplates, noteFolder, noteFrontMatter, noteName } from './templates/note-templates';
+import { compileNoteTemplates, noteFolder, noteFrontMatter, noteName, type TemplateField } from './templates/note-templates';
 import { templateContext } from './templates/variables';
 import { convertContent } from './convert';
 import { escapeLabel } from './escape';
@@ -53,6 +53,9 @@ export type PreparedExport = Prepared | { ok: false; message: string };
 
 const FIELD_KEYS = { name: 'tplFieldName', folder: 'tplFieldFolder', properties: 'tplFieldProperties' } as const;
 
+/** "A saved template was broken; the default was used for: note name", or '' when none was. */
+export const fellBackNotice = (fields: readonly TemplateField[]): string => (fields.length ? t('tplFellBack', fields.map((f) => t(FIELD_KEYS[f])).join(', ')) : '');
+
 const failure = (e: unknown) => ({ ok: false as const, message: `导出失败 / Export failed: ${(e as Error)?.message ?? String(e)}` });
 
 /** Detect → extract, and the file name: everything before conversion. Never throws on bad pages.
@@ -67,7 +70,7 @@ export function prepareExport(doc: Document, pageUrl: string, settings: Settings
     article.meta.album ||= known.album ?? '';
     const templates = compileNoteTemplates(settings);
     const ctx = templateContext(article.meta);
-    const templateNotice = templates.fellBack.length ? t('tplFellBack', templates.fellBack.map((f) => t(FIELD_KEYS[f])).join(', ')) : '';
+    const templateNotice = fellBackNotice(templates.fellBack);
     return { ok: true, article, fileName: noteName(templates, ctx), folder: noteFolder(templates, ctx), templateNotice };
   } catch (e) {
     return failure(e);
