@@ -1,4 +1,5 @@
 import { decodeJsString, type ScriptVars } from './script-vars';
+import { albumsOfPage } from '../batch/album-info';
 
 export interface ArticleMeta {
   title: string;
@@ -17,6 +18,8 @@ export interface ArticleMeta {
   /** For reprints (转载): the original account and author. */
   reprintAccount: string;
   reprintAuthor: string;
+  /** The first album (合集) the page names; '' when it names none. */
+  album: string;
 }
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -106,5 +109,6 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
     originalUrl: canonicalArticleUrl(vars.get('msg_source_url')) || vars.get('msg_source_url'),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
+    album: albumsOfPage(doc, pageUrl)[0]?.title ?? '',
   };
 }
