@@ -147,15 +147,16 @@ eachBrowser(
       expect(readFileSync(join(dir, 'assets', `${NAME} (3)`, '001.png')).equals(mine)).toBe(true);
     });
 
-    const attachmentsIn = async (folder: string) => {
+    const setSettings = async (patch: Record<string, unknown>) => {
       const options = await ext();
-      await options.evaluate(async (folder) => {
+      await options.evaluate(async (patch) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const { settings } = (await api.storage.sync.get('settings')) as { settings: Record<string, unknown> };
-        await api.storage.sync.set({ settings: { ...settings, attachments: { location: 'fixed', folder, embeds: false } } });
-      }, folder);
+        await api.storage.sync.set({ settings: { ...settings, ...patch } });
+      }, patch);
       await options.close();
     };
+    const attachmentsIn = (folder: string) => setSettings({ attachments: { location: 'fixed', folder, embeds: false } });
 
     it('one fixed attachments folder: the images go to <folder>/<note>/, linked from the note with spaces encoded', async () => {
       await attachmentsIn('附件 库');
@@ -182,6 +183,20 @@ eachBrowser(
       for (const l of remote) expect(status).toContain(l);
       expect(status).toMatch(/浏览器没能写入文件|the browser could not write the file/);
       expect(statSync(join(dir, '受阻')).isFile()).toBe(true);
+    });
+
+    it('a folder template puts the note in <Downloads>/<account>/笔记/, and the fixed attachments folder is linked with ../', async () => {
+      await setSettings({ folderTemplate: '{{account}}/笔记', attachments: { location: 'fixed', folder: '附件 库', embeds: false } });
+      const dir = b.browser.downloadsDir;
+      const note = `掌上绥德/笔记/${NAME}.md`;
+      const status = await exportNote();
+      const md = await waitForFile(dir, note);
+      expect(status).toContain(note);
+      const links = resolved(dir, note, md);
+      expect(links.map((l) => l.file)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `附件 库/${NAME}/00${n}.png`));
+      expect(links[0]!.link).toBe(`../../附件%20库/${NAME}/001.png`);
+      for (const l of links) expect(l.bytes?.equals(testImage()), l.file).toBe(true);
+      await setSettings({ folderTemplate: '' });
     });
 
     it('without the permission the note falls back to one downloaded .md and the message says why', async () => {
