@@ -39,7 +39,7 @@ export function parsePage(html: string, url: string): Document {
 
 export async function exportFetchedArticle(html: string, url: string, settings: Settings, fetchImages: FetchImages, assetDir: string): Promise<ArticleOutcome> {
   // The lean copy drops the data script (~100 KB) that names the album: it is read from the whole text.
-  const album = albumsInScripts([html], bizOf(url))[0]?.title ?? '';
+  const album = () => albumsInScripts([html], bizOf(url))[0]?.title ?? '';
   const prepared = prepareExport(parsePage(html, url), url, settings, null, { album });
   if (!prepared.ok) return { ok: false, reason: prepared.message };
   const { article, fileName } = prepared;

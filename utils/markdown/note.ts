@@ -1,5 +1,6 @@
 import { extractArticle, type Article } from '../extract/article';
-import { compileNoteTemplates, noteFolder, noteFrontMatter, noteName, type TemplateField } from './templates/note-templates';
+import { compileNoteTemplates, noteFolder, noteFrontMatter, noteName, usesVariable, type TemplateField } from './templates/note-templates';
+import { albumsOfPage } from '../batch/album-info';
 import { templateContext } from './templates/variables';
 import { convertContent } from './convert';
 import { escapeLabel } from './escape';
@@ -61,14 +62,15 @@ const failure = (e: unknown) => ({ ok: false as const, message: `导出失败 / 
 /** Detect → extract, and the file name: everything before conversion. Never throws on bad pages.
  *  `memory` is the account's remembered promotion, which the page hides too. `known` fills
  *  metadata the caller read elsewhere (the batch's lean copy of a page lacks the album's script). */
-export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, known: { album?: string } = {}): PreparedExport {
+export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, known: { album?: () => string } = {}): PreparedExport {
   // A page can be anything (truncated, hostile, absurdly deep): every failure becomes a message.
   try {
     const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings), memory, learn: settings.learnPromotion });
     if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
     const { article } = extraction;
-    article.meta.album ||= known.album ?? '';
     const templates = compileNoteTemplates(settings);
+    // The album is found by a search of the page's scripts (megabytes on a 2025 page): only when asked for.
+    if (usesVariable(templates, 'album')) article.meta.album = known.album ? known.album() : (albumsOfPage(doc, pageUrl)[0]?.title ?? '');
     const ctx = templateContext(article.meta);
     const templateNotice = fellBackNotice(templates.fellBack);
     return { ok: true, article, fileName: noteName(templates, ctx), folder: noteFolder(templates, ctx), templateNotice };

@@ -1,5 +1,4 @@
 import { decodeJsString, type ScriptVars } from './script-vars';
-import { albumsOfPage } from '../batch/album-info';
 
 export interface ArticleMeta {
   title: string;
@@ -18,7 +17,7 @@ export interface ArticleMeta {
   /** For reprints (转载): the original account and author. */
   reprintAccount: string;
   reprintAuthor: string;
-  /** The first album (合集) the page names; '' when it names none. */
+  /** The first album (合集) the page names; '' when it names none, or when no template asks for it. */
   album: string;
 }
 
@@ -109,6 +108,7 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
     originalUrl: canonicalArticleUrl(vars.get('msg_source_url')) || vars.get('msg_source_url'),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
-    album: albumsOfPage(doc, pageUrl)[0]?.title ?? '',
+    // Read only when a template names it (markdown/note.ts): it costs a search of every script.
+    album: '',
   };
 }

@@ -63,6 +63,12 @@ export function compileNoteTemplates(t: NoteTemplates): CompiledNoteTemplates {
   return { name, folder, properties: props.ok ? props.properties : [], fellBack };
 }
 
+/** Whether any of the templates reads this variable: some (the album) cost a search of the page. */
+export function usesVariable(c: CompiledNoteTemplates, variable: string): boolean {
+  const reads = (t: Template) => t.parts.some((p) => 'variable' in p && p.variable === variable);
+  return reads(c.name) || reads(c.folder) || c.properties.some((p) => reads(p.template));
+}
+
 /** The note's file name, without extension: safe on every desktop OS. Separators left at either end
  *  by an empty variable ("{{account}} - {{title}}" without an account) go. */
 export function noteName(c: CompiledNoteTemplates, ctx: TemplateContext): string {
