@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { findChromium } from './e2e/harness';
 import { findFirefox } from './e2e/browsers/firefox';
+import { ensureJoplin } from './joplin-server/server';
 
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
 
@@ -29,6 +30,14 @@ const step = (name: string, status: number) => {
   }
   return status === 0;
 };
+
+// The Joplin tests run a real Joplin, kept outside the extension's dependencies: install it if missing.
+// If that fails the Joplin tests fail with the reason; the rest still run.
+try {
+  ensureJoplin();
+} catch (e) {
+  console.error((e as Error).message);
+}
 
 step('typecheck', run('npx', ['tsc', '--noEmit']));
 const built = step('build', run('npx', ['wxt', 'build'])) && step('build for Firefox', run('npx', ['wxt', 'build', '-b', 'firefox']));
