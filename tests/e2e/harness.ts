@@ -38,8 +38,19 @@ export interface Session {
 
 export type Answer = { status?: number; body: string; contentType?: string } | { hang: true };
 
-export async function launch(options: { headless?: boolean; lang?: string; args?: string[] } = {}): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export interface LaunchOptions {
+  headless?: boolean;
+  lang?: string;
+  args?: string[];
+  /** The unpacked extension to load (default: the Chrome build). */
+  extensionDir?: string;
+  /** Origins (`http://127.0.0.1:PORT`) whose requests go out for real: a local app the test runs, like Joplin. */
+  passThrough?: string[];
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wac-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -51,8 +62,8 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
     // UTF-8 locale the machine has: with a missing one, downloads lose their Chinese file names.
     env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_'), LANG: 'C.UTF-8' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -71,6 +82,7 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
     const raw = route.request().url();
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+    if (options.passThrough?.includes(url.origin)) return route.continue();
     if (url.hostname === 'mp.weixin.qq.com') {
       wechatRequests.push(raw);
       for (const h of handlers) {
