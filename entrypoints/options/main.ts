@@ -4,6 +4,8 @@ import { FRONT_MATTER_FIELDS } from '../../utils/markdown/front-matter';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import type { ImageMode, Settings } from '../../utils/settings/settings';
 import { renderPromoMemory } from '../../utils/ui/promo-memory-options';
+import { fillDestinations } from '../../utils/ui/destination-choice';
+import type { DestinationId } from '../../utils/deliver/destinations/types';
 import { renderJoplinOptions } from '../../utils/ui/options-joplin';
 
 localizePage(document);
@@ -26,6 +28,9 @@ async function save(patch: Partial<Settings>): Promise<void> {
 }
 
 void loadSettings().then((s) => {
+  const destination = document.getElementById('destination') as HTMLSelectElement;
+  fillDestinations(destination, s.destination);
+  destination.addEventListener('change', () => void save({ destination: destination.value as DestinationId }));
   for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name=imageMode]'))) {
     r.checked = r.value === s.imageMode;
     r.addEventListener('change', () => r.checked && void save({ imageMode: r.value as ImageMode }));
