@@ -1,4 +1,5 @@
 /** The destinations that run in the background: folder handles, the downloads API, local note apps. */
 import type { Destination, DestinationId } from './types';
+import { joplin } from './joplin';
 
-export const BACKGROUND_DESTINATIONS: Partial<Record<DestinationId, Destination>> = {};
+export const BACKGROUND_DESTINATIONS: Partial<Record<DestinationId, Destination>> = { joplin };
