@@ -4,6 +4,7 @@ import { launch, openArticle, type Session } from './harness';
 import { toolbarAction } from './toolbar-actions';
 import { grantedJoplinBuild } from './joplin-granted';
 import { useJoplin } from '../joplin-server/use-joplin';
+import { stubJoplinAuth, type AuthStub } from '../joplin-server/auth-stub';
 import { pageHtml, pageUrl, testImage } from '../fixtures';
 
 // A real Joplin (terminal client, headless) on a free port; the browser reaches it for real.
@@ -41,7 +42,7 @@ describe('Joplin, with the built extension in Chromium', () => {
       await options.click('#joplinOn');
       // Chromium now shows its permission prompt, which automation cannot answer: the page waits for it.
       await expect.poll(() => options.textContent('#joplinStatus')).toBe('请在浏览器的提示中允许访问 127.0.0.1…');
-      await options.evaluate((notebook) => chrome.storage.sync.get('settings').then(({ settings }) => chrome.storage.sync.set({ settings: { ...settings, destination: 'joplin', joplinNotebook: notebook } })), child);
+      await options.evaluate((notebook) => chrome.storage.sync.get('settings').then(({ settings }) => chrome.storage.sync.set({ settings: { ...(settings as object), destination: 'joplin', joplinNotebook: notebook } })), child);
       const page = await openArticle(s, url, html);
       const download = page.waitForEvent('download', { timeout: 30_000 });
       await toolbarAction(page, /下载 Markdown/);
@@ -55,11 +56,35 @@ describe('Joplin, with the built extension in Chromium', () => {
     }
   });
 
-  it('once allowed: the options page finds Joplin, takes the token, lists the notebooks as a tree; the export creates the note with its images as resources', async () => {
-    const j = joplin();
-    const build = grantedJoplinBuild();
-    const s = await launch({ extensionDir: build.dir, passThrough: [j.base] });
-    try {
+  describe('once 127.0.0.1 is allowed', () => {
+    let s: Session;
+    let build: ReturnType<typeof grantedJoplinBuild>;
+    let stub: AuthStub;
+    beforeAll(async () => {
+      stub = await stubJoplinAuth(['waiting', 'waiting', 'accepted']);
+      build = grantedJoplinBuild();
+      s = await launch({ extensionDir: build.dir, passThrough: [joplin().base, stub.base] });
+    });
+    afterAll(async () => {
+      await s?.close();
+      build?.remove();
+      stub?.close();
+    });
+
+    it("gets the token the way Joplin's clipper does: waits while the reader decides in the app, then keeps it (approval stub)", async () => {
+      const options = await optionsPage(s);
+      await options.locator('.joplin-details').waitFor();
+      await type(options, '#joplinPort', String(stub.port));
+      await options.click('#joplinAuthorize');
+      await expect.poll(() => options.textContent('#joplinStatus')).toBe('请切换到 Joplin，在它的对话框中同意授权…');
+      await expect.poll(() => options.inputValue('#joplinToken'), { timeout: 15_000 }).toBe(stub.token);
+      expect(stub.checks.length).toBeGreaterThanOrEqual(3);
+      expect(await options.evaluate(() => chrome.storage.local.get('joplinAccess'))).toEqual({ joplinAccess: { token: stub.token, port: stub.port } });
+      await options.close();
+    });
+
+    it('the options page finds Joplin, takes the token, lists the notebooks as a tree; the export creates the note with its images as resources', async () => {
+      const j = joplin();
       const options = await optionsPage(s);
       await expect.poll(() => options.isChecked('#joplinOn')).toBe(true);
       await options.locator('.joplin-details').waitFor();
@@ -106,9 +131,6 @@ describe('Joplin, with the built extension in Chromium', () => {
       expect(linked.items).toHaveLength(5);
       expect(downloaded).toBe(false);
       expect(s.served.leaks).toEqual([]);
-    } finally {
-      await s.close();
-      build.remove();
-    }
+    });
   });
 });
