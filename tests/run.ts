@@ -47,11 +47,12 @@ const report = 'out/vitest-report.json';
 const projects = built ? [] : ['--project', 'unit']; // no build, no browser tests
 run('npx', ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 try {
-  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: { status: string; assertionResults: unknown[] }[] };
+  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: { status: string; assertionResults: { status: string }[] }[] };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
-  // A test file that fails to load has no test results: count it as a failure.
-  failed += r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+  // A test file that fails to load, or whose beforeAll fails (its tests are then skipped, e.g. the Joplin
+  // test server missing), has no failed test of its own: count it as a failure.
+  failed += r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length;
 } catch {
   failed++;
   console.error('vitest produced no report');

@@ -4,7 +4,7 @@
  * headless with a fresh profile, a known token and a free port. See ../../../shared/docs/joplin-testing.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,17 +24,42 @@ export const joplinInstalled = () => existsSync(JOPLIN_MAIN) && existsSync(SQLIT
  */
 export function ensureJoplin(log: (line: string) => void = (l) => console.error(l)): void {
   if (joplinInstalled()) return;
-  log(`Joplin's terminal client is not installed in ${JOPLIN_DIR}: installing it for the Joplin tests (about 2 minutes, 280 MB)…`);
-  const started = Date.now();
-  for (const args of [['ci', '--ignore-scripts', '--no-audit', '--no-fund'], ['rebuild', 'sqlite3']]) {
-    const r = spawnSync('npm', ['--prefix', JOPLIN_DIR, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.status !== 0) {
-      throw new Error(`Could not install the Joplin test server (npm ${args.join(' ')} exited ${r.status}). ` +
-        `Run \`npm run joplin:install\` (needs the npm registry, build-essential and python3 for sqlite3).`);
-    }
+  // Test files run in parallel workers: one installs, the others wait for it.
+  if (!takeLock()) {
+    const until = Date.now() + 15 * 60_000;
+    while (existsSync(LOCK) && Date.now() < until) sleepSync(1000);
+    if (joplinInstalled()) return;
+    throw new Error(`Another process was installing the Joplin test server and it is still missing (${JOPLIN_MAIN}). Run \`npm run joplin:install\`.`);
   }
-  if (!joplinInstalled()) throw new Error(`The Joplin test server is still missing after installing (${JOPLIN_MAIN}).`);
-  log(`Joplin's terminal client installed in ${Math.round((Date.now() - started) / 1000)} s.`);
+  try {
+    log(`Joplin's terminal client is not installed in ${JOPLIN_DIR}: installing it for the Joplin tests (about 2 minutes, 280 MB)…`);
+    const started = Date.now();
+    for (const args of [['ci', '--ignore-scripts', '--no-audit', '--no-fund'], ['rebuild', 'sqlite3']]) {
+      const r = spawnSync('npm', ['--prefix', JOPLIN_DIR, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) {
+        throw new Error(`Could not install the Joplin test server (npm ${args.join(' ')} exited ${r.status ?? r.error?.message}). ` +
+          `Run \`npm run joplin:install\` (needs the npm registry, build-essential and python3 for sqlite3).`);
+      }
+    }
+    if (!joplinInstalled()) throw new Error(`The Joplin test server is still missing after installing (${JOPLIN_MAIN}).`);
+    log(`Joplin's terminal client installed in ${Math.round((Date.now() - started) / 1000)} s.`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+// Outside node_modules, which npm ci empties first.
+const LOCK = join(tmpdir(), 'wac-joplin-install.lock');
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+function takeLock(): boolean {
+  try {
+    // A lock left by an install that was killed is stale after 15 minutes.
+    if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 15 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+    mkdirSync(LOCK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function freePort(): Promise<number> {

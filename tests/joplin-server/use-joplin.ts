@@ -3,19 +3,24 @@ import { startJoplin, type JoplinServer } from './server';
 
 /**
  * One real Joplin for the test file: started before its first test, stopped after its last. If it
- * cannot be installed or started, beforeAll throws and every test of the file fails with that message.
- * The first run may install it (about 2 minutes), hence the long hook timeout.
+ * cannot be installed or started, every test that uses it fails with the reason (never a silent pass).
+ * The first run may install it (2–6 minutes on a busy machine), hence the long hook timeout.
  */
 export function useJoplin(): () => JoplinServer {
   let server: JoplinServer | undefined;
+  let failure: Error | undefined;
   beforeAll(async () => {
-    server = await startJoplin();
-  }, 300_000);
+    try {
+      server = await startJoplin();
+    } catch (e) {
+      failure = e as Error;
+    }
+  }, 15 * 60_000);
   afterAll(async () => {
     await server?.stop();
   });
   return () => {
-    if (!server) throw new Error('The Joplin test server did not start (see the error of beforeAll above).');
+    if (!server) throw new Error(`The Joplin test server is not running: ${failure?.message ?? 'it did not start'}`);
     return server;
   };
 }
