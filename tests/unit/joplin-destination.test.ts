@@ -7,14 +7,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useJoplin } from '../joplin-server/use-joplin';
 import { freePort } from '../joplin-server/server';
 import { pageHtml, pageUrl, testImage } from '../fixtures';
-import { makeDraft } from '../../utils/deliver/draft';
-import { fetchImagesWith } from '../../utils/deliver/image-fetch';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/settings';
+import type { Settings } from '../../utils/settings/settings';
 import type { DeliverContext, NoteDraft } from '../../utils/deliver/destinations/types';
 import type { FetchImages } from '../../utils/deliver/zip';
 
-// The real storage module over WXT's in-memory browser.storage (read when wxt/browser is first imported).
+// The real storage module over WXT's in-memory browser.storage (read when wxt/browser is first
+// imported, hence every module of the extension imported after this line).
 (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+const { makeDraft } = await import('../../utils/deliver/draft');
+const { fetchImagesWith } = await import('../../utils/deliver/image-fetch');
+const { DEFAULT_SETTINGS } = await import('../../utils/settings/settings');
 const { joplin: destination } = await import('../../utils/deliver/destinations/joplin');
 const { saveJoplinAccess } = await import('../../utils/deliver/joplin/access');
 
