@@ -7,6 +7,7 @@ import { renderDownloadsOption } from '../../utils/ui/options-downloads';
 import { renderTemplateOptions } from '../../utils/ui/options-templates';
 import { fillDestinations } from '../../utils/ui/destination-choice';
 import type { DestinationId } from '../../utils/deliver/destinations/types';
+import { renderJoplinOptions } from '../../utils/ui/options-joplin';
 
 localizePage(document);
 const saved = document.getElementById('saved')!;
@@ -59,3 +60,4 @@ void loadSettings().then((s) => {
 });
 renderPromoMemory(document.getElementById('promo-memory')!);
 renderDownloadsOption(document.querySelector('#downloads-folder fieldset')!, document.getElementById('destination') as HTMLSelectElement | null);
+renderJoplinOptions(document.getElementById('joplin')!);

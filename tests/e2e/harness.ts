@@ -51,17 +51,24 @@ export interface LaunchChromium {
   approveOptionalPermissions?: boolean;
   /** Downloads go here under the names Chrome gives them, not to Playwright's (which renames every file). */
   downloadsDir?: string;
+  /** The unpacked extension to load (default: the Chrome build). */
+  extensionDir?: string;
+  /** Origins (`http://127.0.0.1:PORT`) whose requests go out for real: a local app the test runs, like Joplin. */
+  passThrough?: string[];
 }
+/** Kept under its first name for the tests that use it. */
+export type LaunchOptions = LaunchChromium;
 
 /** A new profile's Preferences: what a reader's profile would hold for these options. */
 function seedProfile(userDataDir: string, options: LaunchChromium): void {
   const prefs: Record<string, unknown> = {};
   if (options.downloadsDir) prefs.download = { default_directory: options.downloadsDir, prompt_for_download: false };
   if (options.approveOptionalPermissions) {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { optional_permissions?: string[] };
+    const dir = options.extensionDir ?? EXTENSION_DIR;
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { optional_permissions?: string[] };
     const api = (manifest.optional_permissions ?? []).filter((p) => !p.includes('://'));
     // Granted before, not active now: permissions.request then grants them again without asking.
-    prefs.extensions = { settings: { [unpackedExtensionId(EXTENSION_DIR)]: { granted_permissions: { api }, runtime_granted_permissions: { api } } } };
+    prefs.extensions = { settings: { [unpackedExtensionId(dir)]: { granted_permissions: { api }, runtime_granted_permissions: { api } } } };
   }
   if (Object.keys(prefs).length === 0) return;
   mkdirSync(join(userDataDir, 'Default'));
@@ -69,7 +76,8 @@ function seedProfile(userDataDir: string, options: LaunchChromium): void {
 }
 
 export async function launch(options: LaunchChromium = {}): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wac-chromium-'));
   seedProfile(userDataDir, options);
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -82,8 +90,8 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     // UTF-8 locale the machine has: with a missing one, downloads lose their Chinese file names.
     env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_'), LANG: 'C.UTF-8' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -108,6 +116,7 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     const raw = route.request().url();
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+    if (options.passThrough?.includes(url.origin)) return route.continue();
     if (url.hostname === 'mp.weixin.qq.com') {
       wechatRequests.push(raw);
       for (const h of handlers) {
