@@ -4,6 +4,7 @@ import { FRONT_MATTER_FIELDS } from '../../utils/markdown/front-matter';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import type { ImageMode, Settings } from '../../utils/settings/settings';
 import { renderPromoMemory } from '../../utils/ui/promo-memory-options';
+import { renderFolderOptions } from '../../utils/ui/options-folder';
 
 localizePage(document);
 const saved = document.getElementById('saved')!;
@@ -64,3 +65,4 @@ void loadSettings().then((s) => {
   }
 });
 renderPromoMemory(document.getElementById('promo-memory')!);
+renderFolderOptions(document.querySelector('#folder fieldset')!);
