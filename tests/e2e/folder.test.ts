@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { posix } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { toolbarAction } from './toolbar-actions';
@@ -204,6 +205,68 @@ describe('chromium › save into a folder', () => {
     checkLinks(tree, 'inbox/等待授权.md');
     expect(await ext.evaluate(() => chrome.storage.session.get('folderPending'))).toEqual({});
     expect(await grant.isHidden()).toBe(true);
+    await opts.close();
+  });
+  it('the exported note opened from the folder as a note app reads it: every image shows (tests/screenshots/folder-note.png)', async () => {
+    await useOpfsFolder(ext, 'notes');
+    // Real pictures, a different one per image, so the screenshot shows each link landed on its own file.
+    const pictures = readdirSync('tests/screenshots').filter((f) => /^(seed-after|seed-before|firefox-seed|firefox-02|batch|options-en)\.png$/.test(f)).sort();
+    const servedBytes = new Map<string, Buffer>();
+    await s.context.route(/^https:\/\/mmbiz\.qpic\.cn\//, (route) => {
+      const u = route.request().url();
+      if (!servedBytes.has(u)) servedBytes.set(u, readFileSync(`tests/screenshots/${pictures[servedBytes.size % pictures.length]}`));
+      return route.fulfill({ status: 200, contentType: 'image/png', body: servedBytes.get(u)! });
+    });
+    const { page } = await exportNow();
+    await page.close();
+    await s.context.unroute(/^https:\/\/mmbiz\.qpic\.cn\//);
+    const tree = await readOpfsTree(ext, 'notes');
+    const [note] = notes(tree);
+    const text = tree[note!]!.text!;
+    const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const links = imageLinks(body).map((l) => resolveLink(note!, l));
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(links.map((p) => tree[p]?.base64)).size).toBeGreaterThan(1);
+    // As a note app would: the Markdown rendered, each image read from the folder beside the note.
+    const view = await extensionPage(s);
+    const shown = await view.evaluate(
+      async ({ html, note, properties }) => {
+        const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('notes');
+        document.head.innerHTML = '<style>body{font:15px/1.7 system-ui,"WenQuanYi Micro Hei",sans-serif;max-width:720px;margin:20px auto;color:#222} img{max-width:100%;max-height:220px;display:block;margin:8px 0;border:1px solid #ccc} pre{background:#f6f6f6;padding:8px;font-size:12px;white-space:pre-wrap} .path{color:#777;font-size:12px}</style>';
+        document.body.innerHTML = `<p class="path">notes/${note}</p><pre>${properties.replace(/</g, '&lt;')}</pre>${html}`;
+        const dir = note.includes('/') ? note.slice(0, note.lastIndexOf('/')) : '';
+        const results: { src: string; loaded: boolean; width: number }[] = [];
+        for (const img of Array.from(document.images)) {
+          const link = decodeURIComponent(img.getAttribute('src') ?? '');
+          const parts = [...dir.split('/'), ...link.split('/')].filter(Boolean);
+          let d = root;
+          for (const p of parts.slice(0, -1)) d = await d.getDirectoryHandle(p);
+          const file = await (await d.getFileHandle(parts[parts.length - 1]!)).getFile();
+          img.src = URL.createObjectURL(file);
+          await img.decode().catch(() => undefined);
+          results.push({ src: link, loaded: img.complete && img.naturalWidth > 0, width: img.naturalWidth });
+        }
+        return results;
+      },
+      { html: md.render(body), note: note!, properties: text.slice(0, text.length - body.length) },
+    );
+    expect(shown.length).toBe(links.length);
+    for (const r of shown) expect(r.loaded, r.src).toBe(true);
+    mkdirSync('tests/screenshots', { recursive: true });
+    await view.screenshot({ path: 'tests/screenshots/folder-note.png', fullPage: true });
+    await view.close();
+  });
+  it('the options page names the picked folder and says it is a vault (tests/screenshots/options-folder.png)', async () => {
+    await useOpfsFolder(ext, 'My Vault', { vault: true });
+    const opts = await extensionPage(s, 'options.html#folder');
+    await expect.poll(() => opts.locator('#folder-current').textContent()).toBe('文件夹：My Vault · Obsidian 库（含 .obsidian/） · 已允许访问');
+    await useOpfsFolder(ext, 'plain');
+    await opts.reload();
+    await expect.poll(() => opts.locator('#folder-current').textContent()).toBe('文件夹：plain · 不是 Obsidian 库 · 已允许访问');
+    await useOpfsFolder(ext, 'My Vault', { vault: true });
+    await opts.reload();
+    await expect.poll(() => opts.locator('#folder-current').textContent()).toContain('Obsidian 库');
+    await opts.locator('#folder').screenshot({ path: 'tests/screenshots/options-folder.png' });
     await opts.close();
   });
 });

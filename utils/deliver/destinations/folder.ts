@@ -6,26 +6,30 @@
 import { loadFolder } from '../folder/handle-store';
 import { keepPending } from '../folder/pending';
 import { saveIntoFolder } from '../folder/save';
+import type { FolderRequest } from '../folder/requests';
 import { t } from '../../ui/i18n';
-import type { Destination } from './types';
+import type { DeliverContext, DeliveryResult, Destination, NoteDraft } from './types';
 
-/** The follow-up for 'prompt': the background opens the options page, whose one click grants and retries. */
-export interface FolderGrantRequest {
-  type: 'folder-grant';
+/** The folder destination for a given handle (none: not picked); `keep` holds a draft that waits for a grant. */
+export async function deliverToFolder(
+  root: FileSystemDirectoryHandle | undefined,
+  draft: NoteDraft,
+  ctx: DeliverContext,
+  keep: (draft: NoteDraft) => Promise<void> = keepPending,
+): Promise<DeliveryResult> {
+  if (!root) return { ok: false, message: t('folderNone'), fallback: true };
+  const state = await root.queryPermission({ mode: 'readwrite' }).catch(() => 'denied' as const);
+  if (state === 'prompt') {
+    // The follow-up opens the options page, whose one click grants access and sends this draft again.
+    await keep(draft);
+    return { ok: false, message: t('folderAskAgain', root.name), followUp: { label: t('folderGrant', root.name), request: { type: 'folder-grant' } satisfies FolderRequest } };
+  }
+  if (state !== 'granted') return { ok: false, message: t('folderDenied', root.name), fallback: true };
+  return saveIntoFolder(root, draft, ctx);
 }
 
 export const folderDestination: Destination = {
   id: 'folder',
   runsIn: 'background',
-  async deliver(draft, ctx) {
-    const root = await loadFolder().catch(() => undefined);
-    if (!root) return { ok: false, message: t('folderNone'), fallback: true };
-    const state = await root.queryPermission({ mode: 'readwrite' }).catch(() => 'denied' as const);
-    if (state === 'prompt') {
-      await keepPending(draft);
-      return { ok: false, message: t('folderAskAgain', root.name), followUp: { label: t('folderGrant', root.name), request: { type: 'folder-grant' } satisfies FolderGrantRequest } };
-    }
-    if (state !== 'granted') return { ok: false, message: t('folderDenied', root.name), fallback: true };
-    return saveIntoFolder(root, draft, ctx);
-  },
+  deliver: async (draft, ctx) => deliverToFolder(await loadFolder().catch(() => undefined), draft, ctx),
 };
