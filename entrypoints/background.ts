@@ -7,6 +7,8 @@ import { fetchImagesWith, type HostGranted } from '../utils/deliver/image-fetch'
 import { originPattern } from '../utils/deliver/image-hosts';
 import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
 import { t } from '../utils/ui/i18n';
+import { deliverHere } from '../utils/deliver/background-delivery';
+import { answerFolderRequest } from '../utils/deliver/folder/requests';
 
 export default defineBackground(() => {
   const tabs = browser.tabs as unknown as TabsApi;
@@ -18,14 +20,20 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(tabs)(info, tab));
   browser.commands.onCommand.addListener((command) => void onCommand(tabs)(command));
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const msg = raw as BackgroundRequest;
-    return msg?.type === 'open-batch' ? openBatchPage(msg.request) : undefined;
-  });
-
   // Other image hosts: only those the user granted from the popup (optional_host_permissions).
   const granted: HostGranted = (url) => browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false);
   const fetchImages = fetchImagesWith(granted);
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    const msg = raw as BackgroundRequest;
+    if (msg?.type === 'open-batch') return openBatchPage(msg.request);
+    if (msg?.type === 'deliver') {
+      const tab = sender.tab?.id;
+      const progress = (text: string) => tab !== undefined && void browser.tabs.sendMessage(tab, { type: 'progress', text }).catch(() => undefined);
+      return deliverHere(msg.destination, msg.draft, fetchImages, progress);
+    }
+    return answerFolderRequest(msg);
+  });
   // Images for the ZIP: fetched here, with the extension's host permission and no page Referer.
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
     if (port.name !== IMAGE_PORT) return;

@@ -5,6 +5,8 @@ import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import type { ImageMode, Settings } from '../../utils/settings/settings';
 import { renderPromoMemory } from '../../utils/ui/promo-memory-options';
 import { renderFolderOptions } from '../../utils/ui/options-folder';
+import { fillDestinations } from '../../utils/ui/destination-choice';
+import type { DestinationId } from '../../utils/deliver/destinations/types';
 
 localizePage(document);
 const saved = document.getElementById('saved')!;
@@ -26,6 +28,9 @@ async function save(patch: Partial<Settings>): Promise<void> {
 }
 
 void loadSettings().then((s) => {
+  const destination = document.getElementById('destination') as HTMLSelectElement;
+  fillDestinations(destination, s.destination);
+  destination.addEventListener('change', () => void save({ destination: destination.value as DestinationId }));
   for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name=imageMode]'))) {
     r.checked = r.value === s.imageMode;
     r.addEventListener('change', () => r.checked && void save({ imageMode: r.value as ImageMode }));

@@ -33,6 +33,22 @@ eachBrowser('popup', (b) => {
       expect(file.bytes.toString('utf8')).toBe(expectedMarkdown('seed-article'));
       await expect.poll(() => popup.text('#message')).toContain('.md');
     });
+
+    it('another destination picked in the popup is used for that one export, and the default stays', async () => {
+      expect(await popup.evaluate(() => (document.getElementById('destination') as HTMLSelectElement).value, null)).toBe('download');
+      // Picked as a reader does (a change event), then the same "Download Markdown" button.
+      await popup.evaluate(() => {
+        const s = document.getElementById('destination') as HTMLSelectElement;
+        s.value = 'zip';
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      }, null);
+      const file = await popup.download(() => popup.click('button[data-action="download-md"]'));
+      expect(file.name).toMatch(/\.zip$/);
+      expect(file.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      // The reader's default is unchanged: the toolbar's button still downloads the .md.
+      const again = await article.download(() => article.clickToolbar(/^(下载 Markdown|Download Markdown)$/));
+      expect(again.bytes.toString('utf8')).toBe(expectedMarkdown('seed-article'));
+    });
   });
 
   describe('the popup copies', () => {

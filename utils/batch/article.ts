@@ -3,7 +3,10 @@
  * inline scripts never run), promotion removed, the file-name template, images fetched for the ZIP.
  */
 import { prepareExport } from '../markdown/note';
-import { resolveImages, type FetchImages, type ImageFailure, type ImagesResult } from '../deliver/zip';
+import type { FetchImages, ImageFailure, ImagesResult } from '../deliver/zip';
+import { draftFromArticle } from '../deliver/draft';
+import { fetchDraftImages, fillSlots } from '../deliver/destinations/slots';
+import { imageExtension } from '../page/images';
 import type { Settings } from '../settings/settings';
 
 export type ArticleOutcome =
@@ -38,9 +41,13 @@ export async function exportFetchedArticle(html: string, url: string, settings: 
   if (!prepared.ok) return { ok: false, reason: prepared.message };
   const { article, fileName } = prepared;
   try {
-    const r = await resolveImages(article, settings, 'zip', fetchImages, undefined, assetDir);
-    const images = r.files.map((f) => ({ path: f.path, url: f.url }));
-    return { ok: true, fileName, title: article.meta.title, published: article.meta.published, markdown: r.markdown, files: r.files, images, failedImages: r.failed };
+    const draft = draftFromArticle(article, settings, fileName);
+    const fetched = await fetchDraftImages(draft, { settings, fetchImages, progress: () => {} });
+    const files = fetched.files.map((f) => ({ path: `${assetDir}/${String(f.index + 1).padStart(3, '0')}.${imageExtension(f.url, f.type)}`, bytes: f.bytes, url: f.url }));
+    const paths = new Map(fetched.files.map((f, i) => [f.index, files[i]!.path]));
+    const markdown = fillSlots(draft, (i) => paths.get(i) ?? null);
+    const images = files.map((f) => ({ path: f.path, url: f.url }));
+    return { ok: true, fileName, title: article.meta.title, published: article.meta.published, markdown, files, images, failedImages: fetched.failed };
   } catch (e) {
     return { ok: false, reason: `导出失败 / Export failed: ${(e as Error).message}` };
   }

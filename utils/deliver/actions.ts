@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
-import { articleMarkdown, prepareExport } from '../markdown/note';
-import { downloadBlob, downloadText } from './download';
-import { copyText } from './clipboard';
-import { resolveImages, buildZip, type FetchImages } from './zip';
-import { NO_HOST_PERMISSION } from './image-fetch';
-import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from '../messages/types';
+import { downloadText } from './download';
+import { makeDraft } from './draft';
+import { remoteNote } from './destinations/slots';
+import { PAGE_DESTINATIONS } from './destinations/page';
+import type { DeliverContext, DeliveryResult, DestinationId, NoteDraft } from './destinations/types';
+import type { FetchImages } from './zip';
+import { IMAGE_PORT, type ActionResult, type BackgroundRequest, type ExportAction, type ImageReply } from '../messages/types';
 import type { Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
@@ -32,37 +33,49 @@ export interface ActionHooks {
   progress(text: string): void;
   /** The account's remembered promotion, left out of the note as it is hidden on the page. */
   memory?: AccountMemory | null;
+  /** A destination for this one export (the popup's choice), instead of the reader's default. */
+  destination?: DestinationId;
 }
 
-/** Runs one export action on the live page. Every outcome is a message; nothing throws. */
-export async function runAction(action: ExportAction, settings: Settings, hooks: ActionHooks, fetchImages: FetchImages = fetchImagesViaBackground): Promise<ActionResult> {
-  const mode = action === 'download-zip' ? 'zip' : action === 'copy-md' ? 'remote' : settings.imageMode;
-  // Converted once: with remote links here, or below against the downloaded images.
-  const prepared = prepareExport(document, location.href, settings, hooks.memory ?? null);
-  if (!prepared.ok) return { ok: false, message: prepared.message };
-  const { article, fileName } = prepared;
+/** The toolbar's three actions: the main one goes where the reader chose; copy and ZIP are their own. */
+export function destinationFor(action: ExportAction, settings: Settings, chosen?: DestinationId): DestinationId {
+  if (action === 'copy-md') return 'clipboard';
+  if (action === 'download-zip') return 'zip';
+  return chosen ?? settings.destination;
+}
+
+/** Sends a draft to a destination that runs in the background. */
+export const deliverInBackground = (destination: DestinationId, draft: NoteDraft): Promise<DeliveryResult> =>
+  browser.runtime.sendMessage({ type: 'deliver', destination, draft } satisfies BackgroundRequest) as Promise<DeliveryResult>;
+
+/** A note that could not be written where it was meant to go is downloaded instead, and the message says so. */
+function fallBack(draft: NoteDraft, result: DeliveryResult): DeliveryResult {
+  const file = `${draft.name}.md`;
+  const markdown = remoteNote(draft);
+  downloadText(document, file, markdown);
+  return { ...result, ok: false, message: `${result.message}\n${t('fellBackToDownload', file)}`, markdown };
+}
+
+/** Runs one export on the live page. Every outcome is a message; nothing throws. */
+export async function runAction(
+  action: ExportAction,
+  settings: Settings,
+  hooks: ActionHooks,
+  fetchImages: FetchImages = fetchImagesViaBackground,
+  toBackground: typeof deliverInBackground = deliverInBackground,
+): Promise<ActionResult & { followUp?: DeliveryResult['followUp'] }> {
+  const made = makeDraft(document, location.href, settings, hooks.memory ?? null);
+  if (!made.ok) return { ok: false, message: made.message };
+  const { draft } = made;
+  const id = destinationFor(action, settings, hooks.destination);
+  const ctx: DeliverContext = { settings, fetchImages, progress: hooks.progress };
+  let result: DeliveryResult;
   try {
-    if (mode === 'remote' || (mode === 'base64' && article.images.length === 0)) {
-      const markdown = articleMarkdown(article, settings);
-      if (action === 'copy-md') {
-        await copyText(document, markdown);
-        return { ok: true, message: t('copied'), markdown };
-      }
-      downloadText(document, `${fileName}.md`, markdown);
-      return { ok: true, message: t('downloaded', `${fileName}.md`), markdown };
-    }
-    const images = await resolveImages(article, settings, mode, fetchImages, (done, total) => hooks.progress(t('imageProgress', done, total)));
-    const failedList = images.failed.map((f) => `${f.url} (${f.error === NO_HOST_PERMISSION ? t('zipHostNotAllowed') : f.error})`).join('\n');
-    const saved = article.images.length - images.failed.length;
-    const summary = t('imageSummary', saved, article.images.length, images.failed.length) + (failedList ? `\n${t('imagesFailed')}\n${failedList}` : '');
-    if (mode === 'zip') {
-      const zip = await buildZip(fileName, images.markdown, images.files);
-      downloadBlob(document, `${fileName}.zip`, new Blob([zip as BlobPart], { type: 'application/zip' }));
-      return { ok: images.failed.length === 0, message: `${t('downloaded', `${fileName}.zip`)}\n${summary}`, markdown: images.markdown };
-    }
-    downloadText(document, `${fileName}.md`, images.markdown);
-    return { ok: images.failed.length === 0, message: `${t('downloaded', `${fileName}.md`)}\n${summary}`, markdown: images.markdown };
+    const here = PAGE_DESTINATIONS[id];
+    result = here ? await here.deliver(draft, ctx) : ((await toBackground(id, draft)) ?? { ok: false, message: t('errDestination'), fallback: true });
   } catch (e) {
-    return { ok: false, message: `${t('errExport')}: ${(e as Error).message}` };
+    result = { ok: false, message: `${t('errExport')}: ${(e as Error).message}`, fallback: id !== 'download' && id !== 'clipboard' };
   }
+  if (result.fallback) result = fallBack(draft, result);
+  return { ok: result.ok, message: result.message, markdown: result.markdown, followUp: result.followUp };
 }

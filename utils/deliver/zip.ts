@@ -1,10 +1,5 @@
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
-import type { Article } from '../extract/article';
-import { articleMarkdown } from '../markdown/note';
-import { imageExtension } from '../page/images';
-import { base64ToBytes } from './encoding';
 import type { ImageReply } from '../messages/types';
-import type { Settings } from '../settings/settings';
 
 export interface ImageFailure {
   url: string;
@@ -19,48 +14,6 @@ export interface ImagesResult {
 }
 
 export type FetchImages = (urls: string[], onEach: (reply: ImageReply) => void) => Promise<void>;
-
-const pad = (n: number) => String(n).padStart(3, '0');
-
-/**
- * Fetches the article's images and writes the note against them: `assets/NNN.ext` for the ZIP, or
- * data URIs for one self-contained file. An image that fails keeps its remote address and is listed.
- */
-export async function resolveImages(
-  article: Article,
-  settings: Settings,
-  mode: 'zip' | 'base64',
-  fetchImages: FetchImages,
-  onProgress: (done: number, total: number) => void = () => {},
-  /** The folder the note's images go in, relative to the note (a batch gives each note its own). */
-  assetDir = 'assets',
-): Promise<ImagesResult> {
-  const urls = article.images;
-  const target = new Map<string, string>();
-  const files: ImagesResult['files'] = [];
-  const failed: ImageFailure[] = [];
-  let done = 0;
-  onProgress(0, urls.length);
-  await fetchImages(urls, (reply) => {
-    const url = urls[reply.index];
-    if (url === undefined) return;
-    if (reply.ok) {
-      if (mode === 'zip') {
-        const path = `${assetDir}/${pad(reply.index + 1)}.${imageExtension(url, reply.type)}`;
-        files.push({ path, bytes: base64ToBytes(reply.data), url });
-        target.set(url, path);
-      } else {
-        target.set(url, `data:${reply.type || 'image/jpeg'};base64,${reply.data}`);
-      }
-    } else failed.push({ url, error: reply.error });
-    onProgress(++done, urls.length);
-  });
-  // Replies may come back in any order; the note must not depend on that.
-  for (const url of urls) if (!target.has(url) && !failed.some((f) => f.url === url)) failed.push({ url, error: 'no reply' });
-  files.sort((a, b) => a.path.localeCompare(b.path));
-  failed.sort((a, b) => urls.indexOf(a.url) - urls.indexOf(b.url));
-  return { markdown: articleMarkdown(article, settings, (u) => target.get(u) ?? u), files, failed };
-}
 
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 

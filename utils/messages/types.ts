@@ -1,12 +1,16 @@
 /** Messages between the popup / background and the content script. */
 import type { BatchRequest } from '../batch/store';
+import type { DestinationId, NoteDraft } from '../deliver/destinations/types';
 export type ExportAction = 'download-md' | 'copy-md' | 'download-zip';
 
 export type ContentRequest =
-  | { type: 'export'; action: ExportAction }
+  /** `destination`: the popup's choice for this one export of 'download-md'. */
+  | { type: 'export'; action: ExportAction; destination?: DestinationId }
   | { type: 'get-markdown' }
   | { type: 'status' }
-  | { type: 'set-cleaning'; on: boolean };
+  | { type: 'set-cleaning'; on: boolean }
+  /** From the background, while it delivers this page's note. */
+  | { type: 'progress'; text: string };
 
 export interface PageStatus {
   cleaned: boolean;
@@ -28,4 +32,7 @@ export type ImageReply = { index: number; ok: true; data: string; type: string }
 export const IMAGE_PORT = 'wac-images';
 
 /** From a content script or the popup to the background: show the batch page (and start what is asked). */
-export type BackgroundRequest = { type: 'open-batch'; request?: BatchRequest };
+export type BackgroundRequest =
+  | { type: 'open-batch'; request?: BatchRequest }
+  /** A draft for a destination that runs in the background; the answer is its DeliveryResult. */
+  | { type: 'deliver'; destination: DestinationId; draft: NoteDraft };

@@ -1,5 +1,6 @@
 import { FRONT_MATTER_FIELDS, type FrontMatterField } from '../markdown/front-matter';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
+import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
 
 export type ImageMode = 'remote' | 'zip' | 'base64';
 
@@ -20,6 +21,16 @@ export interface Settings {
   /** A batch gives up on a request after this long, and waits this long before its first retry (doubled each time). */
   batchTimeoutMs: number;
   batchBackoffMs: number;
+  /** Where the main export (toolbar button, shortcut, context menu) sends the note. */
+  destination: DestinationId;
+  /** Images of a note written into a folder: beside it (`assets/<note>/`) or in one fixed folder (`<folder>/<note>/`); Obsidian embeds or Markdown links. */
+  attachments: { location: 'beside' | 'fixed'; folder: string; embeds: boolean };
+  /** A note of that name exists already: give the new one a distinct name, or update it. */
+  onExisting: 'rename' | 'update';
+  /** The vault `obsidian://new` writes into ('' = the one Obsidian has open). */
+  obsidianVault: string;
+  /** The Joplin notebook (folder id) notes are sent to. */
+  joplinNotebook: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +44,11 @@ export const DEFAULT_SETTINGS: Settings = {
   batchPauseMaxMs: 3000,
   batchTimeoutMs: 30_000,
   batchBackoffMs: 2000,
+  destination: 'download',
+  attachments: { location: 'beside', folder: 'assets', embeds: false },
+  onExisting: 'rename',
+  obsidianVault: '',
+  joplinNotebook: '',
 };
 
 /** Settings read from storage may be old or partial: fill what is missing from the defaults. */
@@ -43,6 +59,9 @@ export function withDefaults(stored: Partial<Settings> | null | undefined): Sett
     ...s,
     frontMatterFields: Array.isArray(s.frontMatterFields) ? s.frontMatterFields : [...DEFAULT_SETTINGS.frontMatterFields],
     hidePromotion: { ...DEFAULT_SETTINGS.hidePromotion, ...(s.hidePromotion ?? {}) },
+    attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },
+    // A destination this version does not know (stored by a newer one) falls back to the download.
+    destination: DESTINATION_IDS.includes(s.destination as DestinationId) ? (s.destination as DestinationId) : DEFAULT_SETTINGS.destination,
   };
 }
 

@@ -8,8 +8,11 @@ import { PageCleaning } from '../clean/page-cleaning';
 import type { Toolbar } from './toolbar';
 import { mountToolbar } from './toolbar-host';
 import { runAction } from '../deliver/actions';
-import { exportMarkdown, prepareExport } from '../markdown/note';
+import { runFollowUp } from '../deliver/follow-up';
+import { exportMarkdown } from '../markdown/note';
 import { foreignImageOrigins } from '../deliver/image-hosts';
+import { imageSource } from '../page/images';
+import type { DestinationId } from '../deliver/destinations/types';
 import { loadSettings, watchSettings } from '../settings/store';
 import type { ActionResult, ContentRequest, ExportAction } from '../messages/types';
 import { t } from './i18n';
@@ -33,13 +36,14 @@ export function startArticlePage(ctx: ContentScriptContext): void {
 
   let toolbar: Toolbar | null = null;
   let busy = false;
-  const perform = async (action: ExportAction): Promise<ActionResult> => {
+  const perform = async (action: ExportAction, destination?: DestinationId): Promise<ActionResult> => {
     if (busy) return { ok: false, message: t('busy') };
     busy = true;
     toolbar?.setBusy(true);
     toolbar?.setStatus(t('working'));
-    const result = await runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory });
-    toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error');
+    const result = await runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory, destination });
+    const follow = result.followUp;
+    toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error', follow && { label: follow.label, run: () => void runFollowUp(follow.request, window) });
     toolbar?.setBusy(false);
     busy = false;
     return { ok: result.ok, message: result.message };
@@ -47,7 +51,8 @@ export function startArticlePage(ctx: ContentScriptContext): void {
 
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const msg = raw as ContentRequest;
-    if (msg.type === 'export') return perform(msg.action);
+    if (msg.type === 'export') return perform(msg.action, msg.destination);
+    if (msg.type === 'progress') return void (busy && toolbar?.setStatus(msg.text));
     if (msg.type === 'get-markdown') {
       const r = exportMarkdown(document, location.href, cleaning.settings, memory.memory);
       return Promise.resolve(r.ok ? { ok: true, message: '', markdown: r.markdown } : { ok: false, message: r.message });
@@ -55,8 +60,9 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     if (msg.type === 'set-cleaning') return cleaning.setOverride(msg.on);
     if (msg.type === 'status') {
       // The popup asks for these hosts in its click (a content script cannot ask for permissions).
-      const prepared = prepareExport(document, location.href, cleaning.settings);
-      return Promise.resolve({ ...cleaning.status(), imageOrigins: prepared.ok ? foreignImageOrigins(prepared.article.images) : [] });
+      // Read off the content's images as they are: an extraction here would run on every popup open.
+      const images = Array.from(document.querySelectorAll('#js_content img'), imageSource).filter(Boolean);
+      return Promise.resolve({ ...cleaning.status(), imageOrigins: foreignImageOrigins(images) });
     }
     return undefined;
   });

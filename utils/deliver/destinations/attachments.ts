@@ -1,0 +1,50 @@
+/**
+ * Where a note's images go in a folder, and the link the note writes to each. Two layouts, as
+ * Obsidian's "default location for new attachments" allows: beside the note
+ * (`<folder>/assets/<note>/001.jpg`) or one fixed folder (`<fixed>/<note>/001.jpg`).
+ */
+import { imageExtension } from '../../page/images';
+import type { Settings } from '../../settings/settings';
+import type { NoteDraft } from './types';
+
+const pad = (n: number) => String(n).padStart(3, '0');
+const segments = (p: string) => p.split('/').filter(Boolean);
+const join = (...parts: string[]) => parts.flatMap(segments).join('/');
+
+/** A relative link that Obsidian, Typora and Logseq all open: each segment percent-encoded where Markdown needs it. */
+export const linkPath = (relative: string): string =>
+  relative
+    .split('/')
+    .map((s) => s.replace(/[ ()<>%#?[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+
+/** `to` relative to the folder `from` (both relative to the same root). */
+export function relativeTo(from: string, to: string): string {
+  const a = segments(from);
+  const b = segments(to);
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
+}
+
+export interface PlannedFile {
+  index: number;
+  /** From the root of the folder (vault) written to. */
+  path: string;
+  /** From the note's folder, encoded for a Markdown link. */
+  link: string;
+  /** From the note's folder, not encoded: what an Obsidian embed names. */
+  relative: string;
+}
+
+/** The note's own path from the root: `<folder>/<name>.md`. */
+export const notePath = (draft: NoteDraft): string => join(draft.folder, `${draft.name}.md`);
+
+export function attachmentPlan(draft: NoteDraft, settings: Settings, files: readonly { index: number; type: string }[]): PlannedFile[] {
+  const dir = settings.attachments.location === 'fixed' ? join(settings.attachments.folder || 'assets', draft.name) : join(draft.folder, 'assets', draft.name);
+  return files.map((f) => {
+    const path = join(dir, `${pad(f.index + 1)}.${imageExtension(draft.images[f.index] ?? '', f.type)}`);
+    const relative = relativeTo(draft.folder, path);
+    return { index: f.index, path, link: linkPath(relative), relative };
+  });
+}

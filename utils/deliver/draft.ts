@@ -1,0 +1,32 @@
+/**
+ * The note as a draft: converted once, its images written as slots, named by the templates. Every
+ * destination starts from it, in the page or in the background.
+ */
+import { articleMarkdown, prepareExport } from '../markdown/note';
+import type { Article } from '../extract/article';
+import type { Settings } from '../settings/settings';
+import type { AccountMemory } from '../clean/memory';
+import type { NoteDraft } from './destinations/types';
+
+const nonce = () => Math.random().toString(36).slice(2, 10);
+
+export function draftFromArticle(article: Article, settings: Settings, name: string, folder = ''): NoteDraft {
+  const slot = `wac-img-${nonce()}-`;
+  const index = new Map(article.images.map((u, i) => [u, i]));
+  const markdown = articleMarkdown(article, settings, (u) => (index.has(u) ? `${slot}${index.get(u)}` : u));
+  const { title, source, account, published } = article.meta;
+  return { name, folder, markdown, slot, images: [...article.images], title, source, account, published };
+}
+
+export type DraftResult = { ok: true; draft: NoteDraft } | { ok: false; message: string };
+
+/** The live (or fetched) page → its draft. Never throws: a page that is no article says so. */
+export function makeDraft(doc: Document, pageUrl: string, settings: Settings, memory: AccountMemory | null = null): DraftResult {
+  const prepared = prepareExport(doc, pageUrl, settings, memory);
+  if (!prepared.ok) return prepared;
+  try {
+    return { ok: true, draft: draftFromArticle(prepared.article, settings, prepared.fileName) };
+  } catch (e) {
+    return { ok: false, message: `${(e as Error).message}` };
+  }
+}

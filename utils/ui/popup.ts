@@ -1,0 +1,105 @@
+/**
+ * The popup: the page's state, the export actions (the main one to the reader's destination or,
+ * for this one export, another picked here), cleaning switches and the batch part.
+ */
+import { browser } from 'wxt/browser';
+import { localizePage, t } from './i18n';
+import { loadSettings, saveSettings } from '../settings/store';
+import { copyText } from '../deliver/clipboard';
+import { originsToAsk } from '../deliver/image-hosts';
+import { wirePopupBatch } from '../batch/popup-batch';
+import type { DestinationId } from '../deliver/destinations/types';
+import { fillDestinations } from './destination-choice';
+import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../messages/types';
+
+export function startPopup(document: Document): void {
+  localizePage(document);
+  const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+  const statusEl = $('status');
+  const messageEl = $('message');
+  const cleanPage = $<HTMLInputElement>('clean-page');
+  const cleanDefault = $<HTMLInputElement>('clean-default');
+  const destination = $<HTMLSelectElement>('destination');
+
+  // The tab the popup acts on, fixed when it opens: the active tab of the last focused browser window
+  // (where the toolbar button was clicked), never the popup itself when it is open as a page.
+  const targetTab: Promise<number | undefined> = browser.tabs
+    .query({ active: true, lastFocusedWindow: true })
+    .then((tabs) => tabs.find((t) => t.url !== location.href)?.id);
+
+  async function ask<T>(msg: ContentRequest): Promise<T | null> {
+    const id = await targetTab;
+    if (id === undefined) return null;
+    try {
+      return (await browser.tabs.sendMessage(id, msg)) as T;
+    } catch {
+      return null; // no content script: not a WeChat article page
+    }
+  }
+
+  function showStatus(s: PageStatus | null): void {
+    const controls = document.getElementById('controls')!;
+    if (!s) {
+      statusEl.textContent = t('notArticlePage');
+      statusEl.className = 'status';
+      controls.hidden = true;
+      return;
+    }
+    controls.hidden = false;
+    imageOrigins = s.imageOrigins ?? [];
+    cleanPage.checked = s.cleaned;
+    statusEl.textContent = s.kind === 'unavailable' ? t('pageUnavailable') : s.cleaned ? t('statusCleaned', s.promotions) : t('statusNotCleaned');
+    statusEl.className = s.cleaned ? 'status on' : 'status';
+  }
+
+  // The page's images outside WeChat's hosts, from its status; and the image mode, for base64 files.
+  let imageOrigins: string[] = [];
+  let inlineImages = false;
+
+  // Asked for in the click itself: see originsToAsk for why only the popup can.
+  const askForImageHosts = (action: ExportAction): Promise<unknown> => {
+    const origins = originsToAsk(action, imageOrigins, inlineImages);
+    return origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve();
+  };
+
+  async function run(action: ExportAction): Promise<void> {
+    const asked = askForImageHosts(action);
+    messageEl.textContent = t('working');
+    await asked;
+    if (action === 'copy-md') {
+      // The popup has the focus and the click: copy here rather than in the page.
+      const r = await ask<ActionResult>({ type: 'get-markdown' });
+      if (!r?.ok || !r.markdown) {
+        messageEl.textContent = r?.message ?? t('notArticlePage');
+        return;
+      }
+      try {
+        await copyText(document, r.markdown);
+        messageEl.textContent = t('copied');
+      } catch (e) {
+        messageEl.textContent = (e as Error).message;
+      }
+      return;
+    }
+    const r = await ask<ActionResult>({ type: 'export', action, destination: action === 'download-md' ? (destination.value as DestinationId) : undefined });
+    messageEl.textContent = r?.message ?? t('notArticlePage');
+  }
+
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-action]'))) {
+    b.addEventListener('click', () => void run(b.dataset.action as ExportAction));
+  }
+  cleanPage.addEventListener('change', async () => showStatus(await ask<PageStatus>({ type: 'set-cleaning', on: cleanPage.checked })));
+  cleanDefault.addEventListener('change', () => void saveSettings({ cleanByDefault: cleanDefault.checked }));
+  $('open-options').addEventListener('click', (e) => {
+    e.preventDefault();
+    void browser.runtime.openOptionsPage();
+  });
+
+  void loadSettings().then((s) => {
+    cleanDefault.checked = s.cleanByDefault;
+    inlineImages = s.imageMode === 'base64';
+    fillDestinations(destination, s.destination);
+  });
+  void ask<PageStatus>({ type: 'status' }).then(showStatus);
+  wirePopupBatch(document);
+}
