@@ -195,7 +195,11 @@ describe('chromium › save into a folder', () => {
     // What the folder destination keeps when queryPermission says 'prompt' (an OPFS handle never does).
     const draft = { name: '等待授权', folder: 'inbox', markdown: '# 等待授权\n\n![](wac-slot-0)\n', slot: 'wac-slot-', images: ['https://mmbiz.qpic.cn/mmbiz_png/wait/0?wx_fmt=png'], title: '等待授权', source: '', account: '', published: '' };
     await ext.evaluate((d) => chrome.storage.session.set({ folderPending: d }), draft);
-    const opts = await extensionPage(s, 'options.html#folder');
+    // The toolbar's follow-up sends this; the background opens the options page at the folder section.
+    const opened = s.context.waitForEvent('page');
+    await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'folder-grant' }));
+    const opts = await opened;
+    expect(opts.url()).toBe(`chrome-extension://${s.extensionId}/options.html#folder`);
     const grant = opts.locator('#folder-grant');
     await expect.poll(() => grant.textContent()).toBe('允许访问“granted”并保存“等待授权”');
     await grant.click();
@@ -312,6 +316,29 @@ describe('chromium › Obsidian', () => {
     const [note] = notes(await readOpfsTree(ext, 'My Vault'));
     expect(await asked).toBe(`obsidian://open?vault=My%20Vault&file=${encodeURIComponent(note!.replace(/\.md$/, ''))}`);
     await page.close();
+  });
+
+  it('from the popup: saved into the vault, its "Open in Obsidian" button opens the note', async () => {
+    await useOpfsFolder(ext, 'My Vault', { vault: true });
+    await setSettings(ext, { destination: 'download' });
+    const article = await openArticle(s, url, html);
+    // The popup in a window of its own, acting on the article tab (as tests/e2e/browsers/chromium.ts does).
+    await article.bringToFront();
+    const opened = s.context.waitForEvent('page');
+    await ext.evaluate((u) => chrome.windows.create({ url: u, focused: false, type: 'popup' }), `chrome-extension://${s.extensionId}/popup.html`);
+    const popup = await opened;
+    await popup.waitForLoadState();
+    await popup.locator('#destination').selectOption('folder');
+    await popup.locator('button[data-action=download-md]').click();
+    await expect.poll(() => popup.locator('#message').textContent(), { timeout: 30_000 }).toContain('已保存到“My Vault”');
+    const open = popup.locator('#follow-up');
+    await expect.poll(() => open.textContent()).toBe('在 Obsidian 中打开');
+    const asked = obsidianAddress(popup);
+    await open.click();
+    const [note] = notes(await readOpfsTree(ext, 'My Vault'));
+    expect(await asked).toBe(`obsidian://open?vault=My%20Vault&file=${encodeURIComponent(note!.replace(/\.md$/, ''))}`);
+    await popup.close();
+    await article.close();
   });
 
   it('no vault: handed over as Obsidian Web Clipper does, clipboard then obsidian://new', async () => {

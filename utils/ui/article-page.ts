@@ -46,7 +46,7 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error', follow && { label: follow.label, run: () => void runFollowUp(follow.request, window) });
     toolbar?.setBusy(false);
     busy = false;
-    return { ok: result.ok, message: result.message };
+    return { ok: result.ok, message: result.message, followUp: follow };
   };
 
   browser.runtime.onMessage.addListener((raw: unknown) => {

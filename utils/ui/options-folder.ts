@@ -7,7 +7,7 @@
 import { loadSettings, saveSettings } from '../settings/store';
 import type { Settings } from '../settings/settings';
 import { forgetFolder } from '../deliver/folder/handle-store';
-import { canPickFolder, folderInfo, grantFolder, pickFolder, retryPending } from '../deliver/folder/grant';
+import { canPickFolder, folderInfo, grantAndRetry, pickFolder } from '../deliver/folder/grant';
 import { pendingDraft } from '../deliver/folder/pending';
 import { t } from './i18n';
 
@@ -91,20 +91,8 @@ export function renderFolderOptions(host: HTMLElement): void {
       .catch((e: unknown) => (status.textContent = e instanceof DOMException && e.name === 'AbortError' ? '' : `${t('folderPickFailed')}: ${(e as Error).message}`)),
   );
   forget.addEventListener('click', () => void forgetFolder().then(show));
-  grant.addEventListener('click', () =>
-    void (async () => {
-      // First thing in the click: the gesture is spent by anything slow before it.
-      const state = await grantFolder();
-      if (state !== 'granted') {
-        const r = await retryPending(doc); // refused: the waiting note is downloaded, not lost
-        status.textContent = r ? r.message : t('folderDenied', (await folderInfo())?.name ?? '');
-      } else {
-        const r = await retryPending(doc);
-        status.textContent = r ? r.message : t('folderGranted');
-      }
-      await show();
-    })(),
-  );
+  // The first thing in the click: requestPermission needs the gesture, which anything slow before it spends.
+  grant.addEventListener('click', () => void grantAndRetry(doc).then((message) => ((status.textContent = message), show())));
 
   void loadSettings().then((s) => {
     // One copy that every control changes: two changes in a row must not undo each other.

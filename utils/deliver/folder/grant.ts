@@ -42,6 +42,17 @@ export async function grantFolder(): Promise<PermissionState | 'none'> {
   return root.requestPermission({ mode: 'readwrite' }).catch(() => 'denied' as const);
 }
 
+/**
+ * The one click: ask for the permission (inside the click), then send the note that waited for it.
+ * Refused, the waiting note is downloaded here, not lost. Says what happened.
+ */
+export async function grantAndRetry(doc: Document): Promise<string> {
+  const state = await grantFolder();
+  const r = await retryPending(doc);
+  if (r) return r.message;
+  return state === 'granted' ? t('folderGranted') : t('folderDenied', (await loadFolder())?.name ?? '');
+}
+
 /** The note that waited for the permission, sent again; a note that still cannot be written is downloaded here. */
 export async function retryPending(doc: Document): Promise<DeliveryResult | undefined> {
   const draft = await pendingDraft();
