@@ -48,19 +48,16 @@ export async function grantFolder(): Promise<PermissionState | 'none'> {
  */
 export async function grantAndRetry(doc: Document): Promise<string> {
   const state = await grantFolder();
-  const r = await retryPending(doc);
-  if (r) return r.message;
-  return state === 'granted' ? t('folderGranted') : t('folderDenied', (await loadFolder())?.name ?? '');
-}
-
-/** The note that waited for the permission, sent again; a note that still cannot be written is downloaded here. */
-export async function retryPending(doc: Document): Promise<DeliveryResult | undefined> {
+  const name = (await loadFolder())?.name ?? '';
   const draft = await pendingDraft();
-  if (!draft) return undefined;
+  if (!draft) return state === 'granted' ? t('folderGranted') : t('folderDenied', name);
   await dropPending();
-  const request: BackgroundRequest = { type: 'deliver', destination: 'folder', draft };
-  const result = ((await browser.runtime.sendMessage(request)) as DeliveryResult | undefined) ?? { ok: false, message: t('errDestination'), fallback: true };
-  if (!result.fallback) return result;
+  let result: DeliveryResult = { ok: false, message: t('folderDenied', name), fallback: true };
+  if (state === 'granted') {
+    const request: BackgroundRequest = { type: 'deliver', destination: 'folder', draft };
+    result = ((await browser.runtime.sendMessage(request)) as DeliveryResult | undefined) ?? { ok: false, message: t('errDestination'), fallback: true };
+  }
+  if (!result.fallback) return result.message;
   downloadText(doc, `${draft.name}.md`, remoteNote(draft));
-  return { ...result, message: `${result.message}\n${t('fellBackToDownload', `${draft.name}.md`)}` };
+  return `${result.message}\n${t('fellBackToDownload', `${draft.name}.md`)}`;
 }
