@@ -272,7 +272,12 @@ describe('chromium', () => {
       await useOpfsFolder(ext, 'My Vault', { vault: true });
       await opts.reload();
       await expect.poll(() => opts.locator('#folder-current').textContent()).toContain('Obsidian 库');
-      await opts.locator('#folder').screenshot({ path: 'tests/screenshots/options-folder.png' });
+      // The fixed folder's name is asked for only when images go to one fixed folder.
+    await expect.poll(() => opts.locator('#folderFixed').isVisible()).toBe(false);
+    await opts.locator('#folder input[name=folderAttachments][value=fixed]').check();
+    await expect.poll(() => opts.locator('#folderFixed').isVisible()).toBe(true);
+    await opts.locator('#folder').screenshot({ path: 'tests/screenshots/options-folder.png' });
+    await opts.locator('#folder input[name=folderAttachments][value=beside]').check();
       await opts.close();
     });
   });

@@ -42,7 +42,17 @@ describe('the folder destination', () => {
 
   it('refused, or no folder: falls back to a download, with the reason', async () => {
     expect(await deliverToFolder(standIn('denied'), draft, ctx)).toMatchObject({ ok: false, message: 'folderDenied', fallback: true });
-    expect(await deliverToFolder(undefined, draft, ctx)).toMatchObject({ ok: false, message: 'folderNone', fallback: true });
+    // No picked folder: in Chromium (handles that take permissions) "pick one"; elsewhere "not in this browser".
+    expect(await deliverToFolder(undefined, draft, ctx)).toMatchObject({ ok: false, message: 'folderUnsupported', fallback: true });
+    const g = globalThis as { FileSystemHandle?: unknown };
+    g.FileSystemHandle = class {
+      queryPermission() {}
+    };
+    try {
+      expect(await deliverToFolder(undefined, draft, ctx)).toMatchObject({ ok: false, message: 'folderNone', fallback: true });
+    } finally {
+      delete g.FileSystemHandle;
+    }
   });
 
   it('a full disk: the note falls back to a download, and the message says the disk is full', async () => {

@@ -97,14 +97,18 @@ export function renderFolderOptions(host: HTMLElement): void {
   void loadSettings().then((s) => {
     // One copy that every control changes: two changes in a row must not undo each other.
     const att = { ...s.attachments };
-    const saveAtt = (patch: Partial<Settings['attachments']>) => save({ attachments: Object.assign(att, patch) && { ...att } });
+    const saveAtt = (patch: Partial<Settings['attachments']>) => save({ attachments: { ...Object.assign(att, patch) } });
+    // The fixed folder's name matters only when images go to one fixed folder.
+    const fixed = text('folderFixed', t('folderFixedName'), s.attachments.folder, (v) => saveAtt({ folder: v || 'assets' }));
     host.append(
       el('h3', t('folderImages')),
-      radios('folderAttachments', [['beside', t('folderAttachBeside')], ['fixed', t('folderAttachFixed')]], s.attachments.location, (v) =>
-        saveAtt({ location: v as 'beside' | 'fixed' }),
-      ),
-      text('folderFixed', t('folderFixedName'), s.attachments.folder, (v) => saveAtt({ folder: v || 'assets' })),
+      radios('folderAttachments', [['beside', t('folderAttachBeside')], ['fixed', t('folderAttachFixed')]], s.attachments.location, (v) => {
+        fixed.hidden = v !== 'fixed';
+        saveAtt({ location: v as 'beside' | 'fixed' });
+      }),
+      fixed,
     );
+    fixed.hidden = att.location !== 'fixed';
     const embeds = el('label');
     const box = el('input');
     box.type = 'checkbox';

@@ -10,6 +10,9 @@ import type { FolderRequest } from '../folder/requests';
 import { t } from '../../ui/i18n';
 import type { DeliverContext, DeliveryResult, Destination, NoteDraft } from './types';
 
+/** Chromium's handles can be asked for permission; Firefox has handles (its private file system) but no picked folders. */
+const canWriteFolders = () => typeof FileSystemHandle !== 'undefined' && 'queryPermission' in FileSystemHandle.prototype;
+
 /** The folder destination for a given handle (none: not picked); `keep` holds a draft that waits for a grant. */
 export async function deliverToFolder(
   root: FileSystemDirectoryHandle | undefined,
@@ -17,7 +20,7 @@ export async function deliverToFolder(
   ctx: DeliverContext,
   keep: (draft: NoteDraft) => Promise<void> = keepPending,
 ): Promise<DeliveryResult> {
-  if (!root) return { ok: false, message: t('folderNone'), fallback: true };
+  if (!root) return { ok: false, message: t(canWriteFolders() ? 'folderNone' : 'folderUnsupported'), fallback: true };
   const state = await root.queryPermission({ mode: 'readwrite' }).catch(() => 'denied' as const);
   if (state === 'prompt') {
     // The follow-up opens the options page, whose one click grants access and sends this draft again.
