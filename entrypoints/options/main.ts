@@ -1,10 +1,10 @@
 import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
-import { FRONT_MATTER_FIELDS } from '../../utils/markdown/front-matter';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import type { ImageMode, Settings } from '../../utils/settings/settings';
 import { renderPromoMemory } from '../../utils/ui/promo-memory-options';
 import { renderFolderOptions } from '../../utils/ui/options-folder';
+import { renderTemplateOptions } from '../../utils/ui/options-templates';
 import { fillDestinations } from '../../utils/ui/destination-choice';
 import type { DestinationId } from '../../utils/deliver/destinations/types';
 
@@ -35,19 +35,7 @@ void loadSettings().then((s) => {
     r.checked = r.value === s.imageMode;
     r.addEventListener('change', () => r.checked && void save({ imageMode: r.value as ImageMode }));
   }
-  const tpl = document.getElementById('fileNameTemplate') as HTMLInputElement;
-  tpl.value = s.fileNameTemplate;
-  tpl.addEventListener('change', () => void save({ fileNameTemplate: tpl.value.trim() || '{title}' }));
-
-  const fm = document.getElementById('front-matter')!;
-  const fields = new Set(s.frontMatterFields);
-  for (const f of FRONT_MATTER_FIELDS) {
-    checkbox(fm, `fm-${f}`, f, fields.has(f), (on) => {
-      if (on) fields.add(f);
-      else fields.delete(f);
-      void save({ frontMatterFields: FRONT_MATTER_FIELDS.filter((x) => fields.has(x)) });
-    });
-  }
+  renderTemplateOptions(document.querySelector('#templates fieldset')!, s, save);
   const clean = document.getElementById('cleanByDefault') as HTMLInputElement;
   clean.checked = s.cleanByDefault;
   clean.addEventListener('change', () => void save({ cleanByDefault: clean.checked }));

@@ -17,6 +17,7 @@ import { albumFixture, pageHtml, pageUrl } from '../fixtures';
 import { GOLDEN_PAGES } from '../golden-cases';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const TOOLS = ['ours', 'markdownload', 'defuddle', 'floor'] as const;
 type Tool = (typeof TOOLS)[number];
 
@@ -44,7 +45,7 @@ const bundles = {
 // --expose-gc: each timed call starts from a collected heap, so no tool pays for another's garbage.
 const session = await launch({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 const failures: string[] = [];
-const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number }[] = [];
+const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number; later: number }[] = [];
 // BENCH_PAGES=01,05 limits the run to some pages.
 const only = process.env.BENCH_PAGES?.split(',');
 for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.startsWith(p)))) {
@@ -78,14 +79,29 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
       return { times, preDcl: m('wac:document-start'), domReady: m('wac:dom-ready'), oursOk };
     })()`)) as { times: Record<Tool, number[]>; preDcl: number; domReady: number; oursOk: boolean };
   if (!result.oursOk) failures.push(name);
+  await page.close();
+  // The content script's own timings are one sample per page load, and one load is at the mercy of
+  // whatever else the machine does: the page is loaded LOADS times and the median load is reported.
+  const preDcl = [result.preDcl];
+  const domReady = [result.domReady];
+  const later: number[] = [];
+  for (let i = 1; i < LOADS; i++) {
+    const again = await openArticle(session, pageUrl(html, name), html);
+    await again.waitForFunction(`performance.getEntriesByName('wac:outline').length > 0`, undefined, { timeout: 10_000 }).catch(() => undefined);
+    const m = (await again.evaluate(`['wac:document-start', 'wac:dom-ready', 'wac:toolbar', 'wac:outline'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN)`)) as number[];
+    preDcl.push(m[0]!);
+    domReady.push(m[1]!);
+    later.push(m[2]! + m[3]!);
+    await again.close();
+  }
   rows.push({
     page: name.slice(0, 34),
     size: html.length,
     ms: Object.fromEntries(TOOLS.map((t) => [t, median(result.times[t]!)])) as Record<Tool, number>,
-    preDcl: result.preDcl,
-    domReady: result.domReady,
+    preDcl: median(preDcl),
+    domReady: median(domReady),
+    later: later.length ? median(later) : NaN,
   });
-  await page.close();
 }
 
 // The batch row: every corpus page (and the album's three articles) from its HTML text, as the batch
@@ -138,10 +154,13 @@ const mb = (b: number) => (b / 1048576).toFixed(1);
 console.log(`100 articles through export + the streamed ZIP (no images): ${(batchRun.ms / 1000).toFixed(1)} s, JS heap ${mb(batchRun.start)} MB before, peak ${mb(batchRun.peak)} MB, ZIP ${mb(batchRun.zipBytes)} MB`);
 
 const largest = rows.reduce((a, b) => (b.size > a.size ? b : a));
-console.log(`\nContent script before DOMContentLoaded (document_start work), ms:`);
+console.log(`\nContent script before DOMContentLoaded (document_start work), ms (each page loaded ${LOADS} times, its median load):`);
 console.log(`  median ${median(rows.map((r) => r.preDcl)).toFixed(3)}, max ${Math.max(...rows.map((r) => r.preDcl)).toFixed(3)}; largest page (${largest.page}, ${Math.round(largest.size / 1024)} KB): ${largest.preDcl.toFixed(3)}`);
 console.log(`Target: under 5 ms before first paint on the largest page → ${largest.preDcl < 5 ? 'MET' : 'NOT MET'}`);
-console.log(`  (after DOMContentLoaded, promotion + images: median ${median(rows.map((r) => r.domReady)).toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.domReady)).toFixed(2)} ms)`);
+const afterMedian = median(rows.map((r) => r.domReady));
+console.log(`After DOMContentLoaded (promotion + images): median ${afterMedian.toFixed(2)} ms, largest page ${largest.domReady.toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.domReady)).toFixed(2)} ms`);
+console.log(`Later, not before first paint (the toolbar's items, then the outline's section titles at an idle moment): median ${median(rows.map((r) => r.later)).toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.later)).toFixed(2)} ms`);
+console.log(`Target (issue 10): median at most 5 ms and at most 15 ms on the largest page → ${afterMedian <= 5 && largest.domReady <= 15 ? 'MET' : 'NOT MET'}`);
 
 console.log(`\nBuilt size of each entry point (.output/chrome-mv3), bytes raw / gzip:`);
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));

@@ -82,6 +82,8 @@ describe('the outline on the page', () => {
   it('a page without sections shows no outline', async () => {
     for (const prefix of ['seed-article', '09', '18']) {
       const page = await open(prefix);
+      // The outline's search runs at an idle moment after the toolbar: wait until it has run.
+      await page.waitForFunction(() => performance.getEntriesByName('wac:outline').length > 0);
       expect(await page.locator('wac-toolbar button[data-item="outline"]').count(), prefix).toBe(0);
       await page.close();
     }

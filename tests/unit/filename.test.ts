@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameFromTemplate, safeFileName } from '../../utils/deliver/filename';
+import { safeFileName } from '../../utils/deliver/filename';
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 
@@ -22,12 +22,5 @@ describe('file names every desktop OS accepts', () => {
     expect(utf8(emoji)).toBeLessThanOrEqual(180);
     expect(emoji).toBe(`a${'😀'.repeat(44)}`);
     expect(safeFileName('x'.repeat(300))).toBe('x'.repeat(180));
-  });
-
-  it('templates fill title, account and date', () => {
-    const parts = { title: '标题', account: '账号', published: '2025-02-22T18:01:00+08:00' };
-    expect(fileNameFromTemplate('{date} {account} - {title}', parts)).toBe('2025-02-22 账号 - 标题');
-    expect(fileNameFromTemplate('', parts)).toBe('标题');
-    expect(fileNameFromTemplate('{account}-{title}', { ...parts, account: '' })).toBe('标题');
   });
 });

@@ -8,6 +8,7 @@ import { draftFromArticle } from '../deliver/draft';
 import { fetchDraftImages, fillSlots } from '../deliver/destinations/slots';
 import { imageExtension } from '../page/images';
 import type { Settings } from '../settings/settings';
+import { albumsInScripts, bizOf } from './album-info';
 
 export type ArticleOutcome =
   | { ok: true; fileName: string; title: string; published: string; markdown: string; files: ImagesResult['files']; images: { path: string; url: string }[]; failedImages: ImageFailure[] }
@@ -37,7 +38,9 @@ export function parsePage(html: string, url: string): Document {
 }
 
 export async function exportFetchedArticle(html: string, url: string, settings: Settings, fetchImages: FetchImages, assetDir: string): Promise<ArticleOutcome> {
-  const prepared = prepareExport(parsePage(html, url), url, settings);
+  // The lean copy drops the data script (~100 KB) that names the album: it is read from the whole text.
+  const album = () => albumsInScripts([html], bizOf(url))[0]?.title ?? '';
+  const prepared = prepareExport(parsePage(html, url), url, settings, null, { album });
   if (!prepared.ok) return { ok: false, reason: prepared.message };
   const { article, fileName } = prepared;
   try {

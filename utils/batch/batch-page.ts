@@ -6,6 +6,8 @@
 import { browser } from 'wxt/browser';
 import { localizePage, t } from '../ui/i18n';
 import { loadSettings } from '../settings/store';
+import { fellBackNotice } from '../markdown/note';
+import { compileNoteTemplates } from '../markdown/templates/note-templates';
 import { downloadBlob } from '../deliver/download';
 import { fetchImagesHere } from '../deliver/image-fetch';
 import { DEFAULT_FETCH_POLICY, fetchPage, pauseMs, sleep } from './fetch-page';
@@ -173,7 +175,8 @@ export async function startBatchPage(doc: Document): Promise<void> {
       title = req.title;
       items = req.urls.map((url, i) => ({ msgid: String(req.urls.length - i), itemidx: '1', title: url, url, createTime: '' })).reverse();
     }
-    message('');
+    // A broken stored template: every note of the batch uses the default instead; say so before it starts.
+    message(fellBackNotice(compileNoteTemplates(settings).fellBack), 'error');
     setup.hidden = false;
     $('setup-info').textContent = t('albumSetupInfo', title, items.length);
     const from = $<HTMLInputElement>('from');

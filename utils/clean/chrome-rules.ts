@@ -72,6 +72,8 @@ export const CHROME_RULES: readonly ChromeRule[] = [
 
 /** Marks what the promotion detector found; hidden by the same style sheet. */
 export const PROMO_ATTR = 'data-wac-promo';
+/** On #js_content: the marks inside are current, for this pass key (see memory.ts passKey). */
+export const PASS_ATTR = 'data-wac-pass';
 /** On <html> while the reader shows the hidden promotion in place, outlined. */
 export const PROMO_REVEAL_ATTR = 'data-wac-promo-shown';
 /** On the block under the pointer while the reader picks a block to hide. */

@@ -1,6 +1,6 @@
-import { cleaningCss, PROMO_ATTR } from './chrome-rules';
+import { cleaningCss, PASS_ATTR, PROMO_ATTR } from './chrome-rules';
 import type { PromoFamily } from './promotion';
-import { promotionWithMemory, OWN_UI_TAG, type AccountMemory, type HiddenBlock } from './memory';
+import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory, type HiddenBlock } from './memory';
 import { scriptVars } from '../page/script-vars';
 import { normalizeImageUrl } from '../page/images';
 
@@ -94,6 +94,7 @@ export class PageCleaner {
   }
 
   private clearMarks(): void {
+    this.doc.getElementById('js_content')?.removeAttribute(PASS_ATTR);
     for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}]`))) el.removeAttribute(PROMO_ATTR);
   }
 
@@ -102,8 +103,11 @@ export class PageCleaner {
     const root = this.doc.getElementById('js_content');
     if (!root) return;
     this.clearMarks();
-    this.hidden = promotionWithMemory(root, this.memory, { families: this.families, learn: this.learn });
+    const options = { families: this.families, learn: this.learn };
+    this.hidden = promotionWithMemory(root, this.memory, options);
     for (const { el, reason } of this.hidden) el.setAttribute(PROMO_ATTR, reason);
+    // The export reads these marks instead of finding the same blocks again, while the content is unchanged.
+    root.setAttribute(PASS_ATTR, passKey(this.memory, options));
     this.promotions = this.hidden.length;
     this.revealImages(root);
     this.fillTextPost();
@@ -163,6 +167,8 @@ export class PageCleaner {
         return t.nodeType === 1 && (t.id === 'js_content' || t.closest?.('#js_content') !== null || Array.from(r.addedNodes).some((n) => (n as Element).id === 'js_content'));
       });
       if (!relevant) return;
+      // Until the next pass, the marks may not fit the content: the export finds promotion itself.
+      this.doc.getElementById('js_content')?.removeAttribute(PASS_ATTR);
       this.scheduled = true;
       requestAnimationFrame(() => {
         this.scheduled = false;

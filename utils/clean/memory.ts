@@ -122,6 +122,24 @@ const fps = (list: readonly Entry[] | undefined) => new Set((list ?? []).map((e)
  * keeps, plus the reader's picks anywhere in the content and learned boilerplate at the edges.
  * Pure: reads the tree, changes nothing. The page and the export call exactly this.
  */
+const serials = new WeakMap<AccountMemory, number>();
+let nextSerial = 1;
+const applies = (memory: AccountMemory | null, learn: boolean) => memory !== null && memory.hide.length + memory.keep.length + (learn ? memory.learned.length : 0) > 0;
+
+/**
+ * What a pass over the content was computed from: the families, and the memory when it changes
+ * anything (each memory object gets a number; an update is a new object). Two passes with the same
+ * key over the same content find the same blocks.
+ */
+export function passKey(memory: AccountMemory | null, options: { families: ReadonlySet<PromoFamily>; learn: boolean }): string {
+  let serial = 0;
+  if (memory && applies(memory, options.learn)) {
+    serial = serials.get(memory) ?? nextSerial++;
+    serials.set(memory, serial);
+  }
+  return `${[...options.families].sort().join(',')}|${serial}`;
+}
+
 export function promotionWithMemory(
   root: Element,
   memory: AccountMemory | null,
@@ -129,7 +147,7 @@ export function promotionWithMemory(
 ): HiddenBlock[] {
   const found = findPromotion(root).filter((b) => options.families.has(b.family));
   const out: HiddenBlock[] = found.map((b) => ({ el: b.el, reason: b.family }));
-  if (!memory || (memory.hide.length === 0 && memory.keep.length === 0 && (!options.learn || memory.learned.length === 0))) return out;
+  if (!memory || !applies(memory, options.learn)) return out;
   const keep = fps(memory.keep);
   const hide = fps(memory.hide);
   const learned = options.learn ? fps(memory.learned) : new Set<string>();

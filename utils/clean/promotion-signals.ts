@@ -116,8 +116,13 @@ export const CREDIT_LINE =
 /** Reading instructions of an editor's widget, not content (23: 向上滑动阅览 in a scroll box). */
 export const UI_HINT = /^[\s↑↓←→▲▼👆👇]*(向上|向下|向左|向右|左右|上下)?(滑动|滑)(查看|阅览|阅读|浏览)(更多|全文)?[\s↑↓←→▲▼👆👇~～>》]*$|^[\s👆👇]*点击(图片|下图|上图)?(放大|查看大图)[\s~～]*$/;
 
+/** Any ask at all, in one pass: most blocks ask nothing, and one scan is cheaper than a scan per rule. */
+const ANY_ASK = new RegExp(ASK_RULES.map((r) => `(?:${r.re.source})`).join('|'));
+const NO_ASKS: readonly Ask[] = [];
+
 /** The asks a text makes, each kind once. */
-export function asksOf(text: string): Ask[] {
+export function asksOf(text: string): readonly Ask[] {
+  if (!ANY_ASK.test(text)) return NO_ASKS;
   const out: Ask[] = [];
   for (const r of ASK_RULES) if (r.re.test(text)) out.push(r.ask);
   return out;
@@ -131,9 +136,8 @@ export function familyOf(ask: Ask): PromoFamily {
 export const PROMPT_MAX = 60;
 export const LONG_PROMPT_MAX = 300;
 
-export function promptFamily(text: string): PromoFamily | null {
+export function promptFamily(text: string, asks: readonly Ask[] = asksOf(text)): PromoFamily | null {
   if (text === '' || text.length > LONG_PROMPT_MAX) return null;
-  const asks = asksOf(text);
   if (asks.length === 0) return null;
   if (text.length > PROMPT_MAX && asks.length < 2) return null;
   return familyOf(asks[0]!);

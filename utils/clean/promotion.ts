@@ -17,6 +17,7 @@ import {
   familyOf,
   promptFamily,
   PROMPT_MAX,
+  LONG_PROMPT_MAX,
   RECOMMEND_HEADER,
   UI_HINT,
   type Ask,
@@ -217,8 +218,17 @@ export function findPromotion(root: Element): PromoBlock[] {
 
   const units = contentUnits(root).filter((u) => !found.has(u));
   const texts = units.map(textOf);
-  const prompts = texts.map(promptFamily);
+  // What each unit asks, once: the prompt rule and the image rule below both read it.
+  const asks = texts.map((t) => (t !== '' && t.length <= LONG_PROMPT_MAX ? asksOf(t) : []));
+  const prompts = texts.map((t, i) => promptFamily(t, asks[i]));
   const n = units.length;
+  // Per unit, computed at most once: the tail rule asks them of the same units for every prompt it tries.
+  const media = new Map<number, boolean>();
+  const mediaAt = (i: number) => media.get(i) ?? media.set(i, hasMedia(units[i]!)).get(i)!;
+  const emptyAt = (i: number) => texts[i] === '' && !mediaAt(i);
+  const imageOnlyAt = (i: number) => texts[i] === '' && mediaAt(i);
+  const links = new Map<number, boolean>();
+  const linkItemAt = (i: number) => links.get(i) ?? links.set(i, isLinkItem(units[i]!)).get(i)!;
   const isHeader = (i: number) => (texts[i] ?? '').length <= PROMPT_MAX && RECOMMEND_HEADER.test(texts[i] ?? '');
   let body: Set<string> | null = null;
   const setApart = (u: Element) => {
@@ -237,12 +247,12 @@ export function findPromotion(root: Element): PromoBlock[] {
   for (let i = 0; i <= lastHead; i++) {
     const fam = prompts[i];
     if (fam) mark(units[i]!, fam);
-    else if (isImageOnly(units[i]!)) mark(units[i]!, 'ad');
+    else if (imageOnlyAt(i)) mark(units[i]!, 'ad');
   }
   if (lastHead >= 0) {
     for (let j = lastHead + 1; j < firstProse; j++) {
       const u = units[j]!;
-      if (isEmpty(u)) continue;
+      if (emptyAt(j)) continue;
       if (!isSloganLine(u, texts[j] ?? '')) break;
       mark(u, prompts[lastHead]!);
     }
@@ -257,9 +267,9 @@ export function findPromotion(root: Element): PromoBlock[] {
     if (header) {
       // A list header: it and the link items right after it.
       mark(units[i]!, 'recommend');
-      for (const u of units.slice(i + 1)) {
-        if (!isLinkItem(u)) break;
-        if (!isEmpty(u)) mark(u, 'recommend');
+      for (let j = i + 1; j < n; j++) {
+        if (!linkItemAt(j)) break;
+        if (!emptyAt(j)) mark(units[j]!, 'recommend');
       }
       continue;
     }
@@ -268,7 +278,7 @@ export function findPromotion(root: Element): PromoBlock[] {
     let prose = false;
     for (let j = i + 1; j < n && !prose; j++) {
       const len = (texts[j] ?? '').length;
-      if (prompts[j] !== null || len === 0 || isLinkItem(units[j]!)) continue;
+      if (prompts[j] !== null || len === 0 || linkItemAt(j)) continue;
       after += len;
       prose = len >= PROSE_PARAGRAPH || after >= PROSE_MIN;
     }
@@ -277,14 +287,14 @@ export function findPromotion(root: Element): PromoBlock[] {
     // set in a look of their own (03: a course advertisement with no keyword until its last line).
     for (let j = i - 1; j > lastHead; j--) {
       const u = units[j]!;
-      if (isEmpty(u)) continue;
+      if (emptyAt(j)) continue;
       const t = texts[j] ?? '';
-      const image = isImageOnly(u) && (isQrLikeImage(u) || isBannerImage(u));
+      const image = imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u));
       const styledLine = t !== '' && t.length <= PROMPT_MAX && !isHeading(u) && !CREDIT_LINE.test(t) && setApart(u);
       if (!image && !styledLine) break;
       mark(u, fam!);
     }
-    for (let j = i; j < n; j++) if (!isEmpty(units[j]!)) mark(units[j]!, prompts[j] ?? fam!);
+    for (let j = i; j < n; j++) if (!emptyAt(j)) mark(units[j]!, prompts[j] ?? fam!);
     break;
   }
 
@@ -292,15 +302,15 @@ export function findPromotion(root: Element): PromoBlock[] {
   for (let i = 0; i < n; i++) {
     const t = texts[i] ?? '';
     if (found.has(units[i]!) || t === '' || t.length > PROMPT_MAX) continue;
-    const asks = asksOf(t).filter((a) => IMAGE_ASKS.has(a));
-    if (asks.length < 2) continue;
-    const imageAt = (step: number) => first(i + step, step, n, (j) => (isImageOnly(units[j]!) ? j : isEmpty(units[j]!) ? null : false));
+    const imageAsks = asks[i]!.filter((a) => IMAGE_ASKS.has(a));
+    if (imageAsks.length < 2) continue;
+    const imageAt = (step: number) => first(i + step, step, n, (j) => (imageOnlyAt(j) ? j : emptyAt(j) ? null : false));
     const img = POINTS_UP.test(t) ? imageAt(-1) : POINTS_DOWN.test(t) ? imageAt(1) : (imageAt(-1) ?? imageAt(1));
     if (img === null) continue;
-    const fam = familyOf(asks[0]!);
+    const fam = familyOf(imageAsks[0]!);
     mark(units[i]!, fam);
     mark(units[img]!, fam);
-    const label = first(Math.min(i, img) - 1, -1, n, (j) => (isEmpty(units[j]!) ? null : SECTION_LABEL.test(texts[j] ?? '') ? j : false));
+    const label = first(Math.min(i, img) - 1, -1, n, (j) => (emptyAt(j) ? null : SECTION_LABEL.test(texts[j] ?? '') ? j : false));
     if (label !== null) mark(units[label]!, fam);
   }
 
@@ -316,19 +326,20 @@ export function findPromotion(root: Element): PromoBlock[] {
 
   // A closing run of images that link to other articles (banners of 往期 articles, page 06).
   let runStart = n;
-  while (runStart > 0 && (isImageOnly(units[runStart - 1]!) || isEmpty(units[runStart - 1]!))) runStart--;
-  const run = units.slice(Math.max(runStart, tailStart));
+  while (runStart > 0 && texts[runStart - 1] === '') runStart--; // image-only or empty
+  const from = Math.max(runStart, tailStart);
+  const run = units.slice(from);
   if (run.some((u) => u.querySelector('a[href*="mp.weixin.qq.com/s"]') !== null)) {
-    for (const u of run) if (!isEmpty(u)) mark(u, 'recommend');
+    for (let j = from; j < n; j++) if (!emptyAt(j)) mark(units[j]!, 'recommend');
   }
 
-  markDecoration(root, units, texts, found, inFound);
+  markDecoration(root, units, texts, mediaAt, found, inFound);
 
   return Array.from(found, ([el, family]) => ({ el, family })).sort((a, b) => (a.el === b.el ? 0 : precedes(a.el, b.el) ? -1 : 1));
 }
 
 /** Decoration: by the image's own look anywhere, and by its place at the edges of the text. */
-function markDecoration(root: Element, units: readonly Element[], texts: readonly string[], found: Map<Element, PromoFamily>, inFound: (el: Element) => boolean): void {
+function markDecoration(root: Element, units: readonly Element[], texts: readonly string[], mediaAt: (i: number) => boolean, found: Map<Element, PromoFamily>, inFound: (el: Element) => boolean): void {
   const decor = decorativeImages(root);
   units.forEach((u, i) => {
     if (isOrnamentPair(u, texts[i] ?? '')) for (const img of Array.from(u.querySelectorAll('img'))) decor.set(img, 'an ornament pair');
@@ -351,7 +362,7 @@ function markDecoration(root: Element, units: readonly Element[], texts: readonl
   // are known: image-only is "no text, some media", without reading each unit's text again.
   if (decor.size > 0) {
     const imgsOf = (u: Element) => (u.matches('img') ? [u] : Array.from(u.querySelectorAll('img')));
-    const imageOnly = units.map((u, i) => (texts[i] ?? '') === '' && hasMedia(u));
+    const imageOnly = units.map((_, i) => (texts[i] ?? '') === '' && mediaAt(i));
     const empty = units.map((u, i) => (texts[i] ?? '') === '' && !imageOnly[i]);
     const decorated = units.map((u, i) => imageOnly[i]! && imgsOf(u).some((img) => decor.has(img)));
     const near = (i: number, step: number) => first(i + step, step, units.length, (j) => (empty[j] ? null : decorated[j]!));

@@ -77,5 +77,7 @@ export async function runAction(
     result = { ok: false, message: `${t('errExport')}: ${(e as Error).message}`, fallback: id !== 'download' && id !== 'clipboard' };
   }
   if (result.fallback) result = fallBack(draft, result);
-  return { ok: result.ok, message: result.message, markdown: result.markdown, followUp: result.followUp };
+  // A broken stored template was replaced by its default: the reader learns it with the result.
+  const message = made.notice ? `${result.message}\n${made.notice}` : result.message;
+  return { ok: result.ok, message, markdown: result.markdown, followUp: result.followUp };
 }

@@ -18,14 +18,15 @@ export function draftFromArticle(article: Article, settings: Settings, name: str
   return { name, folder, markdown, slot, images: [...article.images], title, source, account, published };
 }
 
-export type DraftResult = { ok: true; draft: NoteDraft } | { ok: false; message: string };
+/** `notice`: said with the result when a broken stored template was replaced by its default; else ''. */
+export type DraftResult = { ok: true; draft: NoteDraft; notice: string } | { ok: false; message: string };
 
 /** The live (or fetched) page → its draft. Never throws: a page that is no article says so. */
 export function makeDraft(doc: Document, pageUrl: string, settings: Settings, memory: AccountMemory | null = null): DraftResult {
   const prepared = prepareExport(doc, pageUrl, settings, memory);
   if (!prepared.ok) return prepared;
   try {
-    return { ok: true, draft: draftFromArticle(prepared.article, settings, prepared.fileName) };
+    return { ok: true, draft: draftFromArticle(prepared.article, settings, prepared.fileName, prepared.folder), notice: prepared.templateNotice };
   } catch (e) {
     return { ok: false, message: `${(e as Error).message}` };
   }

@@ -34,19 +34,3 @@ export function safeFileName(name: string, fallback = 'wechat-article'): string 
   if (RESERVED.test(s)) s = `_${s}`;
   return s;
 }
-
-export interface NameParts {
-  title: string;
-  account: string;
-  /** ISO date-time; its date part is used. */
-  published: string;
-}
-
-/** Fills the file-name template ({title}, {account}, {date}) and makes the result safe. */
-export function fileNameFromTemplate(template: string, parts: NameParts): string {
-  const filled = (template || '{title}')
-    .replace(/\{title\}/g, parts.title)
-    .replace(/\{account\}/g, parts.account)
-    .replace(/\{date\}/g, parts.published.slice(0, 10));
-  return safeFileName(filled.replace(/^[\s\-_]+|[\s\-_]+$/g, ''));
-}

@@ -2,8 +2,8 @@ import { detectPage, type PageKind } from '../page/kind';
 import { canonicalArticleUrl, readMeta, type ArticleMeta } from '../page/metadata';
 import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from '../page/script-vars';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
-import { promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '../clean/memory';
-import { CHROME_RULES } from '../clean/chrome-rules';
+import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '../clean/memory';
+import { CHROME_RULES, PASS_ATTR, PROMO_ATTR } from '../clean/chrome-rules';
 import { imageSource, isEmojiImage } from '../page/images';
 import { markSectionTitles } from '../markdown/headings';
 import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
@@ -156,8 +156,13 @@ function unwrapStylingOnly(root: Element): void {
 function cleanRoot(root: Element, options: ExtractOptions, promotion: boolean): void {
   for (const el of Array.from(root.getElementsByTagName(OWN_UI_TAG))) el.remove();
   if (promotion) {
-    const hidden = promotionWithMemory(root, options.memory ?? null, { families: options.families ?? ALL_FAMILIES, learn: options.learn ?? true });
-    for (const { el } of hidden) el.remove();
+    const memory = options.memory ?? null;
+    const given = { families: options.families ?? ALL_FAMILIES, learn: options.learn ?? true };
+    // A copy of a cleaned page carries the cleaning's marks: when they were made for the same families
+    // and memory, and the content has not changed since, they are the blocks the detector would find.
+    const marked = root.getAttribute(PASS_ATTR) === passKey(memory, given);
+    const hidden = marked ? Array.from(root.querySelectorAll(`[${PROMO_ATTR}]`)) : promotionWithMemory(root, memory, given).map((b) => b.el);
+    for (const el of hidden) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('[id]'))) if (CHROME_IDS.has(el.id)) el.remove();
   for (const el of Array.from(root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`))) el.remove();

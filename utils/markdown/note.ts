@@ -1,10 +1,12 @@
 import { extractArticle, type Article } from '../extract/article';
-import { frontMatter } from './front-matter';
+import { compileNoteTemplates, noteFolder, noteFrontMatter, noteName, usesVariable, type TemplateField } from './templates/note-templates';
+import { albumsOfPage } from '../batch/album-info';
+import { templateContext } from './templates/variables';
 import { convertContent } from './convert';
 import { escapeLabel } from './escape';
-import { fileNameFromTemplate } from '../deliver/filename';
 import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
+import { t } from '../ui/i18n';
 
 export interface MarkdownExport {
   ok: true;
@@ -29,7 +31,8 @@ export function articleMarkdown(article: Article, settings: Settings, imageTarge
   const body = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
   // The title is page text like any other: one line, with Markdown and HTML characters escaped.
   const heading = article.meta.title.trim() ? `# ${escapeLabel(article.meta.title)}\n\n` : '';
-  return `${frontMatter(article.meta, settings.frontMatterFields)}\n\n${heading}${body}\n`;
+  const front = noteFrontMatter(compileNoteTemplates(settings), templateContext(article.meta));
+  return `${front}\n\n${heading}${body}\n`;
 }
 
 /** Messages that explain why there is no file, in the UI's language where we know it. */
@@ -37,19 +40,40 @@ export function unavailableMessage(wechatMessage: string): string {
   return `此页面没有可导出的文章 / This page has no article to export: ${wechatMessage || '—'}`;
 }
 
-export type PreparedExport = { ok: true; article: Article; fileName: string } | { ok: false; message: string };
+export interface Prepared {
+  ok: true;
+  article: Article;
+  /** From the note-name template, safe, without extension. */
+  fileName: string;
+  /** From the folder template: '' or 'a/b', each folder's name safe. */
+  folder: string;
+  /** Said with the export's result when a stored template was broken and its default was used; else ''. */
+  templateNotice: string;
+}
+export type PreparedExport = Prepared | { ok: false; message: string };
+
+const FIELD_KEYS = { name: 'tplFieldName', folder: 'tplFieldFolder', properties: 'tplFieldProperties' } as const;
+
+/** "A saved template was broken; the default was used for: note name", or '' when none was. */
+export const fellBackNotice = (fields: readonly TemplateField[]): string => (fields.length ? t('tplFellBack', fields.map((f) => t(FIELD_KEYS[f])).join(', ')) : '');
 
 const failure = (e: unknown) => ({ ok: false as const, message: `导出失败 / Export failed: ${(e as Error)?.message ?? String(e)}` });
 
 /** Detect → extract, and the file name: everything before conversion. Never throws on bad pages.
- *  `memory` is the account's remembered promotion, which the page hides too. */
-export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null): PreparedExport {
+ *  `memory` is the account's remembered promotion, which the page hides too. `known` fills
+ *  metadata the caller read elsewhere (the batch's lean copy of a page lacks the album's script). */
+export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, known: { album?: () => string } = {}): PreparedExport {
   // A page can be anything (truncated, hostile, absurdly deep): every failure becomes a message.
   try {
     const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings), memory, learn: settings.learnPromotion });
     if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
     const { article } = extraction;
-    return { ok: true, article, fileName: fileNameFromTemplate(settings.fileNameTemplate, article.meta) };
+    const templates = compileNoteTemplates(settings);
+    // The album is found by a search of the page's scripts (megabytes on a 2025 page): only when asked for.
+    if (usesVariable(templates, 'album')) article.meta.album = known.album ? known.album() : (albumsOfPage(doc, pageUrl)[0]?.title ?? '');
+    const ctx = templateContext(article.meta);
+    const templateNotice = fellBackNotice(templates.fellBack);
+    return { ok: true, article, fileName: noteName(templates, ctx), folder: noteFolder(templates, ctx), templateNotice };
   } catch (e) {
     return failure(e);
   }

@@ -17,6 +17,8 @@ export interface ArticleMeta {
   /** For reprints (转载): the original account and author. */
   reprintAccount: string;
   reprintAuthor: string;
+  /** The first album (合集) the page names; '' when it names none, or when no template asks for it. */
+  album: string;
 }
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -106,5 +108,7 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
     originalUrl: canonicalArticleUrl(vars.get('msg_source_url')) || vars.get('msg_source_url'),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
+    // Read only when a template names it (markdown/note.ts): it costs a search of every script.
+    album: '',
   };
 }

@@ -1,15 +1,13 @@
-import { FRONT_MATTER_FIELDS, type FrontMatterField } from '../markdown/front-matter';
+import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFields, type NoteTemplates } from '../markdown/templates/note-templates';
+import { PROPERTY_TYPES, type PropertyTemplate } from '../markdown/templates/properties';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
 
 export type ImageMode = 'remote' | 'zip' | 'base64';
 
-export interface Settings {
+export interface Settings extends NoteTemplates {
   /** What "Download" does with images by default (the toolbar also offers the ZIP directly). */
   imageMode: ImageMode;
-  /** {title}, {account}, {date} */
-  fileNameTemplate: string;
-  frontMatterFields: FrontMatterField[];
   cleanByDefault: boolean;
   /** Promotion families to hide on the page and leave out of the export. */
   hidePromotion: Record<PromoFamily, boolean>;
@@ -35,8 +33,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   imageMode: 'remote',
-  fileNameTemplate: '{title}',
-  frontMatterFields: [...FRONT_MATTER_FIELDS],
+  ...DEFAULT_NOTE_TEMPLATES,
+  properties: DEFAULT_NOTE_TEMPLATES.properties.map((p) => ({ ...p })),
   cleanByDefault: true,
   hidePromotion: Object.fromEntries(PROMO_FAMILIES.map((f) => [f, true])) as Record<PromoFamily, boolean>,
   learnPromotion: true,
@@ -51,13 +49,34 @@ export const DEFAULT_SETTINGS: Settings = {
   joplinNotebook: '',
 };
 
-/** Settings read from storage may be old or partial: fill what is missing from the defaults. */
-export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
-  const s = stored ?? {};
+/** Settings stored before templates: a single-brace file name and switches per front-matter field. */
+interface LegacySettings {
+  fileNameTemplate?: unknown;
+  frontMatterFields?: unknown;
+}
+
+const isProperty = (p: unknown): p is PropertyTemplate => {
+  const o = p as PropertyTemplate | null;
+  return typeof o?.name === 'string' && typeof o.value === 'string' && PROPERTY_TYPES.includes(o.type);
+};
+
+/** Settings read from storage may be old or partial: fill what is missing from the defaults, and
+ *  turn the old file-name template and front-matter switches into their templates. */
+export function withDefaults(stored: (Partial<Settings> & LegacySettings) | null | undefined): Settings {
+  const { fileNameTemplate, frontMatterFields, ...s } = stored ?? {};
+  const noteNameTemplate =
+    typeof s.noteNameTemplate === 'string' ? s.noteNameTemplate : typeof fileNameTemplate === 'string' ? migrateFileNameTemplate(fileNameTemplate) : DEFAULT_SETTINGS.noteNameTemplate;
+  const properties = Array.isArray(s.properties)
+    ? s.properties.filter(isProperty).map((p) => ({ ...p }))
+    : Array.isArray(frontMatterFields)
+      ? migrateFrontMatterFields(frontMatterFields.filter((f): f is string => typeof f === 'string'))
+      : DEFAULT_SETTINGS.properties.map((p) => ({ ...p }));
   return {
     ...DEFAULT_SETTINGS,
     ...s,
-    frontMatterFields: Array.isArray(s.frontMatterFields) ? s.frontMatterFields : [...DEFAULT_SETTINGS.frontMatterFields],
+    noteNameTemplate,
+    folderTemplate: typeof s.folderTemplate === 'string' ? s.folderTemplate : DEFAULT_SETTINGS.folderTemplate,
+    properties,
     hidePromotion: { ...DEFAULT_SETTINGS.hidePromotion, ...(s.hidePromotion ?? {}) },
     attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },
     // A destination this version does not know (stored by a newer one) falls back to the download.

@@ -21,6 +21,8 @@ import { startPromoControls } from './promo-controls';
 import { startOutline } from './outline';
 import { addBatchItems } from '../batch/toolbar-items';
 
+const whenIdle = (cb: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 50));
+
 export function startArticlePage(ctx: ContentScriptContext): void {
   const cleaning = new PageCleaning(document);
 
@@ -72,13 +74,20 @@ export function startArticlePage(ctx: ContentScriptContext): void {
       ctx,
       (action) => void perform(action),
       (bar, shadowHost) => {
+        const t0 = performance.now();
         host = shadowHost;
         toolbar = bar;
         if (cleaning.isSettled) showState();
         startPromoControls(document, cleaning, memory, bar);
-        // An outline of the article's sections, when it has enough of them.
-        startOutline(bar);
         addBatchItems(bar, document, location.href);
+        performance.measure('wac:toolbar', { start: t0, end: performance.now() });
+        // An outline of the article's sections, when it has enough of them: nothing the first paint
+        // needs, so its section-title search waits for an idle moment.
+        whenIdle(() => {
+          const t1 = performance.now();
+          startOutline(bar);
+          performance.measure('wac:outline', { start: t1, end: performance.now() });
+        });
       },
     ),
   );

@@ -55,6 +55,10 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     for (const tag of tags.splice(0)) tag.remove();
     if (!shown || !cleaner.enabled) return;
     for (const { el } of cleaner.hidden) {
+      // A block that draws nothing once shown (an empty wrapper, an image that never loads) gets no
+      // button: it would float over the text beside it with nothing to point at.
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
       const tag = keepButton(el);
       el.before(tag);
       tags.push(tag);

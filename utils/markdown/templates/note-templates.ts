@@ -1,0 +1,104 @@
+/**
+ * The note's three templates together: its name, its folder and its properties. Checked in the
+ * options page before they are saved; at export a broken stored template (an old or hand-edited
+ * setting) is replaced by the default, and the export's message says so.
+ */
+import { safeFileName } from '../../deliver/filename';
+import { parseTemplate, type Template, type TemplateError } from './parse';
+import { compileProperties, DEFAULT_PROPERTIES, frontMatterYaml, type CompiledProperty, type PropertyProblem, type PropertyTemplate } from './properties';
+import { asText, renderTemplate } from './render';
+import type { TemplateContext } from './variables';
+
+export interface NoteTemplates {
+  noteNameTemplate: string;
+  folderTemplate: string;
+  properties: PropertyTemplate[];
+}
+export const DEFAULT_NOTE_TEMPLATES: Readonly<NoteTemplates> = {
+  noteNameTemplate: '{{title}}',
+  folderTemplate: '',
+  properties: DEFAULT_PROPERTIES.map((p) => ({ ...p })),
+};
+
+export type TemplateField = 'name' | 'folder' | 'properties';
+export type TemplateProblem = { field: 'name' | 'folder'; error: TemplateError } | ({ field: 'properties' } & PropertyProblem);
+
+export interface CompiledNoteTemplates {
+  name: Template;
+  folder: Template;
+  properties: CompiledProperty[];
+  /** The fields whose stored template was broken and which use the default instead. */
+  fellBack: TemplateField[];
+}
+
+/** Every problem in the three templates; none means they can be saved. */
+export function checkTemplates(t: NoteTemplates): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const [field, src] of [['name', t.noteNameTemplate], ['folder', t.folderTemplate]] as const) {
+    const p = parseTemplate(src);
+    if (!p.ok) problems.push(...p.errors.map((error) => ({ field, error })));
+  }
+  const props = compileProperties(t.properties);
+  if (!props.ok) problems.push(...props.problems.map((p) => ({ field: 'properties' as const, ...p })));
+  return problems;
+}
+
+/** The templates parsed; each broken one replaced by its default (listed in `fellBack`). */
+export function compileNoteTemplates(t: NoteTemplates): CompiledNoteTemplates {
+  const fellBack: TemplateField[] = [];
+  const one = (field: 'name' | 'folder', src: string, fallback: string): Template => {
+    const p = parseTemplate(src);
+    if (p.ok) return p.template;
+    fellBack.push(field);
+    const def = parseTemplate(fallback);
+    return def.ok ? def.template : { source: '', parts: [] };
+  };
+  const name = one('name', t.noteNameTemplate, DEFAULT_NOTE_TEMPLATES.noteNameTemplate);
+  const folder = one('folder', t.folderTemplate, DEFAULT_NOTE_TEMPLATES.folderTemplate);
+  let props = compileProperties(t.properties);
+  if (!props.ok) {
+    fellBack.push('properties');
+    props = compileProperties(DEFAULT_PROPERTIES);
+  }
+  return { name, folder, properties: props.ok ? props.properties : [], fellBack };
+}
+
+/** Whether any of the templates reads this variable: some (the album) cost a search of the page. */
+export function usesVariable(c: CompiledNoteTemplates, variable: string): boolean {
+  const reads = (t: Template) => t.parts.some((p) => 'variable' in p && p.variable === variable);
+  return reads(c.name) || reads(c.folder) || c.properties.some((p) => reads(p.template));
+}
+
+/** The note's file name, without extension: safe on every desktop OS. Separators left at either end
+ *  by an empty variable ("{{account}} - {{title}}" without an account) go. */
+export function noteName(c: CompiledNoteTemplates, ctx: TemplateContext): string {
+  return safeFileName(asText(renderTemplate(c.name, ctx)).replace(/^[\s\-_]+|[\s\-_]+$/g, ''));
+}
+
+/** The note's folder, '' or 'a/b': "/" in the template makes folders, a "/" in a variable does not;
+ *  each folder's name is made safe and empty ones ("a//b", "..") are dropped. */
+export function noteFolder(c: CompiledNoteTemplates, ctx: TemplateContext): string {
+  const path = asText(renderTemplate(c.folder, ctx, (s) => s.replace(/[/\\]/g, '／')));
+  return path
+    .split('/')
+    .map((seg) => safeFileName(seg, ''))
+    .filter(Boolean)
+    .join('/');
+}
+
+export function noteFrontMatter(c: CompiledNoteTemplates, ctx: TemplateContext): string {
+  return frontMatterYaml(c.properties, ctx);
+}
+
+/** The single-brace file-name template of old settings ({title}, {account}, {date}) in the new form. */
+export function migrateFileNameTemplate(old: string): string {
+  return (old.trim() || '{title}')
+    .replace(/\{title\}/g, '{{title}}')
+    .replace(/\{account\}/g, '{{account}}')
+    .replace(/\{date\}/g, '{{published|date:"YYYY-MM-DD"}}');
+}
+
+/** Old settings' switched-on front-matter fields as properties: the same fields, in the same order. */
+export function migrateFrontMatterFields(fields: readonly string[]): PropertyTemplate[] {
+  return DEFAULT_PROPERTIES.filter((p) => fields.includes(p.name)).map((p) => ({ ...p }));
+}
