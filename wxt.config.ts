@@ -2,17 +2,22 @@ import { defineConfig } from 'wxt';
 
 import { IMAGE_HOSTS } from './utils/page/matches';
 
+// Images older pages keep on their own CDNs: asked for, per host, from the popup's ZIP click.
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   // Explicit imports: the same modules run in Node tests without WXT's auto-import magic.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'clipboardWrite'],
+    // Saving into a subfolder of Downloads: asked for in the options when that destination is chosen.
+    // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): its optional hosts go here.
+    optional_permissions: ['downloads', ...(manifestVersion === 2 ? OPTIONAL_HOSTS : [])],
     host_permissions: ['https://mp.weixin.qq.com/*', ...IMAGE_HOSTS],
-    // Images older pages keep on their own CDNs: asked for, per host, from the popup's ZIP click.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__' },
     commands: {
       'download-markdown': {

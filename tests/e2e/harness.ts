@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Routes, type Served } from './browsers/routing';
@@ -38,9 +39,39 @@ export interface Session {
 
 export type Answer = { status?: number; body: string; contentType?: string } | { hang: true };
 
-export async function launch(options: { headless?: boolean; lang?: string; args?: string[] } = {}): Promise<Session> {
+/** Chrome's id for an unpacked extension: SHA-256 of its absolute path, the first 32 hex digits written a–p. */
+export const unpackedExtensionId = (dir: string): string =>
+  [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+
+export interface LaunchChromium {
+  headless?: boolean;
+  lang?: string;
+  args?: string[];
+  /** The profile remembers that the reader approved the manifest's optional API permissions before (see browsers/types.ts). */
+  approveOptionalPermissions?: boolean;
+  /** Downloads go here under the names Chrome gives them, not to Playwright's (which renames every file). */
+  downloadsDir?: string;
+}
+
+/** A new profile's Preferences: what a reader's profile would hold for these options. */
+function seedProfile(userDataDir: string, options: LaunchChromium): void {
+  const prefs: Record<string, unknown> = {};
+  if (options.downloadsDir) prefs.download = { default_directory: options.downloadsDir, prompt_for_download: false };
+  if (options.approveOptionalPermissions) {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { optional_permissions?: string[] };
+    const api = (manifest.optional_permissions ?? []).filter((p) => !p.includes('://'));
+    // Granted before, not active now: permissions.request then grants them again without asking.
+    prefs.extensions = { settings: { [unpackedExtensionId(EXTENSION_DIR)]: { granted_permissions: { api }, runtime_granted_permissions: { api } } } };
+  }
+  if (Object.keys(prefs).length === 0) return;
+  mkdirSync(join(userDataDir, 'Default'));
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(prefs));
+}
+
+export async function launch(options: LaunchChromium = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wac-chromium-'));
+  seedProfile(userDataDir, options);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -64,6 +95,12 @@ export async function launch(options: { headless?: boolean; lang?: string; args?
       ...(options.args ?? []),
     ],
   });
+  if (options.downloadsDir) {
+    // Playwright saves downloads itself under random names; the browser's own behaviour keeps
+    // subfolders and unique names, and the folder in the profile's preferences.
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  }
   const routes = new Routes();
   const handlers: ((url: URL, resourceType: string) => Answer | undefined)[] = [];
   const wechatRequests: string[] = [];

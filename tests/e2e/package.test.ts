@@ -16,6 +16,8 @@ describe('least privilege', () => {
     expect([...(m.host_permissions as string[])].sort()).toEqual(['http://mmbiz.qlogo.cn/*', 'http://mmbiz.qpic.cn/*', 'https://mmbiz.qlogo.cn/*', 'https://mmbiz.qpic.cn/*', 'https://mp.weixin.qq.com/*']);
     // Images on other hosts: optional, asked for from the popup's click, per host.
     expect([...(m.optional_host_permissions as string[])].sort()).toEqual(['http://*/*', 'https://*/*']);
+    // Saving into a subfolder of Downloads: optional, asked for in the options when that destination is chosen.
+    expect(m.optional_permissions).toEqual(['downloads']);
     const cs = (m.content_scripts as { matches: string[]; run_at: string }[])[0]!;
     expect([...cs.matches].sort()).toEqual(['https://mp.weixin.qq.com/mp/appmsgalbum?*', 'https://mp.weixin.qq.com/s/*', 'https://mp.weixin.qq.com/s?*']);
     expect(cs.run_at).toBe('document_start');
@@ -60,6 +62,12 @@ describe('the Firefox package, ready for addons.mozilla.org', () => {
     // The browser tests run in this Firefox: the minimum may not be newer than it.
     const installed = /(\d+)\.\d+/.exec(execFileSync(findFirefox(), ['--version'], { encoding: 'utf8' }))![1]!;
     expect(Number(String(gecko.strict_min_version).split('.')[0])).toBeLessThanOrEqual(Number(installed));
+  });
+
+  it('asks for the same optional permissions as the Chrome build: MV2 has no optional_host_permissions, its hosts are optional permissions', () => {
+    const m = firefoxManifest() as unknown as { optional_permissions: string[]; optional_host_permissions?: string[] };
+    expect([...m.optional_permissions].sort()).toEqual(['downloads', 'http://*/*', 'https://*/*']);
+    expect(m.optional_host_permissions).toBeUndefined();
   });
 
   it('web-ext lint: no errors, and no warning but the one explained in the README', () => {

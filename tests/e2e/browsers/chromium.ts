@@ -1,5 +1,7 @@
 import type { Download, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, openArticle } from '../harness';
 import { toolbarAction } from '../toolbar-actions';
 import type { LaunchOptions, TestBrowser, TestPage } from './types';
@@ -10,7 +12,8 @@ import type { LaunchOptions, TestBrowser, TestPage } from './types';
 const css = (selector: string) => selector.replace(/\s*>>>\s*/g, ' ');
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
-  const session = await launch({ lang: options.lang });
+  const downloadsDir = options.downloadsFolder ? mkdtempSync(join(tmpdir(), 'wac-chromium-downloads-')) : '';
+  const session = await launch({ lang: options.lang, approveOptionalPermissions: options.approveOptionalPermissions, downloadsDir: downloadsDir || undefined });
   let downloads = 0;
   const watch = (p: Page) => p.on('download', () => downloads++);
   session.context.pages().forEach(watch);
@@ -44,7 +47,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       return page.evaluate(() => navigator.clipboard.readText());
     },
     bringToFront: () => page.bringToFront(),
-    screenshot: async (path) => void (await page.screenshot({ path })),
+    screenshot: async (path, selector) => void (await (selector ? page.locator(css(selector)).first().screenshot({ path }) : page.screenshot({ path }))),
     close: () => page.close(),
   });
   const pageOf = new WeakMap<TestPage, Page>();
@@ -78,6 +81,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     },
     failImages: (pred) => session.failImages(pred),
     downloadCount: async () => downloads,
-    close: () => session.close(),
+    downloadsDir,
+    async close() {
+      await session.close();
+      if (downloadsDir) rmSync(downloadsDir, { recursive: true, force: true });
+    },
   };
 }

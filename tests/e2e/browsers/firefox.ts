@@ -72,6 +72,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.download.start_downloads_in_tmp_dir': false,
         'dom.events.testing.asyncClipboard': true, // clipboard.readText() without the paste prompt
+        // permissions.request for an optional permission is granted without the prompt.
+        ...(options.approveOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
       },
     });
   } catch (e) {
@@ -176,7 +178,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       },
       readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
       bringToFront: () => page.bringToFront(),
-      screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+      async screenshot(path, selector) {
+        const target = selector ? await page.waitForSelector(selector, { timeout: 10_000 }) : page;
+        await target!.screenshot({ path: path as `${string}.png` });
+      },
       close: () => page.close(),
     };
   };
@@ -221,6 +226,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     failImages: (pred) => routes.failImages(pred),
     downloadCount: async () => taken + files(downloads).filter((f) => !f.endsWith('.part')).length,
+    downloadsDir: downloads,
     async close() {
       const profile = (browser.process()?.spawnargs ?? []).find((a) => a.includes('puppeteer_dev_firefox_profile'));
       await browser.close();

@@ -10,6 +10,19 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface LaunchOptions {
   /** The browser's UI language, and so the extension's (browser.i18n): 'zh-CN' (default) or 'en'. */
   lang?: string;
+  /**
+   * The reader says yes to the browser's prompt for the manifest's optional API permissions. None is
+   * granted at launch: the extension's own permissions.request (in a click) grants it. Chromium: its
+   * profile remembers that the reader approved them before, so Chrome grants them again without a
+   * dialog (headless Chromium shows one that nothing can click). Firefox: its pref for no prompt.
+   */
+  approveOptionalPermissions?: boolean;
+  /**
+   * Downloads are saved under `downloadsDir` with the names the browser gives them (subfolders, "(1)"
+   * for a taken name), as a reader's are. Chromium: then `download()` is not available (Playwright
+   * no longer sees them); Firefox saves there anyway.
+   */
+  downloadsFolder?: boolean;
 }
 
 export interface DownloadedFile {
@@ -35,7 +48,8 @@ export interface TestPage {
   /** The clipboard's text, read in this page. */
   readClipboard(): Promise<string>;
   bringToFront(): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** The window, or just the first element matching `selector`. */
+  screenshot(path: string, selector?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,5 +65,7 @@ export interface TestBrowser {
   failImages(pred: (url: string) => boolean): void;
   /** Downloads finished so far in this browser. */
   downloadCount(): Promise<number>;
+  /** The browser's own download folder (with `downloadsFolder`). */
+  readonly downloadsDir: string;
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 /** The destinations that run in the background: folder handles, the downloads API, local note apps. */
+import { downloadsFolder } from './downloads-folder';
 import { folderDestination } from './folder';
 import type { Destination, DestinationId } from './types';
 
 export const BACKGROUND_DESTINATIONS: Partial<Record<DestinationId, Destination>> = {
+  'downloads-folder': downloadsFolder,
   folder: folderDestination,
 };
