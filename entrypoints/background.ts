@@ -8,6 +8,7 @@ import { originPattern } from '../utils/deliver/image-hosts';
 import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
 import { t } from '../utils/ui/i18n';
 import { deliverHere } from '../utils/deliver/background-delivery';
+import { answerFolderRequest } from '../utils/deliver/folder/requests';
 
 export default defineBackground(() => {
   const tabs = browser.tabs as unknown as TabsApi;
@@ -31,7 +32,7 @@ export default defineBackground(() => {
       const progress = (text: string) => tab !== undefined && void browser.tabs.sendMessage(tab, { type: 'progress', text }).catch(() => undefined);
       return deliverHere(msg.destination, msg.draft, fetchImages, progress);
     }
-    return undefined;
+    return answerFolderRequest(msg);
   });
   // Images for the ZIP: fetched here, with the extension's host permission and no page Referer.
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {

@@ -3,6 +3,7 @@ import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import type { ImageMode, Settings } from '../../utils/settings/settings';
 import { renderPromoMemory } from '../../utils/ui/promo-memory-options';
+import { renderFolderOptions } from '../../utils/ui/options-folder';
 import { renderDownloadsOption } from '../../utils/ui/options-downloads';
 import { renderTemplateOptions } from '../../utils/ui/options-templates';
 import { fillDestinations } from '../../utils/ui/destination-choice';
@@ -59,5 +60,6 @@ void loadSettings().then((s) => {
   }
 });
 renderPromoMemory(document.getElementById('promo-memory')!);
+renderFolderOptions(document.querySelector('#folder fieldset')!);
 renderDownloadsOption(document.querySelector('#downloads-folder fieldset')!, document.getElementById('destination') as HTMLSelectElement | null);
 renderJoplinOptions(document.getElementById('joplin')!);

@@ -24,6 +24,8 @@ export interface ActionResult {
   ok: boolean;
   message: string;
   markdown?: string;
+  /** One follow-up click the popup offers too (see DeliveryResult). */
+  followUp?: { label: string; request: unknown };
 }
 
 /** One image, fetched by the background for the ZIP or for inline base64. */

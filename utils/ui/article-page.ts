@@ -8,6 +8,7 @@ import { PageCleaning } from '../clean/page-cleaning';
 import type { Toolbar } from './toolbar';
 import { mountToolbar } from './toolbar-host';
 import { runAction } from '../deliver/actions';
+import { runFollowUp } from '../deliver/follow-up';
 import { exportMarkdown } from '../markdown/note';
 import { foreignImageOrigins } from '../deliver/image-hosts';
 import { imageSource } from '../page/images';
@@ -43,10 +44,11 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     toolbar?.setBusy(true);
     toolbar?.setStatus(t('working'));
     const result = await runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory, destination });
-    toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error');
+    const follow = result.followUp;
+    toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error', follow && { label: follow.label, run: () => void runFollowUp(follow.request, window) });
     toolbar?.setBusy(false);
     busy = false;
-    return { ok: result.ok, message: result.message };
+    return { ok: result.ok, message: result.message, followUp: follow };
   };
 
   browser.runtime.onMessage.addListener((raw: unknown) => {

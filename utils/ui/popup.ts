@@ -10,6 +10,7 @@ import { originsToAsk } from '../deliver/image-hosts';
 import { wirePopupBatch } from '../batch/popup-batch';
 import type { DestinationId } from '../deliver/destinations/types';
 import { fillDestinations } from './destination-choice';
+import { runFollowUpHere } from '../deliver/follow-up';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../messages/types';
 
 export function startPopup(document: Document): void {
@@ -64,6 +65,7 @@ export function startPopup(document: Document): void {
 
   async function run(action: ExportAction): Promise<void> {
     const asked = askForImageHosts(action);
+    offerFollowUp(undefined);
     messageEl.textContent = t('working');
     await asked;
     if (action === 'copy-md') {
@@ -83,7 +85,21 @@ export function startPopup(document: Document): void {
     }
     const r = await ask<ActionResult>({ type: 'export', action, destination: action === 'download-md' ? (destination.value as DestinationId) : undefined });
     messageEl.textContent = r?.message ?? t('notArticlePage');
+    offerFollowUp(r?.followUp);
   }
+
+  // A delivery's follow-up (grant the folder again, open in Obsidian): one click, right here.
+  const followUp = $<HTMLButtonElement>('follow-up');
+  let request: unknown;
+  function offerFollowUp(f: ActionResult['followUp']): void {
+    followUp.hidden = !f;
+    followUp.textContent = f?.label ?? '';
+    request = f?.request;
+  }
+  followUp.addEventListener('click', () => {
+    followUp.hidden = true;
+    void runFollowUpHere(request, window).then((text) => text && (messageEl.textContent = text));
+  });
 
   for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-action]'))) {
     b.addEventListener('click', () => void run(b.dataset.action as ExportAction));

@@ -20,9 +20,16 @@ export interface FeedbackLabels {
   copied: string;
 }
 
+/** One follow-up click offered with a message (grant the folder again, open in Obsidian). */
+export interface FeedbackAction {
+  label: string;
+  run(): void;
+}
+
 export interface Feedback {
   element: HTMLElement;
-  show(text: string, kind: FeedbackKind): void;
+  /** With an action, the message stays (no fade) until the action or dismiss. */
+  show(text: string, kind: FeedbackKind, action?: FeedbackAction): void;
   dismiss(): void;
 }
 
@@ -44,7 +51,14 @@ export function buildFeedback(
   actions.className = 'wac-feedback-actions';
   const copyBtn = smallButton(doc, 'wac-copy', labels.copyMessage);
   const closeBtn = smallButton(doc, 'wac-dismiss', labels.dismiss, '×');
-  actions.append(copyBtn, closeBtn);
+  const followBtn = smallButton(doc, 'wac-follow-up', '');
+  actions.append(followBtn, copyBtn, closeBtn);
+  let follow: FeedbackAction | undefined;
+  followBtn.addEventListener('click', () => {
+    const a = follow;
+    dismiss();
+    a?.run();
+  });
   box.append(status, actions);
 
   let timers: ReturnType<typeof setTimeout>[] = [];
@@ -75,17 +89,21 @@ export function buildFeedback(
 
   return {
     element: box,
-    show(text, kind) {
+    show(text, kind, action) {
       clearTimers();
+      follow = action;
+      followBtn.hidden = !action;
+      followBtn.textContent = action?.label ?? '';
       if (!text) return dismiss();
       box.hidden = false;
       box.classList.remove('wac-fading');
       box.dataset.kind = kind;
       status.className = `wac-status ${kind}`;
       status.textContent = text;
-      actions.hidden = kind !== 'error';
+      actions.hidden = kind !== 'error' && !action;
+      copyBtn.hidden = kind !== 'error';
       copyBtn.textContent = labels.copyMessage;
-      if (kind === 'ok') {
+      if (kind === 'ok' && !action) {
         timers.push(
           setTimeout(() => {
             box.classList.add('wac-fading');

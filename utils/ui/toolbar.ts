@@ -1,6 +1,6 @@
 import type { ExportAction } from '../messages/types';
 import { copyText } from '../deliver/clipboard';
-import { buildFeedback, DEFAULT_FEEDBACK_TIMES, type FeedbackTimes } from './toolbar-feedback';
+import { buildFeedback, DEFAULT_FEEDBACK_TIMES, type FeedbackAction, type FeedbackTimes } from './toolbar-feedback';
 import { buildMenu, visuallyHidden } from './toolbar-menu';
 import { articleColumn, menuFits, MIN_GAP, placeControl, type Placement } from './toolbar-place';
 import { followTheme } from './toolbar-theme';
@@ -40,7 +40,7 @@ export interface ToolbarItemHandle {
 
 export interface Toolbar {
   /** A message beside the control: 'info' stays while current, 'ok' fades, 'error' stays until dismissed. */
-  setStatus(text: string, kind?: 'ok' | 'error' | 'info'): void;
+  setStatus(text: string, kind?: 'ok' | 'error' | 'info', action?: FeedbackAction): void;
   setBusy(busy: boolean): void;
   /** Adds a feature's action to the "More" menu, after the export actions. */
   addItem(item: ToolbarItem): ToolbarItemHandle;
@@ -128,8 +128,8 @@ export function buildToolbar(
   followTheme(doc, (theme) => void (root.dataset.theme = theme));
 
   return {
-    setStatus(text, kind = 'info') {
-      feedback.show(text, kind);
+    setStatus(text, kind = 'info', action) {
+      feedback.show(text, kind, action);
     },
     setBusy(busy) {
       for (const b of exportItems) b.disabled = busy;

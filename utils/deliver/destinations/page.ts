@@ -2,10 +2,12 @@
 import { clipboardDestination } from './clipboard';
 import { downloadDestination } from './download';
 import { zipDestination } from './zip';
+import { obsidianDestination } from './obsidian';
 import type { Destination, DestinationId } from './types';
 
 export const PAGE_DESTINATIONS: Partial<Record<DestinationId, Destination>> = {
   download: downloadDestination,
   clipboard: clipboardDestination,
   zip: zipDestination,
+  obsidian: obsidianDestination,
 };
