@@ -41,7 +41,11 @@ const PROSE_PARAGRAPH = 40;
 const HEAD_UNITS = 10;
 const TAIL_UNITS = 25;
 
-const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+const SPACES = /[\s\u00a0\u200b]+/g;
+// What norm would change: whitespace other than a single space, two spaces, a space at either end.
+const UNNORMAL = /[^\S ]| {2}|^ | $|\u200b/;
+/** Whitespace runs as one space, trimmed. Most blocks' text is already so: tested first, copied only when not. */
+const norm = (s: string | null) => (s === null ? '' : UNNORMAL.test(s) ? s.replace(SPACES, ' ').trim() : s);
 const textOf = (el: Element) => norm(el.textContent);
 /** textOf(el) !== '', without building the normalized text. */
 const hasText = (el: Element) => /[^\s\u00a0\u200b]/.test(el.textContent ?? '');
