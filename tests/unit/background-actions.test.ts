@@ -36,3 +36,21 @@ describe('shortcut and context menu', () => {
     expect(sent).toEqual([[3, { type: 'export', action: 'download-md' }]]);
   });
 });
+
+describe('which destination an export goes to', async () => {
+  const { destinationFor } = await import('../../utils/deliver/actions');
+  const { withDefaults } = await import('../../utils/settings/settings');
+  const chosen = withDefaults({ destination: 'folder' });
+  it("the main export (toolbar button, shortcut, context menu: 'download-md') goes where the reader chose", () => {
+    expect(destinationFor('download-md', withDefaults({}))).toBe('download');
+    expect(destinationFor('download-md', chosen)).toBe('folder');
+  });
+  it("the popup's pick for one export wins over the default; Copy and ZIP stay what they say", () => {
+    expect(destinationFor('download-md', chosen, 'joplin')).toBe('joplin');
+    expect(destinationFor('copy-md', chosen, 'joplin')).toBe('clipboard');
+    expect(destinationFor('download-zip', chosen)).toBe('zip');
+  });
+  it('a stored destination this version does not know falls back to the download', () => {
+    expect(withDefaults({ destination: 'dropbox' as never }).destination).toBe('download');
+  });
+});
