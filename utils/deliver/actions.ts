@@ -3,9 +3,10 @@ import { downloadText } from './download';
 import { makeDraft } from './draft';
 import { remoteNote } from './destinations/slots';
 import { PAGE_DESTINATIONS } from './destinations/page';
+import { deliverInBackground } from './destinations/in-background';
 import type { DeliverContext, DeliveryResult, DestinationId, NoteDraft } from './destinations/types';
 import type { FetchImages } from './zip';
-import { IMAGE_PORT, type ActionResult, type BackgroundRequest, type ExportAction, type ImageReply } from '../messages/types';
+import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } from '../messages/types';
 import type { Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
@@ -44,9 +45,6 @@ export function destinationFor(action: ExportAction, settings: Settings, chosen?
   return chosen ?? settings.destination;
 }
 
-/** Sends a draft to a destination that runs in the background. */
-export const deliverInBackground = (destination: DestinationId, draft: NoteDraft): Promise<DeliveryResult> =>
-  browser.runtime.sendMessage({ type: 'deliver', destination, draft } satisfies BackgroundRequest) as Promise<DeliveryResult>;
 
 /** A note that could not be written where it was meant to go is downloaded instead, and the message says so. */
 function fallBack(draft: NoteDraft, result: DeliveryResult): DeliveryResult {
@@ -72,7 +70,7 @@ export async function runAction(
   let result: DeliveryResult;
   try {
     const here = PAGE_DESTINATIONS[id];
-    result = here ? await here.deliver(draft, ctx) : ((await toBackground(id, draft)) ?? { ok: false, message: t('errDestination'), fallback: true });
+    result = here ? await here.deliver(draft, ctx) : await toBackground(id, draft);
   } catch (e) {
     result = { ok: false, message: `${t('errExport')}: ${(e as Error).message}`, fallback: id !== 'download' && id !== 'clipboard' };
   }

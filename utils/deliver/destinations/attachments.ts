@@ -40,6 +40,12 @@ export interface PlannedFile {
 /** The note's own path from the root: `<folder>/<name>.md`. */
 export const notePath = (draft: NoteDraft): string => join(draft.folder, `${draft.name}.md`);
 
+/** The folder that holds this note's images, and only this note's (a note's own `<name>/` either way): safe to empty on update. */
+export function imageDirOf(draft: NoteDraft, settings: Settings): string {
+  const one = attachmentPlan(draft, settings, [{ index: 0, type: '' }])[0]!.path;
+  return one.slice(0, one.lastIndexOf('/'));
+}
+
 export function attachmentPlan(draft: NoteDraft, settings: Settings, files: readonly { index: number; type: string }[]): PlannedFile[] {
   const dir = settings.attachments.location === 'fixed' ? join(settings.attachments.folder || 'assets', draft.name) : join(draft.folder, 'assets', draft.name);
   return files.map((f) => {

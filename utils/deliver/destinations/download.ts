@@ -1,9 +1,8 @@
 /** One .md in Downloads: remote image links, or images inline as data URIs (the reader's image setting). */
 import { downloadText } from '../download';
 import { t } from '../../ui/i18n';
-import { fetchDraftImages, fillSlots, imageSummary, remoteNote } from './slots';
+import { imageSummary, inlineImagesNote, remoteNote } from './slots';
 import { zipDestination } from './zip';
-import { bytesToBase64 } from '../encoding';
 import type { Destination } from './types';
 
 export const downloadDestination: Destination = {
@@ -18,10 +17,8 @@ export const downloadDestination: Destination = {
       downloadText(document, file, markdown);
       return { ok: true, message: t('downloaded', file), markdown };
     }
-    const { files, failed } = await fetchDraftImages(draft, ctx);
-    const uri = new Map(files.map((f) => [f.index, `data:${f.type || 'image/jpeg'};base64,${bytesToBase64(f.bytes)}`]));
-    const markdown = fillSlots(draft, (i) => uri.get(i) ?? null);
+    const { markdown, failed } = await inlineImagesNote(draft, ctx);
     downloadText(document, file, markdown);
-    return { ok: failed.length === 0, message: `${t('downloaded', file)}\n${imageSummary(draft.images.length, failed)}`, markdown };
+    return { ok: failed.length === 0, message: `${t('downloaded', file)}\n${imageSummary(draft, failed)}`, markdown };
   },
 };

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../../ui/i18n';
 import { hasDownloadsPermission } from '../downloads/permission';
 import { actualRelative, saveFile, taken, type DownloadsApi } from '../downloads/save-file';
-import { attachmentPlan, linkPath, notePath, relativeTo } from './attachments';
+import { attachmentPlan, imageDirOf, linkPath, notePath, relativeTo } from './attachments';
 import { fetchDraftImages, fillSlots, imageSummary } from './slots';
 import type { Destination, DeliverContext, DeliveryResult, NoteDraft } from './types';
 import type { ImageFailure } from '../zip';
@@ -20,7 +20,6 @@ async function downloadsApi(): Promise<DownloadsApi | null> {
 }
 
 const MAX_TRIES = 100;
-const assetsDirOf = (draft: NoteDraft, ctx: DeliverContext) => attachmentPlan(draft, ctx.settings, [{ index: 0, type: '' }])[0]!.path.replace(/\/[^/]+$/, '');
 
 /**
  * A name no earlier download took, for the note and its attachments folder together: "name",
@@ -29,7 +28,7 @@ const assetsDirOf = (draft: NoteDraft, ctx: DeliverContext) => attachmentPlan(dr
 async function freeName(api: DownloadsApi, draft: NoteDraft, ctx: DeliverContext): Promise<NoteDraft> {
   for (let n = 0; n < MAX_TRIES; n++) {
     const named = { ...draft, name: n === 0 ? draft.name : `${draft.name} (${n})` };
-    if (!(await taken(api, notePath(named), assetsDirOf(named, ctx)))) return named;
+    if (!(await taken(api, notePath(named), imageDirOf(named, ctx.settings)))) return named;
   }
   return { ...draft, name: `${draft.name} (${Date.now()})` };
 }
@@ -58,12 +57,10 @@ export const downloadsFolder: Destination = {
     }
     const markdown = fillSlots(draft, (i) => links.get(i) ?? null, embeds);
     const note = await saveFile(api, notePath(draft), new TextEncoder().encode(markdown), 'text/markdown');
-    const summary = draft.images.length > 0 ? `\n${imageSummary(draft.images.length, sortFailures(failures, draft))}` : '';
+    const summary = draft.images.length > 0 ? `\n${imageSummary(draft, failures)}` : '';
     if (!note.ok) return { ok: false, fallback: true, message: t('dlfNoteFailed', note.error) + summary };
     const where = actualRelative(notePath(draft), note.filename) ?? note.filename;
     return { ok: true, message: t('dlfSaved', where) + summary, markdown };
   },
 };
 
-/** In the note's order, as the other destinations list them. */
-const sortFailures = (failures: ImageFailure[], draft: NoteDraft) => [...failures].sort((a, b) => draft.images.indexOf(a.url) - draft.images.indexOf(b.url));

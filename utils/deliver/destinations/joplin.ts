@@ -48,8 +48,7 @@ export const joplin: Destination = {
       // An image that did not make it keeps its remote address, and is listed.
       const markdown = fillSlots(draft, (i) => (ids.has(i) ? `:/${ids.get(i)}` : null));
       await createNote(port, token, joplinNote(draft, markdown, ctx.settings.joplinNotebook));
-      failures.sort((a, b) => draft.images.indexOf(a.url) - draft.images.indexOf(b.url));
-      const summary = draft.images.length ? `\n${imageSummary(draft.images.length, failures)}` : '';
+      const summary = draft.images.length ? `\n${imageSummary(draft, failures)}` : '';
       return { ok: failures.length === 0, message: `${t('joplinSent', draft.title || draft.name, notebook)}${summary}` };
     } catch (e) {
       return fallback(joplinProblem(e, port));

@@ -6,15 +6,14 @@
  */
 import { browser } from 'wxt/browser';
 import { copyText } from '../clipboard';
-import { bytesToBase64 } from '../encoding';
 import type { FolderInfo } from '../folder/grant';
 import type { FolderRequest } from '../folder/requests';
 import type { OpenUrlRequest } from '../folder/save';
 import { obsidianNewUrl } from '../obsidian/uri';
 import { t } from '../../ui/i18n';
-import type { BackgroundRequest } from '../../messages/types';
 import { notePath } from './attachments';
-import { fetchDraftImages, fillSlots, imageSummary, remoteNote } from './slots';
+import { imageSummary, inlineImagesNote, remoteNote } from './slots';
+import { deliverInBackground } from './in-background';
 import type { DeliveryResult, Destination } from './types';
 
 /** Asks the OS to open an obsidian:// address; the article stays (the browser hands it to the app). */
@@ -29,11 +28,7 @@ export const obsidianDestination: Destination = {
     const info = (await browser.runtime.sendMessage({ type: 'folder-info' } satisfies FolderRequest).catch(() => null)) as FolderInfo | null;
     // A vault we may not write to yet still goes there: the folder destination offers the grant.
     if (info?.vault || (info && info.permission === 'prompt')) {
-      const r = ((await browser.runtime.sendMessage({ type: 'deliver', destination: 'folder', draft } satisfies BackgroundRequest)) as DeliveryResult | undefined) ?? {
-        ok: false,
-        message: t('errDestination'),
-        fallback: true,
-      };
+      const r = await deliverInBackground('folder', draft);
       if (!isOpenUrl(r.followUp?.request)) return r;
       openObsidian(r.followUp.request.url);
       return { ...r, message: `${r.message}\n${t('obsidianOpening')}`, followUp: undefined };
@@ -41,10 +36,9 @@ export const obsidianDestination: Destination = {
     let markdown = remoteNote(draft);
     let summary = '';
     if (ctx.settings.imageMode === 'base64' && draft.images.length) {
-      const { files, failed } = await fetchDraftImages(draft, ctx);
-      const uri = new Map(files.map((f) => [f.index, `data:${f.type || 'image/jpeg'};base64,${bytesToBase64(f.bytes)}`]));
-      markdown = fillSlots(draft, (i) => uri.get(i) ?? null);
-      summary = `\n${imageSummary(draft.images.length, failed)}`;
+      const inline = await inlineImagesNote(draft, ctx);
+      markdown = inline.markdown;
+      summary = `\n${imageSummary(draft, inline.failed)}`;
     }
     try {
       await copyText(document, markdown);

@@ -34,6 +34,8 @@ export interface FetchedImage {
   index: number;
   url: string;
   bytes: Uint8Array;
+  /** The same bytes in base64, as the fetch answered: what a data URI writes, without encoding them again. */
+  data: string;
   /** The Content-Type the host sent ('' when none). */
   type: string;
 }
@@ -52,7 +54,7 @@ export async function fetchDraftImages(draft: NoteDraft, ctx: DeliverContext): P
   ctx.progress(t('imageProgress', 0, urls.length));
   await ctx.fetchImages(urls, (reply) => {
     if (urls[reply.index] === undefined) return;
-    if (reply.ok) files.push({ index: reply.index, url: urls[reply.index]!, bytes: base64ToBytes(reply.data), type: reply.type });
+    if (reply.ok) files.push({ index: reply.index, url: urls[reply.index]!, bytes: base64ToBytes(reply.data), data: reply.data, type: reply.type });
     else failed.set(reply.index, reply.error);
     ctx.progress(t('imageProgress', ++done, urls.length));
   });
@@ -63,8 +65,17 @@ export async function fetchDraftImages(draft: NoteDraft, ctx: DeliverContext): P
   return { files, failed: [...failed].sort(([a], [b]) => a - b).map(([i, error]) => ({ url: urls[i]!, error })) };
 }
 
-/** "N of M images saved", and the ones that failed with why: they stay remote links in the note. */
-export function imageSummary(total: number, failed: readonly ImageFailure[]): string {
-  const list = failed.map((f) => `${f.url} (${f.error === NO_HOST_PERMISSION ? t('zipHostNotAllowed') : f.error})`).join('\n');
+/** "N of M images saved", and the ones that failed with why, in the note's order: they stay remote links in the note. */
+export function imageSummary(draft: NoteDraft, failed: readonly ImageFailure[]): string {
+  const total = draft.images.length;
+  const inOrder = [...failed].sort((a, b) => draft.images.indexOf(a.url) - draft.images.indexOf(b.url));
+  const list = inOrder.map((f) => `${f.url} (${f.error === NO_HOST_PERMISSION ? t('zipHostNotAllowed') : f.error})`).join('\n');
   return t('imageSummary', total - failed.length, total, failed.length) + (list ? `\n${t('imagesFailed')}\n${list}` : '');
+}
+
+/** The note with its images inline as data URIs (one self-contained file); the failed ones stay remote. */
+export async function inlineImagesNote(draft: NoteDraft, ctx: DeliverContext): Promise<{ markdown: string; failed: ImageFailure[] }> {
+  const { files, failed } = await fetchDraftImages(draft, ctx);
+  const uri = new Map(files.map((f) => [f.index, `data:${f.type || 'image/jpeg'};base64,${f.data}`]));
+  return { markdown: fillSlots(draft, (i) => uri.get(i) ?? null), failed };
 }

@@ -17,6 +17,6 @@ export const zipDestination: Destination = {
     const markdown = fillSlots(draft, (i) => paths.get(i) ?? null);
     const zip = await buildZip(draft.name, markdown, files.map((f) => ({ path: paths.get(f.index)!, bytes: f.bytes, url: f.url })));
     downloadBlob(document, `${draft.name}.zip`, new Blob([zip as BlobPart], { type: 'application/zip' }));
-    return { ok: failed.length === 0, message: `${t('downloaded', `${draft.name}.zip`)}\n${imageSummary(draft.images.length, failed)}`, markdown };
+    return { ok: failed.length === 0, message: `${t('downloaded', `${draft.name}.zip`)}\n${imageSummary(draft, failed)}`, markdown };
   },
 };

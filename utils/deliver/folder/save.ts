@@ -5,11 +5,10 @@
  * that note and its own image folder. Whatever fails is said; a note that cannot be written is
  * handed back for a download (fallback).
  */
-import { attachmentPlan, notePath } from '../destinations/attachments';
+import { attachmentPlan, imageDirOf, notePath } from '../destinations/attachments';
 import { fetchDraftImages, fillSlots, imageSummary } from '../destinations/slots';
 import type { DeliverContext, DeliveryResult, NoteDraft } from '../destinations/types';
 import type { ImageFailure } from '../zip';
-import type { Settings } from '../../settings/settings';
 import { t } from '../../ui/i18n';
 import { obsidianOpenUrl } from '../obsidian/uri';
 import { folderError } from './errors';
@@ -21,12 +20,6 @@ export interface OpenUrlRequest {
   url: string;
 }
 
-/** The folder that holds this note's images (only this note's: safe to empty on update). */
-function imageDir(draft: NoteDraft, settings: Settings): string {
-  const one = attachmentPlan(draft, settings, [{ index: 0, type: 'image/jpeg' }])[0]!.path;
-  return one.slice(0, one.lastIndexOf('/'));
-}
-
 /** Throws (NotFoundError) when the folder itself is gone: moved, renamed or deleted. */
 async function reachable(root: FileSystemDirectoryHandle): Promise<void> {
   await root.keys().next();
@@ -35,7 +28,7 @@ async function reachable(root: FileSystemDirectoryHandle): Promise<void> {
 export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: NoteDraft, ctx: DeliverContext): Promise<DeliveryResult> {
   const folder = root.name;
   const { settings } = ctx;
-  const pathsFor = (name: string) => [notePath({ ...draft, name }), imageDir({ ...draft, name }, settings)];
+  const pathsFor = (name: string) => [notePath({ ...draft, name }), imageDirOf({ ...draft, name }, settings)];
   let name = draft.name;
   let updating = false;
   try {
@@ -43,7 +36,7 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
     if (settings.onExisting === 'update') {
       updating = await entryExists(root, notePath(draft));
       // The old version's images go: the new one may have fewer, and none may be left behind.
-      await removeDir(root, imageDir(draft, settings));
+      await removeDir(root, imageDirOf(draft, settings));
     } else name = await uniqueName(root, draft.name, pathsFor);
   } catch (e) {
     return { ok: false, message: folderError(e, folder), fallback: true };
@@ -64,7 +57,7 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
       unwritten.push({ url: f.url, error: folderError(e, folder) });
     }
   }
-  const allFailed = [...failed, ...unwritten].sort((a, b) => draft.images.indexOf(a.url) - draft.images.indexOf(b.url));
+  const allFailed = [...failed, ...unwritten];
   const markdown = fillSlots(note, (i) => target.get(i) ?? null, settings.attachments.embeds);
   const path = notePath(note);
   try {
@@ -75,7 +68,7 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
 
   const lines = [t(updating ? 'folderUpdated' : 'folderSaved', folder, path)];
   if (name !== draft.name) lines.push(t('folderRenamed', `${draft.name}.md`));
-  if (draft.images.length) lines.push(imageSummary(draft.images.length, allFailed));
+  if (draft.images.length) lines.push(imageSummary(draft, allFailed));
   const result: DeliveryResult = { ok: allFailed.length === 0, message: lines.join('\n'), markdown };
   if (await isVault(root)) result.followUp = { label: t('obsidianOpen'), request: { type: 'open-url', url: obsidianOpenUrl(folder, path) } satisfies OpenUrlRequest };
   return result;
