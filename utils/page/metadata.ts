@@ -54,9 +54,11 @@ export function canonicalArticleUrl(raw: string): string {
   return query ? `${base}?${query}` : base;
 }
 
-function firstOf(...values: (string | null | undefined)[]): string {
+/** The first non-empty of these, trimmed. Each is a function, called only when those before it were
+ *  empty: a variable absent from the page's small scripts costs a search of megabytes of script. */
+function firstOf(...values: (() => string | null | undefined)[]): string {
   for (const v of values) {
-    const t = (v ?? '').trim();
+    const t = (v() ?? '').trim();
     if (t) return t;
   }
   return '';
@@ -83,29 +85,30 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
   const reprint = readReprint(doc);
   // `||` rather than firstOf: a later variable is looked up only when the earlier one is empty.
   const published = isoChinaTime(vars.get('ct') || vars.get('create_time'));
+  const sourceUrl = vars.get('msg_source_url');
   return {
     title: firstOf(
-      text(titleEl),
-      vars.get('msg_title') || metaContent(doc, 'meta[property="og:title"]') || doc.title,
+      () => text(titleEl),
+      () => vars.get('msg_title') || metaContent(doc, 'meta[property="og:title"]') || doc.title,
     ),
     author: firstOf(
-      text(doc.querySelector('#js_author_name')),
-      vars.get('author'),
-      metaContent(doc, 'meta[name="author"]'),
+      () => text(doc.querySelector('#js_author_name')),
+      () => vars.get('author'),
+      () => metaContent(doc, 'meta[name="author"]'),
       // 2017/2018: a plain em after #post-date holds the byline (DOM-NOTES §3).
-      text(doc.querySelector('#meta_content > em.rich_media_meta_text:not(#post-date)')),
+      () => text(doc.querySelector('#meta_content > em.rich_media_meta_text:not(#post-date)')),
     ),
     account: firstOf(
-      text(doc.querySelector('#js_name')),
-      text(doc.querySelector('#post-user')),
-      vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.wx_follow_nickname')),
+      () => text(doc.querySelector('#js_name')),
+      () => text(doc.querySelector('#post-user')),
+      () => vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.wx_follow_nickname')),
     ),
     published,
-    source: canonicalArticleUrl(firstOf(vars.get('msg_link'), metaContent(doc, 'meta[property="og:url"]'), pageUrl)),
-    cover: firstOf(vars.get('msg_cdn_url'), metaContent(doc, 'meta[property="og:image"]')),
-    description: oneLine(firstOf(vars.get('msg_desc'), metaContent(doc, 'meta[name="description"]'))),
+    source: canonicalArticleUrl(firstOf(() => vars.get('msg_link'), () => metaContent(doc, 'meta[property="og:url"]'), () => pageUrl)),
+    cover: firstOf(() => vars.get('msg_cdn_url'), () => metaContent(doc, 'meta[property="og:image"]')),
+    description: oneLine(firstOf(() => vars.get('msg_desc'), () => metaContent(doc, 'meta[name="description"]'))),
     // A WeChat article as 阅读原文 carries the same tracking (chksm, #rd) as any share link.
-    originalUrl: canonicalArticleUrl(vars.get('msg_source_url')) || vars.get('msg_source_url'),
+    originalUrl: canonicalArticleUrl(sourceUrl) || sourceUrl,
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
     // Read only when a template names it (markdown/note.ts): it costs a search of every script.

@@ -43,11 +43,12 @@ const KEYED = new RegExp(`\\s*:\\s*${WRAP}${STR}`, 'y');
 const IDENT = /[\w$]/;
 
 const PREFIXES = ['var ', 'window.'];
-// The name after `var ` / `window.` when what follows is an assignment whose value ASSIGNED can read:
-// a quote, `window.x =`, htmlDecode( or JsDecode(. The match ends after the name, where ASSIGNED starts.
-// The prefixes are found with indexOf: one regular expression with both as an alternation scanned
-// 2 MB of bundle a third slower.
-const ASSIGNED_NAME = /[A-Za-z_$][\w$]*(?=\s*=(?!=)\s*['"wJh])/y;
+// Every `var name` / `window.name` followed by an assignment whose value ASSIGNED can read: a quote,
+// `window.x =`, htmlDecode( or JsDecode(. The match ends after the name, where ASSIGNED starts.
+// One global expression over the text: measured in Chromium on 2025 image and text posts (2.3 MB of
+// script), a third faster than finding each prefix with indexOf and trying a sticky expression at
+// every hit, which spent most of its time on hits that were no assignment.
+const ASSIGNMENT = /(?:var |window\.)([A-Za-z_$][\w$]*)(?=\s*=(?!=)\s*['"wJh])/g;
 // The end of a longer name or a property chain (`evar x`, `a.window.x`). Tested by hand, not as a
 // lookbehind in ASSIGNMENT: that made the scan 3× slower.
 const PART_OF_NAME = /[\w$.]/;
@@ -126,20 +127,14 @@ export class ScriptVars {
     if (!this.index) {
       const index = new Map<string, [number, number][]>();
       this.scripts.forEach((text, i) => {
-        for (const prefix of PREFIXES) {
-          for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + prefix.length)) {
-            if (PART_OF_NAME.test(text[at - 1] ?? ' ')) continue;
-            ASSIGNED_NAME.lastIndex = at + prefix.length;
-            const m = ASSIGNED_NAME.exec(text);
-            if (!m) continue;
-            const list = index.get(m[0]);
-            if (list) list.push([i, ASSIGNED_NAME.lastIndex]);
-            else index.set(m[0], [[i, ASSIGNED_NAME.lastIndex]]);
-          }
+        ASSIGNMENT.lastIndex = 0;
+        for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
+          if (m.index > 0 && PART_OF_NAME.test(text[m.index - 1]!)) continue;
+          const list = index.get(m[1]!);
+          if (list) list.push([i, ASSIGNMENT.lastIndex]);
+          else index.set(m[1]!, [[i, ASSIGNMENT.lastIndex]]);
         }
       });
-      // One prefix after the other: back into page order (script, then position).
-      for (const list of index.values()) if (list.length > 1) list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       this.index = index;
     }
     return this.index.get(name) ?? [];
