@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { findPromotion } from '../../utils/clean/promotion';
-import { ASK_RULES, asksOf, UI_HINT, CREDIT_LINE } from '../../utils/clean/promotion-signals';
+import { ASK_RULES, asksOf, UI_HINT, UI_HINT_WORD, CREDIT_LINE } from '../../utils/clean/promotion-signals';
 import { DECORATION_RULES, decorativeImages } from '../../utils/clean/decoration';
 import { buildPage } from '../page-builder';
 import { FIXTURES, pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
@@ -160,6 +160,14 @@ describe("an editor widget's reading instructions", () => {
     const root = content(`${PROSE(2)}<section><section><p><span>向上滑动阅览</span></p></section><section><p>祭文：岁在戊戌，节届清明，桥山之阳，春和景明，华夏儿女以笃恭笃敬之心告于黄帝。</p></section></section>${PROSE(2)}`);
     expect(isHidden(root, '向上滑动阅览')).toBe(true);
     expect(isHidden(root, '祭文')).toBe(false);
+  });
+  it('every hint has the word the detector looks for first: a block without it is not walked', () => {
+    const hints = ['向上滑动阅览', '👆左右滑动查看更多', '滑动查看', '上下滑动浏览全文 ↓', '点击图片放大', '👇点击查看大图～'];
+    for (const h of hints) {
+      expect(UI_HINT.test(h)).toBe(true);
+      expect(UI_HINT_WORD.test(h)).toBe(true);
+    }
+    expect(UI_HINT_WORD.test('今天的天气很好，我们去公园散步。')).toBe(false);
   });
   it('prose about sliding stays', () => {
     expect(UI_HINT.test('向上滑动可以查看更多内容，这是新版本的交互。')).toBe(false);

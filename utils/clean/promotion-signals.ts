@@ -115,6 +115,8 @@ export const CREDIT_LINE =
 
 /** Reading instructions of an editor's widget, not content (23: 向上滑动阅览 in a scroll box). */
 export const UI_HINT = /^[\s↑↓←→▲▼👆👇]*(向上|向下|向左|向右|左右|上下)?(滑动|滑)(查看|阅览|阅读|浏览)(更多|全文)?[\s↑↓←→▲▼👆👇~～>》]*$|^[\s👆👇]*点击(图片|下图|上图)?(放大|查看大图)[\s~～]*$/;
+/** A word every UI_HINT has (滑, 放大, 大图): blocks without one hold no hint, and need no look at their text nodes. */
+export const UI_HINT_WORD = /滑|放大|大图/;
 
 /** Any ask at all, in one pass: most blocks ask nothing, and one scan is cheaper than a scan per rule. */
 const ANY_ASK = new RegExp(ASK_RULES.map((r) => `(?:${r.re.source})`).join('|'));

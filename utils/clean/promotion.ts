@@ -20,6 +20,7 @@ import {
   LONG_PROMPT_MAX,
   RECOMMEND_HEADER,
   UI_HINT,
+  UI_HINT_WORD,
   type Ask,
   type PromoFamily,
 } from './promotion-signals';
@@ -68,7 +69,8 @@ export function contentUnits(root: Element): Element[] {
   const out: Element[] = [];
   // Cheapest test first: most children are paragraphs, and normalizing only shortens the text.
   const opens = (el: Element) => {
-    if (!CONTAINERS.has(el.tagName)) return false;
+    // Two meaningful children are needed: one child or none is never opened, whatever its text.
+    if (!CONTAINERS.has(el.tagName) || el.childElementCount < 2) return false;
     const raw = el.textContent ?? '';
     if (raw.length <= 200 || norm(raw).length <= 200) return false;
     let meaningful = 0;
@@ -319,8 +321,10 @@ export function findPromotion(root: Element): PromoBlock[] {
   }
 
   // Anywhere: an editor widget's reading instructions (23: 向上滑动阅览), as small as they are.
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+  // Looked for in the text nodes only when some block has a hint's word: a walk over every text node
+  // was a seventh of the detector's first pass on a page (0.4 of 3 ms, Chromium).
+  const hints = texts.some((t) => UI_HINT_WORD.test(t)) ? root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */) : null;
+  for (let t = hints?.nextNode(); hints && t; t = hints.nextNode()) {
     const raw = t.textContent ?? '';
     if (raw.length > 40 || !UI_HINT.test(norm(raw)) || norm(raw) === '') continue;
     let el = t.parentElement;
