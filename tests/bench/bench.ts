@@ -88,10 +88,11 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
   for (let i = 1; i < LOADS; i++) {
     const again = await openArticle(session, pageUrl(html, name), html);
     await again.waitForFunction(`performance.getEntriesByName('wac:outline').length > 0`, undefined, { timeout: 10_000 }).catch(() => undefined);
-    const m = (await again.evaluate(`['wac:document-start', 'wac:dom-ready', 'wac:toolbar', 'wac:outline'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN)`)) as number[];
+    // wac:images is absent when the page has no image to reveal: it counts as 0.
+    const m = (await again.evaluate(`['wac:document-start', 'wac:dom-ready', 'wac:toolbar', 'wac:outline', 'wac:images'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? (n === 'wac:images' ? 0 : NaN))`)) as number[];
     preDcl.push(m[0]!);
     domReady.push(m[1]!);
-    later.push(m[2]! + m[3]!);
+    later.push(m[2]! + m[3]! + m[4]!);
     await again.close();
   }
   rows.push({
@@ -158,8 +159,8 @@ console.log(`\nContent script before DOMContentLoaded (document_start work), ms 
 console.log(`  median ${median(rows.map((r) => r.preDcl)).toFixed(3)}, max ${Math.max(...rows.map((r) => r.preDcl)).toFixed(3)}; largest page (${largest.page}, ${Math.round(largest.size / 1024)} KB): ${largest.preDcl.toFixed(3)}`);
 console.log(`Target: under 5 ms before first paint on the largest page → ${largest.preDcl < 5 ? 'MET' : 'NOT MET'}`);
 const afterMedian = median(rows.map((r) => r.domReady));
-console.log(`After DOMContentLoaded (promotion + images): median ${afterMedian.toFixed(2)} ms, largest page ${largest.domReady.toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.domReady)).toFixed(2)} ms`);
-console.log(`Later, not before first paint (the toolbar's items, then the outline's section titles at an idle moment): median ${median(rows.map((r) => r.later)).toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.later)).toFixed(2)} ms`);
+console.log(`After DOMContentLoaded, before first paint (promotion, script-only text): median ${afterMedian.toFixed(2)} ms, largest page ${largest.domReady.toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.domReady)).toFixed(2)} ms`);
+console.log(`Later, not before first paint (the images' addresses after the first frame, the toolbar's items, the outline's section titles at an idle moment): median ${median(rows.map((r) => r.later)).toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.later)).toFixed(2)} ms`);
 console.log(`Target (issue 10): median at most 5 ms and at most 15 ms on the largest page → ${afterMedian <= 5 && largest.domReady <= 15 ? 'MET' : 'NOT MET'}`);
 
 console.log(`\nBuilt size of each entry point (.output/chrome-mv3), bytes raw / gzip:`);

@@ -27,6 +27,10 @@ eachBrowser('pages', (b) => {
         return root ? findPromotion(root).length : 0;
       })();
       const page = await b.browser.openArticle(url, html);
+      // Images get their address right after the first frame is painted (cleaner.ts): up to 5 s for that.
+      const unrevealed = () =>
+        page.evaluate(() => Array.from(document.querySelectorAll('#js_content img[data-src]')).filter((i) => !i.getAttribute('src') || i.getAttribute('src')!.startsWith('data:')).length, null);
+      for (const t0 = Date.now(); (await unrevealed()) > 0 && Date.now() - t0 < 5000; ) await new Promise((r) => setTimeout(r, 50));
       const report = await page.evaluate(
         ({ selectors, attr }): PageReport => {
           const visible = (el: Element) => (el as HTMLElement).checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
