@@ -129,7 +129,12 @@ export class PageCleaner {
         const root = this.doc.getElementById('js_content');
         if (!this.enabled || !root) return;
         const t0 = performance.now();
+        // Our own src changes are no new content: not seen by the observer, whose pending records are kept.
+        const pending = this.observer?.takeRecords() ?? [];
+        this.observer?.disconnect();
         this.revealImages(root);
+        this.observer?.observe(this.doc.documentElement, OBSERVE);
+        if (pending.length) this.onMutations(pending);
         performance.measure('wac:images', { start: t0, end: performance.now() });
       }),
     );
@@ -179,27 +184,30 @@ export class PageCleaner {
    */
   private observe(): void {
     if (this.observer || typeof MutationObserver === 'undefined') return;
-    this.observer = new MutationObserver((records) => {
-      if (this.scheduled) return;
-      const relevant = records.some((r) => {
-        const t = r.target as Element;
-        // Our own "not promotion" buttons coming and going are not new content.
-        if (r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every((n) => (n as Element).localName === OWN_UI_TAG)) return false;
-        return t.nodeType === 1 && (t.id === 'js_content' || t.closest?.('#js_content') !== null || Array.from(r.addedNodes).some((n) => (n as Element).id === 'js_content'));
-      });
-      if (!relevant) return;
-      // Until the next pass, the marks may not fit the content: the export finds promotion itself.
-      this.doc.getElementById('js_content')?.removeAttribute(PASS_ATTR);
-      this.scheduled = true;
-      requestAnimationFrame(() => {
-        this.scheduled = false;
-        // Our own attribute changes must not feed back into the observer.
-        this.observer?.disconnect();
-        this.processContent();
-        this.observer?.observe(this.doc.documentElement, OBSERVE);
-      });
-    });
+    this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, OBSERVE);
+  }
+
+  /** The observer's records (and those kept across our own changes): a pass at the next frame if the content changed. */
+  private onMutations(records: MutationRecord[]): void {
+    if (this.scheduled) return;
+    const relevant = records.some((r) => {
+      const t = r.target as Element;
+      // Our own "not promotion" buttons coming and going are not new content.
+      if (r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every((n) => (n as Element).localName === OWN_UI_TAG)) return false;
+      return t.nodeType === 1 && (t.id === 'js_content' || t.closest?.('#js_content') !== null || Array.from(r.addedNodes).some((n) => (n as Element).id === 'js_content'));
+    });
+    if (!relevant) return;
+    // Until the next pass, the marks may not fit the content: the export finds promotion itself.
+    this.doc.getElementById('js_content')?.removeAttribute(PASS_ATTR);
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      // Our own attribute changes must not feed back into the observer.
+      this.observer?.disconnect();
+      this.processContent();
+      this.observer?.observe(this.doc.documentElement, OBSERVE);
+    });
   }
 }
 

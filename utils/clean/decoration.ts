@@ -74,9 +74,10 @@ export const DECORATION_RULES: readonly DecorationRule[] = [
 
 const sizeKey = (f: ImageFacts) => `${f.width}×${f.ratio.toFixed(3)}`;
 
-/** The content's images that are decoration wherever they stand, with the rule that decided each. */
-export function decorativeImages(root: Element): Map<Element, string> {
-  const facts = Array.from(root.querySelectorAll('img'), imageFacts).filter((f) => f.src !== '' && !/res\.wx\.qq\.com/.test(f.src));
+/** The content's images that are decoration wherever they stand, with the rule that decided each.
+ *  `all`: the facts of every image of the content, when the caller has them already. */
+export function decorativeImages(root: Element, all: readonly ImageFacts[] = Array.from(root.querySelectorAll('img'), imageFacts)): Map<Element, string> {
+  const facts = all.filter((f) => f.src !== '' && !/res\.wx\.qq\.com/.test(f.src));
   const sizes = new Map<string, number>();
   for (const f of facts) if (f.ratio < THIN) sizes.set(sizeKey(f), (sizes.get(sizeKey(f)) ?? 0) + 1);
   const out = new Map<Element, string>();
