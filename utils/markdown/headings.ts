@@ -98,32 +98,50 @@ function colourKind(value: string): Run['colour'] {
   return Math.min(...rgb) >= 120 && Math.max(...rgb) < 240 ? 'grey' : 'plain';
 }
 
-/** The style of one text node: its nearest bold, size and colour, looked up to the content root. */
-function runOf(text: Text, root: Element): Run {
-  let bold = false;
-  let size: number | null = null;
-  let colour: Run['colour'] | null = null;
-  for (let el = text.parentElement; el && el !== root.parentElement; el = el.parentElement) {
-    if (el.nodeName === 'STRONG' || el.nodeName === 'B' || HEADING.test(el.nodeName)) bold = true;
-    const style = el.getAttribute('style');
-    if (style) {
-      if (BOLD_STYLE.test(style)) bold = true;
-      if (size === null) size = px(style);
-      if (colour === null) {
-        const c = COLOUR.exec(style)?.[1];
-        if (c && !/^(inherit|initial|unset|currentcolor)/i.test(c.trim())) colour = colourKind(c);
-      }
-    }
-  }
-  return { chars: text.data.replace(/\s/g, '').length, bold, size, colour: colour ?? 'plain' };
+/** What the element and its ancestors up to the content root set: any bold, the nearest size and colour. */
+interface Inherited {
+  bold: boolean;
+  size: number | null;
+  colour: Run['colour'] | null;
 }
 
-function runsOf(el: Element, root: Element): Run[] {
+/**
+ * The style an element's text inherits, memoized per element: the lines of an article share their
+ * ancestors, so each one's style attribute is read once, not once for every text node below it.
+ */
+function inheritedStyle(el: Element | null, root: Element, memo: Map<Element, Inherited>): Inherited {
+  if (!el || el === root.parentElement) return { bold: false, size: null, colour: null };
+  const known = memo.get(el);
+  if (known) return known;
+  const up = inheritedStyle(el.parentElement, root, memo);
+  let bold = up.bold || el.nodeName === 'STRONG' || el.nodeName === 'B' || HEADING.test(el.nodeName);
+  let size: number | null = null;
+  let colour: Run['colour'] | null = null;
+  const style = el.getAttribute('style');
+  if (style) {
+    if (BOLD_STYLE.test(style)) bold = true;
+    size = px(style);
+    const c = COLOUR.exec(style)?.[1];
+    if (c && !/^(inherit|initial|unset|currentcolor)/i.test(c.trim())) colour = colourKind(c);
+  }
+  // The nearest element that says wins: this one's, else what it inherits.
+  const out = { bold, size: size ?? up.size, colour: colour ?? up.colour };
+  memo.set(el, out);
+  return out;
+}
+
+/** The style of one text node: its nearest bold, size and colour, looked up to the content root. */
+function runOf(text: Text, root: Element, memo: Map<Element, Inherited>): Run {
+  const s = inheritedStyle(text.parentElement, root, memo);
+  return { chars: text.data.replace(/\s/g, '').length, bold: s.bold, size: s.size, colour: s.colour ?? 'plain' };
+}
+
+function runsOf(el: Element, root: Element, memo: Map<Element, Inherited>): Run[] {
   const doc = el.ownerDocument;
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   const runs: Run[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const r = runOf(n as Text, root);
+    const r = runOf(n as Text, root, memo);
     if (r.chars) runs.push(r);
   }
   return runs;
@@ -181,11 +199,12 @@ function leafBlocks(root: Element): { el: Element; text: string; runs: Run[] }[]
     if (holder && root.contains(holder)) holders.add(holder);
   }
   const out: { el: Element; text: string; runs: Run[] }[] = [];
+  const memo = new Map<Element, Inherited>();
   for (const el of Array.from(root.querySelectorAll(BLOCK))) {
     if (holders.has(el) && !HEADING.test(el.nodeName)) continue;
     const text = collapse(el.textContent ?? '');
     if (!text) continue;
-    out.push({ el, text, runs: text.length <= 64 ? runsOf(el, root) : [] });
+    out.push({ el, text, runs: text.length <= 64 ? runsOf(el, root, memo) : [] });
   }
   return out;
 }
