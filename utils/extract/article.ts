@@ -82,10 +82,23 @@ function shareNote(doc: Document, vars: ScriptVars): string {
 /** A text post's text lives only in script variables (DOM-NOTES §6). */
 const postText = (vars: ScriptVars) => vars.get('TextContentNoEncode') || vars.key('content_noencode');
 
+/**
+ * A copy of the content in a document of its own, with the page's base address. A copy in the page's
+ * document is a live one: the browser starts loading every image of it (a fifth of an export's time
+ * on a 2025 page, Chromium) and upgrades its custom elements. A document that shows nothing does neither.
+ */
+function inertCopy(doc: Document, content: Element): Element {
+  const inert = doc.implementation.createHTMLDocument('');
+  const base = inert.createElement('base');
+  base.href = doc.baseURI;
+  inert.head.appendChild(base);
+  return inert.importNode(content, true);
+}
+
 function buildRoot(doc: Document, kind: Article['kind'], vars: ScriptVars, meta: ArticleMeta): Element | null {
   if (kind === 'article') {
     const content = doc.querySelector('#js_content');
-    return content ? (content.cloneNode(true) as Element) : null;
+    return content ? inertCopy(doc, content) : null;
   }
   const root = doc.createElement('div');
   if (kind === 'image-post') {
