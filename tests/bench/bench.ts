@@ -9,7 +9,8 @@
  * Also: the content script's time before DOMContentLoaded, and the built size of each entry point.
  */
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { launch, openArticle, EXTENSION_DIR } from '../e2e/harness';
@@ -42,10 +43,22 @@ const bundles = {
   defuddle: await bundle('tests/bench/defuddle.entry.ts'),
 };
 
+// The content script's own load (V8 compiling it, its modules' set-up) happens before any of its code
+// runs, so it cannot time itself: a copy of the build runs a probe script just before it, and the
+// script's first line measures from the probe.
+const PROBED = mkdtempSync(join(tmpdir(), 'wac-probed-'));
+cpSync(EXTENSION_DIR, PROBED, { recursive: true });
+const manifest = JSON.parse(readFileSync(join(PROBED, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+const contentJs = manifest.content_scripts[0]!.js[0]!;
+manifest.content_scripts[0]!.js.unshift('wac-probe.js');
+writeFileSync(join(PROBED, 'manifest.json'), JSON.stringify(manifest));
+writeFileSync(join(PROBED, 'wac-probe.js'), 'globalThis.__wacProbe = performance.now();');
+writeFileSync(join(PROBED, contentJs), `performance.measure('wac:script-load', { start: globalThis.__wacProbe ?? 0 });\n${readFileSync(join(PROBED, contentJs), 'utf8')}`);
+
 // --expose-gc: each timed call starts from a collected heap, so no tool pays for another's garbage.
-const session = await launch({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+const session = await launch({ extensionDir: PROBED, args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 const failures: string[] = [];
-const rows: { page: string; size: number; ms: Record<Tool, number>; preDcl: number; domReady: number; later: number }[] = [];
+const rows: { page: string; size: number; ms: Record<Tool, number>; load: number; preDcl: number; domReady: number; later: number }[] = [];
 // BENCH_PAGES=01,05 limits the run to some pages.
 const only = process.env.BENCH_PAGES?.split(',');
 for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.startsWith(p)))) {
@@ -78,12 +91,13 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
       const m = (n) => (performance.getEntriesByName(n)[0] || { duration: NaN }).duration;
       // A fast failure is no result: ours must have written a note (front matter first).
       const oursOk = String(fns.ours()).startsWith('---\\n');
-      return { times, preDcl: m('wac:document-start'), domReady: m('wac:dom-ready'), oursOk };
-    })()`)) as { times: Record<Tool, number[]>; preDcl: number; domReady: number; oursOk: boolean };
+      return { times, load: m('wac:script-load'), preDcl: m('wac:document-start'), domReady: m('wac:dom-ready'), oursOk };
+    })()`)) as { times: Record<Tool, number[]>; load: number; preDcl: number; domReady: number; oursOk: boolean };
   if (!result.oursOk) failures.push(name);
   await page.close();
   // The content script's own timings are one sample per page load, and one load is at the mercy of
   // whatever else the machine does: the page is loaded LOADS times and the median load is reported.
+  const load = [result.load];
   const preDcl = [result.preDcl];
   const domReady = [result.domReady];
   const later: number[] = [];
@@ -91,7 +105,8 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
     const again = await openArticle(session, pageUrl(html, name), html);
     await again.waitForFunction(`performance.getEntriesByName('wac:outline').length > 0`, undefined, { timeout: 10_000 }).catch(() => undefined);
     // wac:images is absent when the page has no image to reveal: it counts as 0.
-    const m = (await again.evaluate(`['wac:document-start', 'wac:dom-ready', 'wac:toolbar', 'wac:outline', 'wac:images'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? (n === 'wac:images' ? 0 : NaN))`)) as number[];
+    const m = (await again.evaluate(`['wac:document-start', 'wac:dom-ready', 'wac:toolbar', 'wac:outline', 'wac:images', 'wac:script-load'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? (n === 'wac:images' ? 0 : NaN))`)) as number[];
+    load.push(m[5]!);
     preDcl.push(m[0]!);
     domReady.push(m[1]!);
     later.push(m[2]! + m[3]! + m[4]!);
@@ -101,6 +116,7 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
     page: name.slice(0, 34),
     size: html.length,
     ms: Object.fromEntries(TOOLS.map((t) => [t, median(result.times[t]!)])) as Record<Tool, number>,
+    load: median(load),
     preDcl: median(preDcl),
     domReady: median(domReady),
     later: later.length ? median(later) : NaN,
@@ -159,7 +175,10 @@ console.log(`100 articles through export + the streamed ZIP (no images): ${(batc
 const largest = rows.reduce((a, b) => (b.size > a.size ? b : a));
 console.log(`\nContent script before DOMContentLoaded (document_start work), ms (each page loaded ${LOADS} times, its median load):`);
 console.log(`  median ${median(rows.map((r) => r.preDcl)).toFixed(3)}, max ${Math.max(...rows.map((r) => r.preDcl)).toFixed(3)}; largest page (${largest.page}, ${Math.round(largest.size / 1024)} KB): ${largest.preDcl.toFixed(3)}`);
-console.log(`Target: under 5 ms before first paint on the largest page → ${largest.preDcl < 5 ? 'MET' : 'NOT MET'}`);
+console.log(`Loading the content script before any of its code runs (V8 compiling ${Math.round(statSync(join(EXTENSION_DIR, contentJs)).size / 1024)} KB, its modules' set-up), ms:`);
+console.log(`  median ${median(rows.map((r) => r.load)).toFixed(2)}, max ${Math.max(...rows.map((r) => r.load)).toFixed(2)}; largest page: ${largest.load.toFixed(2)}`);
+const beforePaint = largest.load + largest.preDcl;
+console.log(`Target: under 5 ms before first paint on the largest page (the load and the document_start work: ${beforePaint.toFixed(2)} ms) → ${beforePaint < 5 ? 'MET' : 'NOT MET'}`);
 const afterMedian = median(rows.map((r) => r.domReady));
 console.log(`After DOMContentLoaded, before first paint (promotion, script-only text): median ${afterMedian.toFixed(2)} ms, largest page ${largest.domReady.toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.domReady)).toFixed(2)} ms`);
 console.log(`Later, not before first paint (the images' addresses after the first frame, the toolbar's items, the outline's section titles at an idle moment): median ${median(rows.map((r) => r.later)).toFixed(2)} ms, max ${Math.max(...rows.map((r) => r.later)).toFixed(2)} ms`);
