@@ -27,11 +27,7 @@ eachBrowser('pages', (b) => {
         return root ? findPromotion(root).length : 0;
       })();
       const page = await b.browser.openArticle(url, html);
-      // Images get their address right after the first frame is painted (cleaner.ts): up to 5 s for that.
-      const unrevealed = () =>
-        page.evaluate(() => Array.from(document.querySelectorAll('#js_content img[data-src]')).filter((i) => !i.getAttribute('src') || i.getAttribute('src')!.startsWith('data:')).length, null);
-      for (const t0 = Date.now(); (await unrevealed()) > 0 && Date.now() - t0 < 5000; ) await new Promise((r) => setTimeout(r, 50));
-      const report = await page.evaluate(
+      const read = () => page.evaluate(
         ({ selectors, attr }): PageReport => {
           const visible = (el: Element) => (el as HTMLElement).checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
           const visibleNoise: string[] = [];
@@ -68,6 +64,9 @@ eachBrowser('pages', (b) => {
         },
         { selectors: CHROME_RULES.map((r) => r.selector), attr: PROMO_ATTR },
       );
+      // Images get their address right after the first frame is painted (cleaner.ts): up to 5 s for that.
+      let report = await read();
+      for (const t0 = Date.now(); report.imagesWithoutSrc > 0 && Date.now() - t0 < 5000; report = await read()) await new Promise((r) => setTimeout(r, 50));
       await page.close();
       expect(report.visibleNoise, 'noise still visible').toEqual([]);
       expect(report.imagesOutsideArticle, 'images outside the article').toEqual([]);

@@ -129,11 +129,8 @@ export class PageCleaner {
         const root = this.doc.getElementById('js_content');
         if (!this.enabled || !root) return;
         const t0 = performance.now();
-        // Our own src changes are no new content: not seen by the observer, whose pending records are kept.
-        const pending = this.observer?.takeRecords() ?? [];
-        this.observer?.disconnect();
-        this.revealImages(root);
-        this.observer?.observe(this.doc.documentElement, OBSERVE);
+        // The page's changes from before the reveal are still to be looked at: no pass has seen them.
+        const pending = this.unobserved(() => this.revealImages(root));
         if (pending.length) this.onMutations(pending);
         performance.measure('wac:images', { start: t0, end: performance.now() });
       }),
@@ -203,11 +200,19 @@ export class PageCleaner {
     this.scheduled = true;
     requestAnimationFrame(() => {
       this.scheduled = false;
-      // Our own attribute changes must not feed back into the observer.
-      this.observer?.disconnect();
-      this.processContent();
-      this.observer?.observe(this.doc.documentElement, OBSERVE);
+      // The records pending before the pass are of content the pass reads as it is now.
+      this.unobserved(() => this.processContent());
     });
+  }
+
+  /** Our own changes (marks, image addresses) are no new content: made unseen by the observer. Returns
+   *  the records that were pending before them, which disconnecting would otherwise drop unread. */
+  private unobserved(change: () => void): MutationRecord[] {
+    const pending = this.observer?.takeRecords() ?? [];
+    this.observer?.disconnect();
+    change();
+    this.observer?.observe(this.doc.documentElement, OBSERVE);
+    return pending;
   }
 }
 

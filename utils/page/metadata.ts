@@ -83,7 +83,6 @@ function readReprint(doc: Document): { account: string; author: string } {
 export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): ArticleMeta {
   const titleEl = doc.querySelector('#activity-name .js_title_inner') ?? doc.querySelector('#activity-name');
   const reprint = readReprint(doc);
-  // `||` rather than firstOf: a later variable is looked up only when the earlier one is empty.
   const published = isoChinaTime(vars.get('ct') || vars.get('create_time'));
   const sourceUrl = vars.get('msg_source_url');
   return {
