@@ -18,8 +18,17 @@ export async function useWechatDesktopLayout(page: Page): Promise<void> {
   await page.addStyleTag({ content: WECHAT_DESKTOP_CSS });
 }
 
-/** Two animation frames: the toolbar places itself on resize and on open in the next frame. */
-export const settle = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+/**
+ * Two animation frames (the toolbar places itself on resize and on open in the next frame), then the
+ * end of its CSS transitions: a box read mid-transition (the tab's width, .15 s) is neither state.
+ */
+export const settle = (page: Page) =>
+  page.evaluate(async () => {
+    await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    // Not the busy pulse, which repeats for as long as an export runs.
+    const running = (document.querySelector('wac-toolbar')?.shadowRoot?.getAnimations() ?? []).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
 
 export interface Overlap {
   toolbar: string;
