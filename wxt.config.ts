@@ -19,6 +19,10 @@ export default defineConfig({
     host_permissions: ['https://mp.weixin.qq.com/*', ...IMAGE_HOSTS],
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__' },
+    // The export pipeline, which the content script imports on the first export (utils/ui/pipeline-loader.ts).
+    // Chrome takes only whole origins (path /*) here.
+    web_accessible_resources:
+      manifestVersion === 2 ? ['export-pipeline.js'] : [{ resources: ['export-pipeline.js'], matches: ['https://mp.weixin.qq.com/*'] }],
     commands: {
       'download-markdown': {
         suggested_key: { default: 'Alt+Shift+M' },
@@ -40,6 +44,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The export pipeline is an unlisted script built as an ES module (WXT builds those as IIFE), so
+    // that import() hands the content script its default export.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.name === 'export-pipeline') && config.build?.lib) config.build.lib.formats = ['es'];
+    },
+  },
   zip: {
     excludeSources: ['tests/**', 'out/**', 'scratch/**', '.ci/**'],
   },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launch, openArticle } from './harness';
+import { toolbarAction } from './toolbar-actions';
 import { eachBrowser } from './browsers';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 
@@ -101,5 +106,29 @@ eachBrowser('export', (b) => {
       await page.close();
       await options.close();
     });
+  });
+});
+
+// The pipeline is imported on the first export: if that import fails (here the file is gone from a copy of
+// the build), the click says so and nothing is downloaded. Chromium only: the Firefox harness loads the build.
+describe('chromium › the export pipeline cannot be loaded', () => {
+  it('the toolbar says the export failed, and no file is downloaded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wac-no-pipeline-'));
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    rmSync(join(dir, 'export-pipeline.js'));
+    const s = await launch({ extensionDir: dir });
+    try {
+      const html = pageHtml('seed-article');
+      const page = await openArticle(s, pageUrl(html, 'seed-article'), html);
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await toolbarAction(page, /下载 Markdown|Download Markdown/);
+      await expect.poll(() => page.locator('wac-toolbar .wac-status').textContent()).toMatch(/^(导出失败|Export failed): \S/);
+      await new Promise((r) => setTimeout(r, 500)); // time enough for a download to appear, if one started
+      expect(downloads).toBe(0);
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,9 +7,7 @@ import { browser } from 'wxt/browser';
 import { PageCleaning } from '../clean/page-cleaning';
 import type { Toolbar } from './toolbar';
 import { mountToolbar } from './toolbar-host';
-import { runAction } from '../deliver/actions';
-import { runFollowUp } from '../deliver/follow-up';
-import { exportMarkdown } from '../markdown/note';
+import { loadPipeline } from './pipeline-loader';
 import { foreignImageOrigins } from '../deliver/image-hosts';
 import { imageSource } from '../page/images';
 import type { DestinationId } from '../deliver/destinations/types';
@@ -43,9 +41,13 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     busy = true;
     toolbar?.setBusy(true);
     toolbar?.setStatus(t('working'));
-    const result = await runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory, destination });
+    const result = await loadPipeline().then(
+      (p) => p.runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory, destination }),
+      (e: Error) => ({ ok: false, message: `${t('errExport')}: ${e.message}`, followUp: undefined }),
+    );
     const follow = result.followUp;
-    toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error', follow && { label: follow.label, run: () => void runFollowUp(follow.request, window) });
+    const runFollow = () => void loadPipeline().then((p) => p.runFollowUp(follow?.request, window));
+    toolbar?.setStatus(result.message, result.ok ? 'ok' : 'error', follow && { label: follow.label, run: runFollow });
     toolbar?.setBusy(false);
     busy = false;
     return { ok: result.ok, message: result.message, followUp: follow };
@@ -56,8 +58,13 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     if (msg.type === 'export') return perform(msg.action, msg.destination);
     if (msg.type === 'progress') return void (busy && toolbar?.setStatus(msg.text));
     if (msg.type === 'get-markdown') {
-      const r = exportMarkdown(document, location.href, cleaning.settings, memory.memory);
-      return Promise.resolve(r.ok ? { ok: true, message: '', markdown: r.markdown } : { ok: false, message: r.message });
+      return loadPipeline().then(
+        (p) => {
+          const r = p.exportMarkdown(document, location.href, cleaning.settings, memory.memory);
+          return r.ok ? { ok: true, message: '', markdown: r.markdown } : { ok: false, message: r.message };
+        },
+        (e: Error) => ({ ok: false, message: `${t('errExport')}: ${e.message}` }),
+      );
     }
     if (msg.type === 'set-cleaning') return cleaning.setOverride(msg.on);
     if (msg.type === 'status') {
@@ -77,6 +84,10 @@ export function startArticlePage(ctx: ContentScriptContext): void {
         const t0 = performance.now();
         host = shadowHost;
         toolbar = bar;
+        // The export pipeline is compiled while the pointer is on its way to the button, not on every page.
+        const warm = () => void loadPipeline().catch(() => undefined);
+        shadowHost.addEventListener('pointerenter', warm, { once: true });
+        shadowHost.addEventListener('focusin', warm, { once: true });
         if (cleaning.isSettled) showState();
         startPromoControls(document, cleaning, memory, bar);
         addBatchItems(bar, document, location.href);
