@@ -63,3 +63,54 @@ describe('the cleaning switch', () => {
     await page.close();
   });
 });
+
+describe('when the cleaning runs', () => {
+  it('hides the promotion as soon as the content is parsed, before the rest of the page (and DOMContentLoaded)', async () => {
+    // 05 (2025): WeChat's scripts follow the content, and the parser waits for the first external one.
+    const html = pageHtml('05');
+    const url = pageUrl(html, '05');
+    session.page(url, html);
+    const page = await session.context.newPage();
+    // The main world sees the marks too: counted the moment the parser is done, before DOMContentLoaded fires.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') (window as unknown as { atParsed: number }).atParsed = document.querySelectorAll('#js_content [data-wac-promo]').length;
+      });
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.locator('wac-toolbar[data-state]').waitFor({ state: 'attached', timeout: 15_000 });
+    const atParsed = await page.evaluate(() => (window as unknown as { atParsed?: number }).atParsed);
+    const after = await page.locator('#js_content [data-wac-promo]').count();
+    expect(after).toBeGreaterThan(0);
+    expect(atParsed).toBe(after);
+    // The early pass was the one that did it, and the pass at DOMContentLoaded ran after it.
+    const measures = await page.evaluate(() => ['wac:content-parsed', 'wac:dom-ready'].map((n) => performance.getEntriesByName(n).length));
+    expect(measures).toEqual([1, 1]);
+    await page.close();
+  });
+});
+
+describe('a page whose scripts never arrive', () => {
+  it('is cleaned while the parser waits: the promotion is hidden before DOMContentLoaded, which never comes', async () => {
+    // 05 with its first external script (after the content) on an address that never answers: the
+    // parser stops there, as it does on a slow network, and Chromium paints what it has.
+    const never = 'https://mp.weixin.qq.com/mp/wac-test-never-answers.js';
+    session.respond((url) => (url.pathname === new URL(never).pathname ? { hang: true } : undefined));
+    const html05 = pageHtml('05');
+    const content = html05.indexOf('id="js_content"');
+    const script = html05.indexOf('<script', html05.indexOf('</div>', content) + 1);
+    const html = `${html05.slice(0, script)}<script src="${never}"></script>${html05.slice(script)}`;
+    const url = pageUrl(html05, '05');
+    session.page(url, html);
+    const page = await session.context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await expect.poll(() => page.locator('#js_content [data-wac-promo]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    const hidden = page.locator('#js_content [data-wac-promo]');
+    for (let i = 0; i < (await hidden.count()); i++) expect(await hidden.nth(i).isVisible()).toBe(false);
+    // The article itself is there and shown.
+    expect(await page.locator('#js_content').isVisible()).toBe(true);
+    await page.screenshot({ path: 'tests/screenshots/parsing-paused-05.png' });
+    await page.close();
+  });
+});
