@@ -101,8 +101,20 @@ export class PageCleaner {
 
   /** Marks promotion (afresh: the content or the families may have changed) and loads images. */
   processContent(): void {
+    if (!this.markPromotion()) return;
+    this.scheduleReveal();
+    this.fillTextPost();
+    this.onProcessed();
+  }
+
+  /**
+   * Only the promotion marks: what the pass before DOMContentLoaded does. The images and the text
+   * post's text wait for the page's own inline scripts (17's lazy-loader), which run after the
+   * content: touched before them, "off" could no longer give the page back as they left it.
+   */
+  markPromotion(): boolean {
     const root = this.doc.getElementById('js_content');
-    if (!root) return;
+    if (!root) return false;
     this.clearMarks();
     const options = { families: this.families, learn: this.learn };
     this.hidden = promotionWithMemory(root, this.memory, options);
@@ -110,9 +122,7 @@ export class PageCleaner {
     // The export reads these marks instead of finding the same blocks again, while the content is unchanged.
     root.setAttribute(PASS_ATTR, passKey(this.memory, options));
     this.promotions = this.hidden.length;
-    this.scheduleReveal();
-    this.fillTextPost();
-    this.onProcessed();
+    return true;
   }
 
   /**

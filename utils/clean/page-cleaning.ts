@@ -39,10 +39,11 @@ export class PageCleaning {
   }
 
   /**
-   * A pass as soon as the article's content is parsed, at one of the parser's pauses: WeChat's pages
-   * go on with 1–2 MB of scripts after it, so DOMContentLoaded comes much later, and Chromium paints
-   * what it has meanwhile. The pass at DOMContentLoaded runs again on the whole page with the
-   * reader's settings (a page script may have changed the content), and finds its code compiled.
+   * The promotion marked as soon as the article's content is parsed, at one of the parser's pauses:
+   * WeChat's pages go on with 1–2 MB of scripts after it, so DOMContentLoaded comes much later, and
+   * Chromium paints what it has meanwhile. The pass at DOMContentLoaded runs again on the whole page
+   * with the reader's settings (a page script may have changed the content), loads the images, and
+   * finds the detector's code compiled.
    * Timed as `wac:content-parsed` for `npm run bench`.
    */
   private whenContentParsed(): void {
@@ -51,7 +52,7 @@ export class PageCleaning {
     if (!root || !parsedPast(root)) return void setTimeout(() => this.whenContentParsed(), 0);
     const t0 = performance.now();
     this.cleaner.setFamilies(enabledFamilies(this.settings));
-    this.cleaner.processContent();
+    this.cleaner.markPromotion();
     performance.measure('wac:content-parsed', { start: t0, end: performance.now() });
   }
 
