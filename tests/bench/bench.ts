@@ -115,6 +115,7 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
     later.push(m[2]! + m[3]! + m[4]!);
     await again.close();
   }
+  const ran = parsed.filter((x) => !Number.isNaN(x));
   rows.push({
     page: name.slice(0, 34),
     size: html.length,
@@ -123,7 +124,7 @@ for (const name of GOLDEN_PAGES.filter((n) => !only || only.some((p) => n.starts
     preDcl: median(preDcl),
     domReady: median(domReady),
     // NaN when the early pass ran on fewer than half of the loads.
-    parsed: parsed.filter((x) => !Number.isNaN(x)).length * 2 > parsed.length ? median(parsed.filter((x) => !Number.isNaN(x))) : NaN,
+    parsed: ran.length * 2 > parsed.length ? median(ran) : NaN,
     later: later.length ? median(later) : NaN,
   });
 }
