@@ -6,6 +6,8 @@ import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '..
 import { CHROME_RULES, PASS_ATTR, PROMO_ATTR } from '../clean/chrome-rules';
 import { imageSource, isEmojiImage } from '../page/images';
 import { markSectionTitles } from '../markdown/headings';
+import { BOLD_STYLE, ITALIC_STYLE } from '../markdown/emphasis';
+import { KNOWN_MEDIA } from '../markdown/media';
 import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
 
 export interface Article {
@@ -146,15 +148,20 @@ const DISPLAY_NONE = /display\s*:\s*none/i;
 // A span or font that only carries editor styling (`<span leaf>`, colours, fonts), and Word's
 // `<o:p>`, add nothing to Markdown, but every node costs the converter a pass over all its rules
 // (an element no rule takes, the most): 2024+ pages wrap almost every run of text in one or two,
-// older ones in <font>. Wrappers that mean something stay: bold or italic, formulas, media, code.
+// older ones in <font>. A wrapper stays only when a rule reads it: a span the converter takes for
+// bold or italic (not `font-weight: normal`, which 2025 pages write on every run), formulas, media, code.
 const STYLING_TAGS = ['span', 'font', 'o:p'];
-const MEANINGFUL_STYLE = /font-weight|font-style/i;
-const KEEP_WRAPPER = '[data-formula], .video_iframe, .vote_area, [class*="code-snippet"]';
+const KEEP_WRAPPER = `[data-formula], .video_iframe, .vote_area, [class*="code-snippet"], ${KNOWN_MEDIA}`;
+
+function readAsEmphasis(el: Element): boolean {
+  const style = el.nodeName === 'SPAN' ? el.getAttribute('style') : null;
+  return !!style && (BOLD_STYLE.test(style) || ITALIC_STYLE.test(style));
+}
 
 function unwrapStylingOnly(root: Element): void {
   for (const tag of STYLING_TAGS) {
     for (const el of Array.from(root.getElementsByTagName(tag))) {
-      if (MEANINGFUL_STYLE.test(el.getAttribute('style') ?? '') || el.matches(KEEP_WRAPPER)) continue;
+      if (readAsEmphasis(el) || el.matches(KEEP_WRAPPER)) continue;
       // insertBefore one by one: a third faster than replaceWith(...children) here.
       const parent = el.parentNode!;
       while (el.firstChild) parent.insertBefore(el.firstChild, el);

@@ -14,8 +14,9 @@ function neighbourChar(node: Node, dir: 'before' | 'after'): string {
   return dir === 'before' ? Array.from(t).pop() ?? '' : Array.from(t)[0] ?? '';
 }
 
-const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/i;
-const ITALIC_STYLE = /font-style\s*:\s*italic/i;
+/** The inline styles the converter reads as bold and italic (on a span): `font-weight: normal` is neither. */
+export const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/i;
+export const ITALIC_STYLE = /font-style\s*:\s*italic/i;
 
 function isBold(node: Node): boolean {
   const el = node as HTMLElement;

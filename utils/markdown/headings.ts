@@ -5,6 +5,7 @@
  * with no layout), and levelled by style: the most prominent kind of title is ##, the next ###.
  * The export turns them into headings (markSectionTitles); the outline reads sectionTitles.
  */
+import { BOLD_STYLE } from './emphasis';
 
 export interface SectionTitle {
   /** The first element of the title (a title split over two lines keeps its first). */
@@ -62,7 +63,6 @@ const LEAF_BLOCK_INSIDE = 'p, section, div, h1, h2, h3, h4, h5, h6, ul, ol, li, 
 const CONTAINER = 'li, blockquote, table, pre, code';
 const HEADING = /^H[1-6]$/;
 
-const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/i;
 const SIZE = /font-size\s*:\s*([\d.]+)\s*(px|pt|em|rem)/i;
 const COLOUR = /(?:^|[;\s])color\s*:\s*([^;]+)/i;
 

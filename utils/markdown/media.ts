@@ -82,7 +82,8 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
   },
 ];
 
-const KNOWN = MEDIA_KINDS.map((k) => k.selector).join(', ');
+/** Every media card's selector: the converter writes such an element whole. */
+export const KNOWN_MEDIA = MEDIA_KINDS.map((k) => k.selector).join(', ');
 
 // Elements with no reading value: decoration, scripts, and WeChat's empty editor slots.
 const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'CANVAS', 'svg', 'SVG', 'LINK', 'META']);
@@ -91,7 +92,7 @@ function unknownEmbed(el: Element): boolean {
   const tag = el.nodeName.toLowerCase();
   const embedTag = tag === 'iframe' || tag === 'embed' || tag === 'object' || tag === 'video' || tag === 'audio' || (tag.includes('-') && !tag.startsWith('o:')) || tag === 'mpcps' || tag === 'mpprofile';
   // The tag test first: the converter asks this of every element, and matches() is the slow part.
-  return embedTag && !el.matches(KNOWN);
+  return embedTag && !el.matches(KNOWN_MEDIA);
 }
 
 const mediaKind = (el: Element) => MEDIA_KINDS.find((k) => el.matches(k.selector));
@@ -104,7 +105,7 @@ function placeholderLine(el: Element, ctx: ConvertContext): string {
 
 /** Media cards and dropped elements are converted whole; unknown embeds are looked inside. */
 export const mediaSteps = (ctx: ConvertContext): WholeStep[] => [
-  { test: (el) => el.matches(KNOWN), markdown: (el) => mediaKind(el)?.line(el, ctx) ?? '' },
+  { test: (el) => el.matches(KNOWN_MEDIA), markdown: (el) => mediaKind(el)?.line(el, ctx) ?? '' },
   { test: unknownEmbed, pass: true },
   { test: (el) => DROP.has(el.nodeName), markdown: () => '' },
 ];
