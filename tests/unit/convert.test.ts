@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
-import { convertContent } from '../../utils/markdown/convert';
+import TurndownService from 'turndown';
+import { convertContent, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
 
 // Lists as WeChat's editors write them: every item wrapped in a <section> or <p>.
 function convert(html: string): string {
@@ -39,5 +40,25 @@ describe('elements converted whole', () => {
   it('a code block is converted once from its own text; its spans and breaks are not converted as Markdown', () => {
     const md = convert('<pre><code><span>a</span> <span>*</span> b<br><span>_c_</span></code></pre><p>后</p>');
     expect(md).toBe('```\na * b\n_c_\n```\n\n后');
+  });
+});
+
+describe('escaping text', () => {
+  // The converter skips the escape for text the precheck finds nothing in. Every text that Turndown's
+  // escape (or ours, `<` and `$`) would change must be caught by it, or Markdown syntax leaks.
+  const plain = new TurndownService();
+  const full = (s: string) => plain.escape(s).replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
+  const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+  const samples = ascii.flatMap((c) => [c, `${c} 文`, `${c}${c}${c}${c}`, `文${c}字`, `文 ${c} `]);
+  samples.push('1. 一', '12. 十二', '## 标题', '###### 六', '~~~ 代码', '+ 项', '=== 线', '> 引', '<b>', '价格 $5');
+
+  it('the precheck finds every text the escape would change', () => {
+    const missed = samples.filter((s) => full(s) !== s && !MAY_NEED_ESCAPE.test(s));
+    expect(missed).toEqual([]);
+  });
+
+  it('the note has every escape, at a run start and inside', () => {
+    const md = convert('<p>1. 一</p><p>- 减</p><p>+ 加</p><p># 井</p><p>> 引</p><p>~~~ 浪</p><p>==</p><p>a*b_c`d[e]f\\g &lt;h $i</p>');
+    expect(md).toBe('1\\. 一\n\n\\- 减\n\n\\+ 加\n\n\\# 井\n\n\\> 引\n\n\\~~~ 浪\n\n\\==\n\na\\*b\\_c\\`d\\[e\\]f\\\\g \\<h \\$i');
   });
 });

@@ -48,7 +48,8 @@ export function fence(code: string, lang: string): string {
   return `\n\n${f}${lang}\n${code}\n${f}\n\n`;
 }
 
-const isSnippet = (el: Element | null) => !!el?.matches('section.code-snippet__fix, .code-snippet__fix');
+// A class test, not matches(): the converter asks it of every element.
+const isSnippet = (el: Element | null) => !!el?.classList?.contains('code-snippet__fix');
 
 export const codeBlock: WholeStep = {
   test: (el) => isSnippet(el) || (el.nodeName === 'PRE' && !isSnippet(el.parentElement)),

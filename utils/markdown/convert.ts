@@ -11,9 +11,13 @@ import { blankMarkdown, mediaRules, mediaSteps } from './media';
 import { complexTable } from './tables';
 import { wholeRule } from './whole';
 
+// Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
+// on these at the start of a run. Most runs of Chinese prose have none: they are returned as they are.
+export const MAY_NEED_ESCAPE = /[\\*`[\]_<$]|^(?:[-+=#~>]|\d+\. )/;
+
 /** Turndown with the GFM plugin and WeChat's rules. Rules added later take precedence. */
-function createTurndown(ctx: ConvertContext): TurndownService {
-  const whole = [...mediaSteps(ctx), formula, codeBlock, complexTable(ctx.imageTarget)];
+function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
+  const whole = [...mediaSteps(ctx, root), formula, codeBlock, complexTable(ctx.imageTarget)];
   const td = new TurndownService({
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
@@ -28,7 +32,7 @@ function createTurndown(ctx: ConvertContext): TurndownService {
   // Turndown leaves `<` alone: article text such as "<script>" or "<img onerror=…>" would become raw
   // HTML in the note. `$` would start math in Obsidian and Typora. Both are escaped as text.
   const escapeText = td.escape.bind(td);
-  td.escape = (text: string) => escapeText(text).replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
+  td.escape = (text: string) => (MAY_NEED_ESCAPE.test(text) ? escapeText(text).replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$') : text);
   emphasisRules(td);
   linkRules(td);
   tableRules(td);
@@ -73,5 +77,5 @@ export function convertContent(root: Element, ctx: ConvertContext): string {
   if (converted.has(root)) throw new Error('This article was already converted; extract it again.');
   converted.add(root);
   Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true });
-  return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx).turndown(root as HTMLElement)));
+  return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement)));
 }
