@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import TurndownService from 'turndown';
-import { convertContent, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
+import { convertContent, escapeTagsAndMath, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
 
 // Lists as WeChat's editors write them: every item wrapped in a <section> or <p>.
 function convert(html: string): string {
@@ -47,7 +47,7 @@ describe('escaping text', () => {
   // The converter skips the escape for text the precheck finds nothing in. Every text that Turndown's
   // escape (or ours, `<` and `$`) would change must be caught by it, or Markdown syntax leaks.
   const plain = new TurndownService();
-  const full = (s: string) => plain.escape(s).replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
+  const full = (s: string) => escapeTagsAndMath(plain.escape(s));
   const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
   const samples = ascii.flatMap((c) => [c, `${c} 文`, `${c}${c}${c}${c}`, `文${c}字`, `文 ${c} `]);
   samples.push('1. 一', '12. 十二', '## 标题', '###### 六', '~~~ 代码', '+ 项', '=== 线', '> 引', '<b>', '价格 $5');

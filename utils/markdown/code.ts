@@ -49,7 +49,7 @@ export function fence(code: string, lang: string): string {
 }
 
 // A class test, not matches(): the converter asks it of every element.
-const isSnippet = (el: Element | null) => !!el?.classList?.contains('code-snippet__fix');
+const isSnippet = (el: Element | null) => !!el?.classList.contains('code-snippet__fix');
 
 export const codeBlock: WholeStep = {
   test: (el) => isSnippet(el) || (el.nodeName === 'PRE' && !isSnippet(el.parentElement)),

@@ -15,6 +15,9 @@ import { wholeRule } from './whole';
 // on these at the start of a run. Most runs of Chinese prose have none: they are returned as they are.
 export const MAY_NEED_ESCAPE = /[\\*`[\]_<$]|^(?:[-+=#~>]|\d+\. )/;
 
+/** Ours, after Turndown's: `<` before a tag's first character, and `$`. */
+export const escapeTagsAndMath = (text: string) => text.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
+
 /** Turndown with the GFM plugin and WeChat's rules. Rules added later take precedence. */
 function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   const whole = [...mediaSteps(ctx, root), formula, codeBlock, complexTable(ctx.imageTarget)];
@@ -32,7 +35,7 @@ function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   // Turndown leaves `<` alone: article text such as "<script>" or "<img onerror=…>" would become raw
   // HTML in the note. `$` would start math in Obsidian and Typora. Both are escaped as text.
   const escapeText = td.escape.bind(td);
-  td.escape = (text: string) => (MAY_NEED_ESCAPE.test(text) ? escapeText(text).replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$') : text);
+  td.escape = (text: string) => (MAY_NEED_ESCAPE.test(text) ? escapeTagsAndMath(escapeText(text)) : text);
   emphasisRules(td);
   linkRules(td);
   tableRules(td);
