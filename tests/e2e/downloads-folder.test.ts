@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { eachBrowser, type TestPage } from './browsers';
+import { shotPath } from './shots';
 import { pageHtml, pageUrl, testImage } from '../fixtures';
 
 /**
@@ -63,13 +64,12 @@ eachBrowser(
       const options = await ext();
       expect(await hasPermission(options)).toBe(false);
       await expect.poll(() => options.text('#dlf-status')).toMatch(/尚未允许|Not allowed/);
-      mkdirSync('tests/screenshots', { recursive: true });
-      await options.screenshot(`tests/screenshots/options-downloads-folder-${b.name}-ask.png`, '#downloads-folder');
+      await options.screenshot(shotPath(`options-downloads-folder-${b.name}-ask.png`), '#downloads-folder');
       await options.click('#dlf-grant');
       await expect.poll(() => options.text('#dlf-status')).toMatch(/已允许|^Allowed/);
       expect(await hasPermission(options)).toBe(true);
       expect(await options.count('#dlf-grant:not([hidden])')).toBe(0);
-      await options.screenshot(`tests/screenshots/options-downloads-folder-${b.name}.png`, '#downloads-folder');
+      await options.screenshot(shotPath(`options-downloads-folder-${b.name}.png`), '#downloads-folder');
       // The reader chooses the destination in the options' chooser (the lead's select saves it).
       await options.evaluate(() => {
         const select = document.getElementById('destination') as HTMLSelectElement;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { posix } from 'node:path';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
+import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
 import { extensionPage, forgetOpfsFolder, readOpfsTree, removeOpfsFolder, setSettings, useOpfsFolder, type TreeFile } from './opfs';
 import { expectedMarkdown, pageHtml, pageName, pageUrl, testImage } from '../fixtures';
@@ -213,7 +214,7 @@ describe('chromium', () => {
       expect(await grant.isHidden()).toBe(true);
       await opts.close();
     });
-    it('the exported note opened from the folder as a note app reads it: every image shows (tests/screenshots/folder-note.png)', async () => {
+    it('the exported note opened from the folder as a note app reads it: every image shows (folder-note.png)', async () => {
       await useOpfsFolder(ext, 'notes');
       // Real pictures, a different one per image, so the screenshot shows each link landed on its own file.
       const pictures = readdirSync('tests/screenshots').filter((f) => /^(seed-after|seed-before|firefox-seed|firefox-02|batch|options-en)\.png$/.test(f)).sort();
@@ -258,11 +259,10 @@ describe('chromium', () => {
       );
       expect(shown.length).toBe(links.length);
       for (const r of shown) expect(r.loaded, r.src).toBe(true);
-      mkdirSync('tests/screenshots', { recursive: true });
-      await view.screenshot({ path: 'tests/screenshots/folder-note.png', fullPage: true });
+      await view.screenshot({ path: shotPath('folder-note.png'), fullPage: true });
       await view.close();
     });
-    it('the options page names the picked folder and says it is a vault (tests/screenshots/options-folder.png)', async () => {
+    it('the options page names the picked folder and says it is a vault (options-folder.png)', async () => {
       await useOpfsFolder(ext, 'My Vault', { vault: true });
       const opts = await extensionPage(s, 'options.html#folder');
       await expect.poll(() => opts.locator('#folder-current').textContent()).toBe('文件夹：My Vault · Obsidian 库（含 .obsidian/） · 已允许访问');
@@ -276,7 +276,7 @@ describe('chromium', () => {
     await expect.poll(() => opts.locator('#folderFixed').isVisible()).toBe(false);
     await opts.locator('#folder input[name=folderAttachments][value=fixed]').check();
     await expect.poll(() => opts.locator('#folderFixed').isVisible()).toBe(true);
-    await opts.locator('#folder').screenshot({ path: 'tests/screenshots/options-folder.png' });
+    await opts.locator('#folder').screenshot({ path: shotPath('options-folder.png') });
     await opts.locator('#folder input[name=folderAttachments][value=beside]').check();
       await opts.close();
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openArticle, type Session } from './harness';
+import { shotPath, UPDATE_SCREENSHOTS } from './shots';
 import { pageHtml, pageUrl } from '../fixtures';
 import { toolbarAction } from './toolbar-actions';
 
@@ -71,10 +72,10 @@ describe('the outline on the page', () => {
       return el?.getAttribute('data-item') ?? el?.getAttribute('aria-haspopup') ?? null;
     });
     expect(['outline', 'menu', 'true']).toContain(back);
-    if (process.env.SCREENSHOTS) {
+    if (UPDATE_SCREENSHOTS) {
       await page.keyboard.press('Enter');
       await page.waitForTimeout(300);
-      await page.screenshot({ path: 'tests/screenshots/outline-05-codeblocks.png' });
+      await page.screenshot({ path: shotPath('outline-05-codeblocks.png') });
     }
     await page.close();
   });
@@ -99,12 +100,12 @@ describe('the outline on the page', () => {
     await en.close();
   });
 
-  it.runIf(!!process.env.SCREENSHOTS)('screenshot on the weekly (02)', async () => {
+  it.runIf(!!UPDATE_SCREENSHOTS)('screenshot on the weekly (02)', async () => {
     const page = await open('02');
     await toolbarAction(page, /^(目录|Outline)$/);
     await outline(page).getByRole('button', { name: '科技动态' }).click();
     await page.waitForTimeout(1200);
-    await page.screenshot({ path: 'tests/screenshots/outline-02-weekly.png' });
+    await page.screenshot({ path: shotPath('outline-02-weekly.png') });
     await page.close();
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
+import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
 import { albumArticleHtml, pageHtml, pageUrl } from '../fixtures';
 
@@ -17,7 +18,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-const SHOTS = 'tests/screenshots';
 const HIDDEN = /已隐藏 \d+ 处推广|promotions hidden/;
 const SHOWN = /重新隐藏这 \d+ 处推广|Hide these \d+ promotions again/;
 const PICK = /^(隐藏一块|Hide a block)$/;
@@ -58,8 +58,7 @@ describe('showing the hidden promotion (page 02)', () => {
     expect(drawn).toBeGreaterThan(0);
     expect(await page.locator('wac-promo-tag').getByRole('button', { name: /不是推广|Not promotion/ }).count()).toBe(drawn);
     expect(await label(page, SHOWN)).toBe(`重新隐藏这 ${n} 处推广`);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, 'promo-reveal.png') });
+    await page.screenshot({ path: shotPath('promo-reveal.png') });
 
     await toolbarAction(page, SHOWN);
     expect(await first.isVisible()).toBe(false);
@@ -78,8 +77,7 @@ describe('the picker, "not promotion" and the memory across articles of one acco
     await para.hover();
     expect(await para.getAttribute('data-wac-pick')).toBe('');
     expect(await para.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, 'promo-picker.png') });
+    await page.screenshot({ path: shotPath('promo-picker.png') });
     await page.keyboard.press('Escape');
     expect(await page.locator('[data-wac-pick]').count()).toBe(0);
     expect(await marked(page).count()).toBe(before);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
+import { shotPath } from './shots';
 import { pageHtml, pageUrl } from '../fixtures';
 
 let session: Session;
@@ -114,7 +115,7 @@ describe('a page whose scripts never arrive', () => {
     await page.waitForTimeout(300);
     expect(await page.locator('#js_content img[data-wac-src]').count()).toBe(0);
     expect(await page.locator('#js_content img[data-src]').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: 'tests/screenshots/parsing-paused-05.png' });
+    await page.screenshot({ path: shotPath('parsing-paused-05.png') });
     await page.close();
   });
 });
