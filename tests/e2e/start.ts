@@ -1,12 +1,16 @@
 /**
  * `npm start`: build, then open the bundled seed article at its real address in Chromium with the
- * extension loaded (served from the local file; no network needed). With a display it opens a
+ * extension loaded (served from the local file; no network needed), in the stand-in for WeChat's
+ * desktop layout with stand-in pictures, as the README's "after" shows it. With a display it opens a
  * window and stays open; without one it exports the Markdown and a screenshot to out/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium, launch, openArticle } from './harness';
+import { settle, useWechatDesktopLayout } from './wechat-layout';
+import { imageRatios, serveStandInPictures } from './stand-in-pictures';
+import { toolbarAction } from './toolbar-actions';
 import { pageHtml, pageUrl } from '../fixtures';
 
 try {
@@ -21,7 +25,11 @@ const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const html = pageHtml('seed-article');
 const url = pageUrl(html, 'seed-article');
 const session = await launch({ headless });
+await serveStandInPictures(session.context, 'seed-article', imageRatios(html));
 const page = await openArticle(session, url, html);
+await page.setViewportSize({ width: 1000, height: 900 });
+await useWechatDesktopLayout(page);
+await settle(page);
 
 if (!headless) {
   console.log(`Opened ${url} with the extension loaded. Close the browser window to quit.`);
@@ -33,7 +41,7 @@ mkdirSync('out', { recursive: true });
 const shot = resolve('out/seed-article.png');
 await page.screenshot({ path: shot });
 const download = page.waitForEvent('download');
-await page.getByRole('button', { name: /下载 Markdown|Download Markdown/ }).click();
+await toolbarAction(page, /下载 Markdown|Download Markdown/);
 const file = await download;
 const md = resolve('out', file.suggestedFilename());
 await file.saveAs(md);
