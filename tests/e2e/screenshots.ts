@@ -5,7 +5,8 @@
  *   pictures (the corpus has no images; a promotion image is drawn as one, see stand-in-pictures.ts);
  * - the toolbar at four window widths (menu closed and open, light and dark, collapsed to a tab);
  * - a note (page 02, exported by the toolbar) as a notes app shows it: markdown-it and a notes-app page;
- * - the options page in both languages, and two corpus pages cleaned in real Firefox.
+ * - the options page in both languages, and two corpus pages cleaned in real Firefox (the stand-in
+ *   layout; its images are the tests' one image: the Firefox driver routes requests itself).
  * With --with-tests, then the browser tests that take screenshots (shotPath), with UPDATE_SCREENSHOTS=1.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
-import { settle, useWechatDarkMode, useWechatDesktopLayout } from './wechat-layout';
+import { settle, useWechatDarkMode, useWechatDesktopLayout, WECHAT_DESKTOP_CSS } from './wechat-layout';
 import { imageRatios, loadImagesAsWechatDoes, serveStandInPictures } from './stand-in-pictures';
 import { toolbarAction } from './toolbar-actions';
 import { launchBrowser } from './browsers';
@@ -151,7 +152,9 @@ for (const lang of ['zh-CN', 'en']) {
 const firefox = await launchBrowser('firefox');
 for (const name of ['seed-article', '02']) {
   const h = pageHtml(name);
-  await (await firefox.openArticle(pageUrl(h, name), h)).screenshot(`${dir}/firefox-${name.slice(0, 4).replace(/-$/, '')}.png`);
+  const page = await firefox.openArticle(pageUrl(h, name), h);
+  await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), WECHAT_DESKTOP_CSS);
+  await page.screenshot(`${dir}/firefox-${name.slice(0, 4).replace(/-$/, '')}.png`);
 }
 await firefox.close();
 console.log(`screenshots in ${dir}`);
