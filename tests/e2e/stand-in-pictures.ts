@@ -109,3 +109,6 @@ export const loadImagesAsWechatDoes = (page: Page) =>
       img.src = img.dataset.src!;
     }
   });
+
+/** The window of the README's before/after and of `npm start`: the column and a margin the toolbar fits in. */
+export const ARTICLE_SHOT_VIEWPORT = { width: 860, height: 900 };

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium, launch, openArticle } from './harness';
 import { settle, useWechatDesktopLayout } from './wechat-layout';
-import { imageRatios, serveStandInPictures } from './stand-in-pictures';
+import { ARTICLE_SHOT_VIEWPORT, imageRatios, serveStandInPictures } from './stand-in-pictures';
 import { toolbarAction } from './toolbar-actions';
 import { pageHtml, pageUrl } from '../fixtures';
 
@@ -27,7 +27,7 @@ const url = pageUrl(html, 'seed-article');
 const session = await launch({ headless });
 await serveStandInPictures(session.context, 'seed-article', imageRatios(html));
 const page = await openArticle(session, url, html);
-await page.setViewportSize({ width: 1000, height: 900 });
+await page.setViewportSize(ARTICLE_SHOT_VIEWPORT);
 await useWechatDesktopLayout(page);
 await settle(page);
 
