@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { toolbarAction } from './toolbar-actions';
 import { albumArticleHtml, pageHtml, pageUrl } from '../fixtures';
+import { toolbar } from './browsers/closed-root';
 
 // The reader's control over hidden promotion, in real Chromium with the built extension. The album
 // articles are three real articles of one account (你的鸟儿会唱歌), all ending in an "END" line.
@@ -37,7 +38,7 @@ async function note(page: Page): Promise<string> {
 }
 
 // Feature actions live in the toolbar's menu (menuitems); their labels are read there, open or not.
-const label = (page: Page, name: RegExp) => page.locator('wac-toolbar').getByRole('menuitem', { name, includeHidden: true }).first().textContent();
+const label = (page: Page, name: RegExp) => toolbar(page).getByRole('menuitem', { name, includeHidden: true }).first().textContent();
 const endLine = (page: Page) => page.locator('#js_content > *', { hasText: /^\s*END\s*$/ }).first();
 const marked = (page: Page) => page.locator('#js_content [data-wac-promo]');
 
@@ -98,7 +99,7 @@ describe('the picker, "not promotion" and the memory across articles of one acco
     await end.click();
     await expect.poll(() => end.getAttribute('data-wac-promo')).toBe('reader');
     expect(await end.isVisible()).toBe(false);
-    await expect.poll(() => page.locator('wac-toolbar .wac-status').textContent()).toMatch(/已隐藏，并为本公众号记住/);
+    await expect.poll(() => page.locator('wac=.wac-status').textContent()).toMatch(/已隐藏，并为本公众号记住/);
     const md = await note(page);
     expect(md).not.toMatch(/^END$/m);
     expect(md).toContain('我还在等待我的敌人。');

@@ -10,6 +10,7 @@ import { launch, openArticle, type Session } from './harness';
 import { settle, useWechatDarkMode, useWechatDesktopLayout } from './wechat-layout';
 import { launchBrowser } from './browsers';
 import { pageHtml, pageUrl } from '../fixtures';
+import { toolbar } from './browsers/closed-root';
 
 const dir = process.argv[2] ?? 'tests/screenshots';
 mkdirSync(dir, { recursive: true });
@@ -30,7 +31,7 @@ async function toolbarShot(page: Page, name: string, width: number, how: { open?
   if (how.dark) await useWechatDarkMode(page);
   await page.evaluate((y) => window.scrollTo(0, y), how.scroll ?? 600);
   await settle(page);
-  if (how.open) await page.locator('wac-toolbar').getByRole('button', { name: /更多|More/ }).click();
+  if (how.open) await toolbar(page).getByRole('button', { name: /更多|More/ }).click();
   await page.mouse.move(0, 0);
   await settle(page);
   const w = Math.min(width, 520);
