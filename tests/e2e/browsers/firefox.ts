@@ -38,11 +38,11 @@ const files = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')
 /** `wac-toolbar >>> x`: x inside the toolbar, whose shadow root is closed (see ./closed-root.ts). */
 const IN_TOOLBAR = /^\s*wac-toolbar\s*>>>\s*/;
 
-/** A BiDi command's answer, with or without puppeteer's { result } around it. */
+/** A BiDi command's answer, with or without the message's { type, id, result } around it. */
 type Answer<T> = T | { result: T };
 const unwrap = <T extends object>(a: Answer<T>, key: keyof T): T => (key in a ? (a as T) : (a as { result: T }).result);
 interface EvaluateResult {
-  type: string;
+  realm: string;
   result?: { value?: { shadowRoot?: { sharedId?: string } | null } };
 }
 
@@ -136,7 +136,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         awaitPromise: false,
         serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
       })) as Answer<EvaluateResult>,
-      'type',
+      'realm',
     );
     const sharedId = got.result?.value?.shadowRoot?.sharedId;
     if (!sharedId) return false;
