@@ -76,6 +76,9 @@ describe('a page script cannot drive the toolbar (finding 2)', () => {
       await new Promise((r) => setTimeout(r, 3000));
       return { shadowRoot: root === null ? 'closed' : 'open', controls: controls.length, status: root?.querySelector('[role=status]')?.textContent ?? null };
     });
+    // Nor can it tell the extension is there by loading its web-accessible file from the fixed id (finding 15).
+    const probe = await page.evaluate((url) => fetch(url).then(() => 'loaded', () => 'refused'), `chrome-extension://${s.extensionId}/export-pipeline.js`);
+    expect(probe).toBe('refused');
 
     expect({ downloads: downloads.count(), pages: s.context.pages().length - pagesBefore, stored: await stored(s) }).toEqual({ downloads: 0, pages: 0, stored: before });
     expect(s.context.pages().some((p) => p.url().includes('batch.html'))).toBe(false);
