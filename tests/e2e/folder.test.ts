@@ -13,7 +13,7 @@ import { expectedMarkdown, pageHtml, pageName, pageUrl, testImage } from '../fix
  * "Save into a folder" and "Obsidian" in real Chromium, with the built extension. The folder is a
  * directory of the extension's origin-private file system, stored where the picker's handle goes.
  */
-const STATUS = 'wac-toolbar .wac-status';
+const STATUS = 'wac=.wac-status';
 const PNG = testImage().toString('base64');
 const md = new MarkdownIt({ html: true });
 
@@ -307,7 +307,7 @@ describe('chromium', () => {
       await setSettings(ext, { destination: 'folder' });
       const page = await openArticle(s, url, html);
       await toolbarAction(page, /下载 Markdown|Download Markdown/);
-      const open = page.locator('wac-toolbar .wac-follow-up');
+      const open = page.locator('wac=.wac-follow-up');
       await expect.poll(() => open.textContent(), { timeout: 30_000 }).toBe('在 Obsidian 中打开');
       const asked = obsidianAddress(page);
       await open.click();

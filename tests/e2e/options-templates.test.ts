@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { launch, openArticle, type Session } from './harness';
 import { pageHtml, pageUrl } from '../fixtures';
+import { toolbar } from './browsers/closed-root';
 
 // The Templates section of the options page, typed into as a reader types, then an export that follows it.
 describe('options › templates (Chromium)', () => {
@@ -92,7 +93,7 @@ describe('options › templates (Chromium)', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download Markdown' }).click();
     expect((await download).suggestedFilename()).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理.md');
-    await expect.poll(() => page.locator('wac-toolbar').locator('[role=status]').first().textContent()).toMatch(/the default was used for: note name/);
+    await expect.poll(() => toolbar(page).locator('[role=status]').first().textContent()).toMatch(/the default was used for: note name/);
     await page.close();
   });
 });

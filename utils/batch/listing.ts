@@ -29,9 +29,11 @@ const MAX_PAGES = 500;
 export class ListingError extends Error {}
 
 export function albumJsonUrl(album: Pick<AlbumRef, 'id' | 'biz'>, after?: Pick<AlbumItem, 'msgid' | 'itemidx'>): string {
-  // Built by hand: URLSearchParams would write the base64 '==' of __biz as %3D%3D.
-  const begin = after ? `&begin_msgid=${after.msgid}&begin_itemidx=${after.itemidx}` : '';
-  return `https://mp.weixin.qq.com/mp/appmsgalbum?action=getalbum&__biz=${album.biz}&album_id=${album.id}&count=${PAGE_SIZE}${begin}&f=json`;
+  // Built by hand: URLSearchParams would write the base64 '==' of __biz as %3D%3D. Every value is
+  // encoded all the same (they come from the page): none can add or change a parameter.
+  const q = (v: string | number) => encodeURIComponent(String(v)).replace(/%3D/g, '=');
+  const begin = after ? `&begin_msgid=${q(after.msgid)}&begin_itemidx=${q(after.itemidx)}` : '';
+  return `https://mp.weixin.qq.com/mp/appmsgalbum?action=getalbum&__biz=${q(album.biz)}&album_id=${q(album.id)}&count=${PAGE_SIZE}${begin}&f=json`;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');

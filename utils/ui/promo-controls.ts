@@ -10,6 +10,7 @@ import type { Toolbar } from './toolbar';
 import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
 import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR } from '../clean/chrome-rules';
 import { t } from './i18n';
+import { trusted } from './trusted';
 
 const TAG_CSS = `
 :host { all: initial; display: block; text-align: right; margin: 6px 0 2px; }
@@ -37,16 +38,19 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 
   function keepButton(block: Element): Element {
     const host = doc.createElement(OWN_UI_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = TAG_CSS;
     const b = doc.createElement('button');
     b.type = 'button';
     b.textContent = t('promoNotPromotion');
-    b.addEventListener('click', (e) => {
-      e.stopPropagation();
-      void memory.decide(block, 'keep').then((r) => say(r, t('promoKept')));
-    });
+    b.addEventListener(
+      'click',
+      trusted((e) => {
+        e.stopPropagation();
+        void memory.decide(block, 'keep').then((r) => say(r, t('promoKept')));
+      }),
+    );
     shadow.append(style, b);
     return host;
   }
@@ -98,15 +102,15 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     return units.find((u) => u.contains(target) && pickable(u)) ?? null;
   };
 
-  const onOver = (e: Event) => highlight(unitOf(e.target));
-  const onClick = (e: Event) => {
+  const onOver = trusted((e: Event) => highlight(unitOf(e.target)));
+  const onClick = trusted((e: Event) => {
     const unit = unitOf(e.target);
     if (!unit) return;
     e.preventDefault();
     e.stopPropagation();
     hideCurrent(unit);
-  };
-  const onKey = (e: KeyboardEvent) => {
+  });
+  const onKey = trusted((e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       stopPicking();
@@ -121,7 +125,7 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
       e.preventDefault();
       hideCurrent(current);
     }
-  };
+  });
 
   function hideCurrent(unit: Element): void {
     stopPicking();
