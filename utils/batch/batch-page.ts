@@ -29,6 +29,8 @@ export async function startBatchPage(doc: Document): Promise<void> {
   let control: 'run' | 'pause' | 'cancel' = 'run';
   let running = false;
   let current = '';
+  /** The pause before each request to WeChat: articles and the album's listing pages alike. */
+  const articlePause = () => pauseMs(settings.batchPauseMinMs, settings.batchPauseMaxMs);
   const policy = { ...DEFAULT_FETCH_POLICY, timeoutMs: settings.batchTimeoutMs, backoffMs: settings.batchBackoffMs };
 
   const message = (text: string, kind: 'info' | 'error' = 'info') => {
@@ -125,7 +127,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
         fetchImages: fetchImagesHere,
         destination: dest,
         wait: sleep,
-        pause: () => pauseMs(settings.batchPauseMinMs, settings.batchPauseMaxMs),
+        pause: articlePause,
         control: () => control,
         onChange: (s, title) => {
           state = s;
@@ -164,6 +166,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
           },
           req.first,
           (n) => message(t('albumListing', n)),
+          { wait: sleep, pause: articlePause },
         );
       } catch (e) {
         message(t('albumListFailed', (e as Error).message), 'error');
