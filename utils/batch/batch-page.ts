@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { localizePage, t } from '../ui/i18n';
-import { loadSettings } from '../settings/store';
+import { isQuotaError, loadSettings } from '../settings/store';
 import { fellBackNotice } from '../markdown/note';
 import { compileNoteTemplates } from '../markdown/templates/note-templates';
 import { downloadBlob } from '../deliver/download';
@@ -15,7 +15,7 @@ import { listAlbum, ListingError, selectRange, type AlbumItem } from './listing'
 import { counts, newBatch, timeLeftMs, type BatchState } from './state';
 import { runQueue, replayFinished } from './queue';
 import { indexMarkdown, ZipDestination } from './output';
-import { BATCH_PING, beat, isNoSpace, localBatchStore as store, takeRequest, type BatchPing, type BatchRequest } from './store';
+import { BATCH_PING, beat, localBatchStore as store, takeRequest, type BatchPing, type BatchRequest } from './store';
 import type { Settings } from '../settings/settings';
 
 const minutes = (ms: number) => (ms < 60_000 ? t('albumSeconds', Math.max(1, Math.round(ms / 1000))) : t('albumMinutes', Math.round(ms / 60_000)));
@@ -36,7 +36,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
   const policy = { ...DEFAULT_FETCH_POLICY, timeoutMs: settings.batchTimeoutMs, backoffMs: settings.batchBackoffMs };
 
   /** A failed write in the reader's words: for want of space, said so. */
-  const writeFailed = (e: unknown) => (isNoSpace(e) ? t('albumNoSpace', (e as Error).message) : `${t('errExport')}: ${(e as Error).message}`);
+  const writeFailed = (e: unknown) => (isQuotaError(e) ? t('albumNoSpace', (e as Error).message) : `${t('errExport')}: ${(e as Error).message}`);
 
   const message = (text: string, kind: 'info' | 'error' = 'info') => {
     $('message').textContent = text;

@@ -44,9 +44,6 @@ export const localBatchStore: BatchStore = {
   },
 };
 
-/** Whether a failed write failed for want of space (IndexedDB's QuotaExceededError, storage's "quota exceeded"). */
-export const isNoSpace = (e: unknown): boolean => e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));
-
 export async function takeRequest(): Promise<BatchRequest | null> {
   const r = await storage.getItem<BatchRequest>(REQUEST);
   if (r) await storage.removeItem(REQUEST);
