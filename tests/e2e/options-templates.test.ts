@@ -15,9 +15,11 @@ describe('options › templates (Chromium)', () => {
   const stored = async () => {
     const page = await s.context.newPage();
     await page.goto(`chrome-extension://${s.extensionId}/popup.html`);
-    const v = await page.evaluate(() => chrome.storage.sync.get('settings'));
+    const all = (await page.evaluate(() => chrome.storage.sync.get(null))) as Record<string, unknown>;
     await page.close();
-    return (v as { settings?: Record<string, unknown> }).settings ?? {};
+    // Each template is its own item (`settings.<name>`); one still in `settings` wins (issue 26.8).
+    const templates = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('settings.')).map(([k, v]) => [k.slice('settings.'.length), v]));
+    return { ...templates, ...((all.settings as Record<string, unknown> | undefined) ?? {}) };
   };
 
   it('typing shows the preview, an error in place and "not saved"; a good template is saved and the export follows it', async () => {

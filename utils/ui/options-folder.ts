@@ -5,6 +5,7 @@
  * go, Obsidian embeds, what a second export of the same article does, the vault for obsidian://new.
  */
 import { loadSettings, saveSettings } from '../settings/store';
+import { saveFailedText } from './options-save';
 import type { Settings } from '../settings/settings';
 import { forgetFolder } from '../deliver/folder/handle-store';
 import { canPickFolder, folderInfo, grantAndRetry, pickFolder } from '../deliver/folder/grant';
@@ -64,7 +65,11 @@ export function renderFolderOptions(host: HTMLElement): void {
   const bar = el('div', '', 'promo-io');
   bar.append(pick, forget, grant);
   host.append(current, bar, status);
-  const save = (patch: Partial<Settings>) => void saveSettings(patch).then(() => (status.textContent = t('optSaved')));
+  const save = (patch: Partial<Settings>) =>
+    void saveSettings(patch).then(
+      () => (status.textContent = t('optSaved')),
+      (e: unknown) => (status.textContent = saveFailedText(e)),
+    );
 
   if (!canPickFolder(win)) {
     current.textContent = t('folderUnsupported');
