@@ -15,7 +15,7 @@ export function draftFromArticle(article: Article, settings: Settings, name: str
   const index = new Map(article.images.map((u, i) => [u, i]));
   const markdown = articleMarkdown(article, settings, (u) => (index.has(u) ? `${slot}${index.get(u)}` : u));
   const { title, source, account, published } = article.meta;
-  return { name, folder, markdown, slot, images: [...article.images], title, source, account, published };
+  return { name, folder, markdown, slot, images: [...article.images], title, source, account, published, id: article.id };
 }
 
 /** `notice`: said with the result when a broken stored template was replaced by its default; else ''. */
