@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { posix } from 'node:path';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -290,7 +290,8 @@ describe('chromium', () => {
     }
     const readerFiles = (tree: Record<string, TreeFile>, paths: string[]) => Object.fromEntries(paths.map((p) => [p, tree[p]?.base64 ?? tree[p]?.text]));
 
-    beforeAll(async () => {
+    // Each case from the same settings, whatever the one before left.
+    beforeEach(async () => {
       await setSettings(ext, { destination: 'folder', onExisting: 'update', attachments: { location: 'beside', folder: 'assets', embeds: false } });
     });
     afterAll(async () => {
