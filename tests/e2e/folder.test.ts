@@ -354,6 +354,19 @@ describe('chromium', () => {
       expect(readerFiles(tree, ['assets/Inbox/003.png', 'assets/Inbox/mine.txt', 'assets/Inbox/sub/keep.pdf'])).toEqual({ 'assets/Inbox/003.png': PHOTO, 'assets/Inbox/mine.txt': PHOTO, 'assets/Inbox/sub/keep.pdf': PDF });
     });
 
+    it("a merged-cell table's image (kept as HTML) is written and linked like the others (finding 10)", async () => {
+      await useOpfsFolder(ext, 'vault');
+      const table = '<table><tbody><tr><td colspan="2">季度</td></tr><tr><td>图</td><td><img data-src="https://mmbiz.qpic.cn/mmbiz_png/wac26/t/0?wx_fmt=png"></td></tr></tbody></table>';
+      const page = await openArticle(s, ARTICLE_URL, buildPage({ title: 'Table', content: `${img(1)}${table}` }));
+      await toolbarAction(page, /下载 Markdown|Download Markdown/);
+      await expect.poll(() => page.locator(STATUS).textContent(), { timeout: 30_000 }).toMatch(/已保存到/);
+      expect(await page.locator(STATUS).textContent()).toMatch(/0 张失败|0 failed/);
+      await page.close();
+      const tree = await readOpfsTree(ext, 'vault');
+      expect(tree['Table.md']!.text).toContain('<img src="assets/Table/002.png">');
+      expect(checkLinks(tree, 'Table.md').local).toEqual(['assets/Table/001.png', 'assets/Table/002.png']);
+    });
+
     it('a fixed images folder "/" (say from sync): nothing is written into the folder, the note is downloaded, the message says why', async () => {
       await useOpfsFolder(ext, 'vault');
       await putFiles(ext, 'vault', { 'Inbox/keep.pdf': { base64: PDF } });

@@ -6,7 +6,7 @@
  * or added is never the extension's to remove, even should a record be stale or of another folder
  * with the same name.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, set, type UseStore } from 'idb-keyval';
 
 export interface WrittenFile {
   /** From the root of the folder. */
@@ -23,7 +23,6 @@ export interface WrittenRecord {
 export interface WrittenStore {
   get(folder: string, note: string): Promise<WrittenRecord | undefined>;
   set(folder: string, note: string, record: WrittenRecord): Promise<void>;
-  delete(folder: string, note: string): Promise<void>;
 }
 
 // The folder's name and the note's path: a handle cannot be a key, and its name is all the background knows.
@@ -38,7 +37,6 @@ export const idbWrittenStore: WrittenStore = {
     return r && Array.isArray(r.files) ? r : undefined;
   },
   set: (folder, note, record) => set(key(folder, note), record, idb()),
-  delete: (folder, note) => del(key(folder, note), idb()),
 };
 
 /** An in-memory store: the unit tests', where there is no IndexedDB. */
@@ -48,7 +46,6 @@ export function memoryWrittenStore(): WrittenStore & { records: Map<string, Writ
     records,
     get: async (folder, note) => records.get(key(folder, note)),
     set: async (folder, note, record) => void records.set(key(folder, note), record),
-    delete: async (folder, note) => void records.delete(key(folder, note)),
   };
 }
 
