@@ -22,21 +22,6 @@ type Part = keyof typeof FORMS;
 /** Script variables have other names: `var biz = "" || "MzA…"`, `var mid`, `var idx`, `var sn`. */
 const SCRIPT_NAME: Record<Part, string> = { __biz: 'biz', mid: 'mid', idx: 'idx', sn: 'sn' };
 
-// `= "a" || "b" || ""`: the server writes the value into one of several alternatives.
-const STRING = `(?:"[^"\\n]*"|'[^'\\n]*')`;
-const ALTERNATIVES = new RegExp(`\\s*=\\s*(${STRING}(?:\\s*\\|\\|\\s*${STRING})*)`, 'y');
-
-/** The first non-empty alternative of `var name = "…" || "…"` (or `window.name`); '' when none. */
-function scriptValue(vars: ScriptVars, name: string): string {
-  for (const prefix of ['var ', 'window.']) {
-    const found = vars.find(prefix + name, ALTERNATIVES);
-    if (!found) continue;
-    const values = Array.from(found.match[1]!.matchAll(/"([^"]*)"|'([^']*)'/g), (m) => (m[1] ?? m[2] ?? '').trim());
-    return values.find(Boolean) ?? '';
-  }
-  return '';
-}
-
 /** The query parameters of an article address ('' where absent); `&amp;` as the page writes it. */
 function queryOf(url: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -60,7 +45,7 @@ function queryOf(url: string): Map<string, string> {
 export function articleIdentity(source: string, vars?: ScriptVars): string | null {
   const query = queryOf(source);
   const part = (p: Part): string => {
-    const v = query.get(p) || (vars ? scriptValue(vars, SCRIPT_NAME[p]) : '');
+    const v = query.get(p) || (vars?.alternative(SCRIPT_NAME[p]) ?? '');
     return FORMS[p].test(v) ? v : '';
   };
   const [biz, mid, idx] = [part('__biz'), part('mid'), part('idx')];
