@@ -8,6 +8,7 @@ import { imageSource, isEmojiImage } from '../page/images';
 import { markSectionTitles } from '../markdown/headings';
 import { BOLD_STYLE, ITALIC_STYLE } from '../markdown/emphasis';
 import { KNOWN_MEDIA } from '../markdown/media';
+import { articleIdentity } from '../page/identity';
 import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
 
 export interface Article {
@@ -18,6 +19,8 @@ export interface Article {
   root: Element;
   /** Image addresses in article order, each once. */
   images: string[];
+  /** Which article this is (page/identity.ts), written into every note; null when the page does not say. */
+  id: string | null;
 }
 
 export type Extraction = { ok: true; article: Article } | { ok: false; reason: 'unavailable' | 'empty'; message: string };
@@ -221,5 +224,5 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   if (!root.textContent?.trim() && !root.querySelector('img')) {
     return { ok: false, reason: 'empty', message: 'The article content is empty.' };
   }
-  return { ok: true, article: { kind: page.kind, meta, root, images: imageList(root) } };
+  return { ok: true, article: { kind: page.kind, meta, root, images: imageList(root), id: articleIdentity(meta.source, vars) } };
 }

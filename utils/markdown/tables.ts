@@ -11,6 +11,12 @@ import type { WholeStep } from './whole';
 const TABLE_TAGS = ['table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'br', 'b', 'strong', 'i', 'em', 'code', 'sub', 'sup', 'a', 'img'];
 const TABLE_ATTRS = ['colspan', 'rowspan', 'href', 'src', 'alt'];
 
+/** How a draft writes an image's address until a destination fills it in (deliver/draft.ts, slots.ts): `wac-img-<nonce>-<n>`. */
+export const IMAGE_SLOT_PREFIX = 'wac-img-';
+// What an image in a table may point at: the remote image, a ZIP's assets/, a data URI, or a draft's
+// slot (without it a table's images lost their address in every draft: folder, Joplin, downloads).
+const TABLE_URI = new RegExp(`^(?:https?:|assets\\/|data:image\\/(?:png|jpe?g|gif|webp);base64,|${IMAGE_SLOT_PREFIX}[a-z0-9]+-\\d+$)`, 'i');
+
 // Asked for every cell paragraph as well as for the table: remember the answer per table.
 const verdicts = new WeakMap<Element, boolean>();
 
@@ -49,7 +55,9 @@ export function sanitizedTableHtml(table: Element, imageTarget: (src: string) =>
   const html = purifierFor(table).sanitize(clone.outerHTML, {
     ALLOWED_TAGS: TABLE_TAGS,
     ALLOWED_ATTR: TABLE_ATTRS,
-    ALLOWED_URI_REGEXP: /^(?:https?:|assets\/|data:image\/(?:png|jpe?g|gif|webp);base64,)/i,
+    ALLOWED_URI_REGEXP: TABLE_URI,
+    // data-src would carry the remote address beside the local one; no data-* is table structure.
+    ALLOW_DATA_ATTR: false,
     // Without this, DOMPurify tests every attribute value against the URI pattern and drops colspan="2".
     ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', 'alt'],
   });
