@@ -31,3 +31,21 @@ describe('lines keep their breaks', () => {
     expect(render(body('<ul><li><p>第一行<br>第二行</p></li><li>下一项</li></ul>'))).toBe('<ul><li>第一行<br />第二行</li><li>下一项</li></ul>');
   });
 });
+
+describe('table cells keep their paragraphs; layout tables become their blocks', () => {
+  it('25: the FAQ tables are the questions and answers, one paragraph each', () => {
+    const md = expectedMarkdown('25-2017-preview-tables');
+    expect(md).not.toContain('<table');
+    expect(md).toContain('❶ 试听课要不要布置作业？\n\n❷ 试听课学生未到怎么办？\n\n❸ 试听课学生请假怎么办？');
+    expect(md).toContain('**❶** **试听课学生要不要布置作业**？\n\n答：试听课不需要布置作业。');
+  });
+  it('a data table keeps the paragraphs of a cell as <br> (handmade)', () => {
+    expect(expectedMarkdown('table')).toContain('| Go  | 2009 | 并发<br>简洁 |');
+    expect(render(body('<table><tr><th>甲</th><th>乙</th></tr><tr><td><p>一</p><p><br></p><p>二<br>三</p></td><td>四</td></tr></table>'))).toContain('<td>一<br>二<br>三</td>');
+  });
+  it('one cell per row, or rows spanning every column: the blocks it holds; a grid with merged cells stays', () => {
+    expect(body('<table><tr><td><p>第一段</p></td></tr><tr><td><p>第二段</p></td></tr></table>')).toBe('第一段\n\n第二段');
+    expect(body('<table><tr><td>目录</td><td>甲</td></tr><tr><td colspan="2"><p><strong>问</strong></p><p>答</p></td></tr></table>')).toBe('目录\n\n甲\n\n**问**\n\n答');
+    expect(body('<table><tr><td rowspan="2">Q1</td><td>一月</td></tr><tr><td>二月</td></tr></table>')).toContain('<td rowspan="2">Q1</td>');
+  });
+});
