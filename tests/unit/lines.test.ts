@@ -49,3 +49,22 @@ describe('table cells keep their paragraphs; layout tables become their blocks',
     expect(body('<table><tr><td rowspan="2">Q1</td><td>一月</td></tr><tr><td>二月</td></tr></table>')).toContain('<td rowspan="2">Q1</td>');
   });
 });
+
+describe('a caption goes with its picture', () => {
+  const IMG = 'https://mmbiz.qpic.cn/mmbiz_png/abc/640?wx_fmt=png';
+  it('05: figure numbers are the captions of their pictures, not lone paragraphs', () => {
+    const md = expectedMarkdown('05-2025-reprint-codeblocks');
+    expect(md).not.toMatch(/^\d{1,2}$/m);
+    expect(md).toMatch(/^!\[图 1\]\(https:\/\/mmbiz\.qpic\.cn\/[^)]+\) {2}\n\*1\*$/m);
+    expect(expectedMarkdown('16-2023-afterjs-video-tags')).toMatch(/^!\[图一：初见\]\([^)]+\) {2}\n\*图一：初见\*$/m);
+  });
+  it('renders as the picture with its caption right under it, in the same paragraph', () => {
+    const md = body(`<figure><img data-src="${IMG}"><figcaption> 图二：稍详细的介绍 </figcaption></figure><p>正文</p>`);
+    expect(render(md)).toBe(`<p><img src="${IMG}" alt="图二：稍详细的介绍" /><br /><em>图二：稍详细的介绍</em></p><p>正文</p>`);
+  });
+  it('a short number or "图 N" line under a picture is its caption; other lines are not', () => {
+    expect(render(body(`<section><img data-src="${IMG}"></section><p>3</p><p>正文</p>`))).toBe(`<p><img src="${IMG}" alt="图 3" /><br /><em>3</em></p><p>正文</p>`);
+    expect(body(`<p><img data-src="${IMG}"></p><p><span>图 2 架构总览</span></p>`)).toContain('*图 2 架构总览*');
+    expect(body(`<p><img data-src="${IMG}"></p><p>下面这段是正文，不是图的说明。</p>`)).toBe(`![](${IMG})\n\n下面这段是正文，不是图的说明。`);
+  });
+});

@@ -4,7 +4,7 @@ import type { ConvertContext } from './context';
 import { emphasisRules } from './emphasis';
 import { linkRules } from './links';
 import { tableRules } from './tables';
-import { blockRules } from './blocks';
+import { attachCaptions, blockRules } from './blocks';
 import { codeBlock } from './code';
 import { formula } from './formula';
 import { blankMarkdown, mediaRules, mediaSteps } from './media';
@@ -83,5 +83,6 @@ export function convertContent(root: Element, ctx: ConvertContext): string {
   converted.add(root);
   Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true });
   unwrapLayoutTables(root);
+  attachCaptions(root);
   return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement)));
 }
