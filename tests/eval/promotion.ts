@@ -71,14 +71,21 @@ const CHROME = CHROME_RULES.map((r) => r.selector).join(',');
 // The pages' own style sheets: jsdom cannot parse some, and says so per page; no rule here reads them.
 const quiet = new VirtualConsole();
 const load = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
-const hidden = (el: Element) => el.closest(`[${PROMO_ATTR}]`) !== null || el.closest(CHROME) !== null;
+/** Hidden as the cleaner's style sheet hides: our promotion mark on it or an ancestor, or a chrome rule. */
+export const hidden = (el: Element) => el.closest(`[${PROMO_ATTR}]`) !== null || el.closest(CHROME) !== null;
+
+/** The content script's promotion pass, with the default settings and no memory. */
+export function markPage(doc: Document): PageCleaner {
+  const cleaner = new PageCleaner(doc, enabledFamilies(DEFAULT_SETTINGS));
+  cleaner.markPromotion();
+  return cleaner;
+}
 
 export function scorePage(name: string, l: Label): PageScore {
   const html = pageHtml(name);
   const url = pageUrl(html, name);
   const doc = load(html, url);
-  const cleaner = new PageCleaner(doc, enabledFamilies(DEFAULT_SETTINGS));
-  cleaner.markPromotion();
+  markPage(doc);
   const root = doc.getElementById('js_content');
   const s: PageScore = { name, promo: 0, promoHidden: 0, promoShown: [], promoImages: 0, promoImagesHidden: 0, must: 0, mustHidden: [], images: 0, imagesHidden: [], unsure: 0, noteLeaks: [], notePromoImages: 0, noteMissing: [], noteImages: 0, noteImagesWanted: l.content_images ?? 0 };
   s.unsure = doc.querySelectorAll('[data-wac-unsure]').length;
