@@ -335,9 +335,12 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     let pending: number[] = [];
     // 33: 1.主题… 2.题材… 3.稿件发至邮箱：…: the items before the numbered ask are the same call.
     const series = NUMBERED.test(texts[i] ?? '');
+    // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
+    let headerSlot = true;
     for (let j = i - 1; j > lastHead; j--) {
       const u = units[j]!;
-      if (emptyAt(j)) continue;
+      // An <hr> is empty, and a divider.
+      if (emptyAt(j) && u.tagName !== 'HR') continue;
       const t = texts[j] ?? '';
       if (found.has(u)) continue;
       const short = t !== '' && t.length <= PROMPT_MAX && !isHeading(u) && !CREDIT_LINE.test(t);
@@ -346,6 +349,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       else if (short && ((asks[j]!.length > 0 && !weakOnly[j]) || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
       else if (short && series && NUMBERED.test(t)) signal = 'an item of the numbered list the closing ask is in';
+      else if (list && headerSlot && t.length <= 20 && !/[。！？!?]$/.test(t)) signal = 'the header of a list of other articles';
       else if (short && setApart(u)) signal = 'a short line set apart from the body, before the closing asks';
       else if (divider) signal = 'an END mark or divider before the closing asks';
       else if (u.matches(MINIPROGRAM) || u.querySelector(MINIPROGRAM)) signal = 'a mini-program card before the closing asks';
@@ -354,6 +358,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         pending.push(j);
         continue;
       }
+      headerSlot = false;
       if (signal === null) break;
       if (divider) for (const k of pending) mark(units[k]!, fam!, 'a picture between a divider and the closing asks');
       pending = [];
