@@ -8,7 +8,7 @@ import type { PageCleaning } from '../clean/page-cleaning';
 import type { PageMemory, DecisionResult } from '../clean/page-memory';
 import type { Toolbar } from './toolbar';
 import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
-import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR } from '../clean/chrome-rules';
+import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR, PROMO_SIGNALS_ATTR } from '../clean/chrome-rules';
 import { t } from './i18n';
 import { trusted } from './trusted';
 
@@ -35,6 +35,13 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
   // ---- the count, and showing the hidden blocks in place ----
   const reveal = toolbar.addItem({ id: 'promo-reveal', label: '', onSelect: () => setShown(!shown) });
   const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), onSelect: () => (picking ? stopPicking() : startPicking()) });
+  // Blocks the detector was unsure of stay on the page; one click hides them and remembers it.
+  const unsure = toolbar.addItem({ id: 'promo-unsure', label: '', onSelect: () => void hideUnsure() });
+  async function hideUnsure(): Promise<void> {
+    let last: DecisionResult | null = null;
+    for (const { el } of cleaner.unsure.slice()) last = await memory.decide(el, 'hide');
+    if (last) say(last, t('promoPicked'));
+  }
 
   function keepButton(block: Element): Element {
     const host = doc.createElement(OWN_UI_TAG);
@@ -44,6 +51,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     const b = doc.createElement('button');
     b.type = 'button';
     b.textContent = t('promoNotPromotion');
+    // Which signals hid the block.
+    b.title = block.getAttribute(PROMO_SIGNALS_ATTR) ?? '';
     b.addEventListener(
       'click',
       trusted((e) => {
@@ -82,6 +91,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     reveal.setLabel(shown ? t('promoShownCount', n) : t('promoHiddenCount', n));
     reveal.setHidden(!cleaner.enabled || (n === 0 && !shown));
     pick.setHidden(!cleaner.enabled || !doc.getElementById('js_content'));
+    unsure.setLabel(t('promoUnsureCount', cleaner.unsure.length));
+    unsure.setHidden(!cleaner.enabled || cleaner.unsure.length === 0);
     pick.setLabel(picking ? t('promoPickStop') : t('promoPick'));
     if (!cleaner.enabled && picking) stopPicking();
     syncTags();
