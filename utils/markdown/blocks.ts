@@ -2,6 +2,7 @@ import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
 import { escapeLabel } from './escape';
 import { imageSource, isEmojiImage } from '../page/images';
+import { markdownDestination } from './links';
 
 /** Headings, images and the other block-level WeChat rules. */
 
@@ -44,7 +45,7 @@ export function blockRules(td: TurndownService, ctx: ConvertContext): void {
       if (isEmojiImage(img) && alt) return alt;
       const src = imageSource(img);
       if (!src) return '';
-      return `![${MEANINGLESS_ALT.test(alt) ? '' : escapeLabel(alt)}](${ctx.imageTarget(src)})`;
+      return `![${MEANINGLESS_ALT.test(alt) ? '' : escapeLabel(alt)}](${markdownDestination(ctx.imageTarget(src))})`;
     },
   });
 }

@@ -42,6 +42,8 @@ export function canonicalArticleUrl(raw: string): string {
   } catch {
     return '';
   }
+  // A page's msg_link or og:url can say anything: only a web address is an article's address.
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return '';
   if (!/(^|\.)weixin\.qq\.com$/.test(url.hostname)) return url.href;
   const base = `https://${url.hostname}${url.pathname}`;
   if (url.pathname.startsWith('/s/')) return base;
@@ -53,6 +55,9 @@ export function canonicalArticleUrl(raw: string): string {
     .join('&');
   return query ? `${base}?${query}` : base;
 }
+
+/** An http(s) address as it was given, or ''. */
+const webAddress = (s: string) => (/^https?:\/\//i.test(s.trim()) ? s.trim() : '');
 
 /** The first non-empty of these, trimmed. Each is a function, called only when those before it were
  *  empty: a variable absent from the page's small scripts costs a search of megabytes of script. */
@@ -103,11 +108,15 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
       () => vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.wx_follow_nickname')),
     ),
     published,
-    source: canonicalArticleUrl(firstOf(() => vars.get('msg_link'), () => metaContent(doc, 'meta[property="og:url"]'), () => pageUrl)),
-    cover: firstOf(() => vars.get('msg_cdn_url'), () => metaContent(doc, 'meta[property="og:image"]')),
+    source: firstOf(
+      () => canonicalArticleUrl(vars.get('msg_link')),
+      () => canonicalArticleUrl(metaContent(doc, 'meta[property="og:url"]')),
+      () => canonicalArticleUrl(pageUrl),
+    ),
+    cover: firstOf(() => webAddress(vars.get('msg_cdn_url')), () => webAddress(metaContent(doc, 'meta[property="og:image"]'))),
     description: oneLine(firstOf(() => vars.get('msg_desc'), () => metaContent(doc, 'meta[name="description"]'))),
     // A WeChat article as 阅读原文 carries the same tracking (chksm, #rd) as any share link.
-    originalUrl: canonicalArticleUrl(sourceUrl) || sourceUrl,
+    originalUrl: canonicalArticleUrl(sourceUrl),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
     // Read only when a template names it (markdown/note.ts): it costs a search of every script.
