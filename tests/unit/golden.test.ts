@@ -112,6 +112,22 @@ describe('element families in the goldens', () => {
     expect(md('text-post-untitled')).toMatch(/^title: "今天路过公园，银杏全黄了。"$/m);
     expect(md('09-2025-text-post-short-type10')).toMatch(/^title: "明天是十一假期/m);
   });
+  it('descriptions are text and short: entities decoded, cut at a sentence (#28.3: 08, 07, 17)', () => {
+    const description = (name: string) => JSON.parse(/^description: (".*")$/m.exec(md(name))![1]!) as string;
+    expect(md('08-2025-image-post-type8')).not.toMatch(/&quot;|&amp;|&#/);
+    // 08's msg_desc is the whole post (476 characters): its first sentences, ending at one.
+    expect(description('08-2025-image-post-type8')).toBe('今年，中国汽车行业价格战，寒气越发深入。 2025年9月，新能源汽车销售均价下滑至15.8万元，为2019年后首次跌破16万元价位线。');
+    // WeChat's own digests, cut mid-word, go back to a sentence or clause.
+    expect(description('07-2025-share-readfull-link')).toMatch(/我再次读依然感动。$/);
+    expect(description('17-2022-raw-local-news')).toBe('绥德县举行庆“八一”双拥文艺汇演暨首届“最美退役军人”表彰大会7月29日上午…');
+    // An author's digest without a full stop stays as written.
+    expect(description('21-2018-raw-mpvoice-vote')).toMatch(/◇周三开始放晴$/);
+  });
+  it("a text post's title and file name end at a sentence, not mid-word (#28.6: 09)", () => {
+    const r = exportFixture('09-2025-text-post-short-type10');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.fileName).toBe('明天是十一假期，《科技爱好者周刊》暂停一期。上周说，提前到今天发，后来想想，还是暂停吧，我也休息一周。');
+  });
   it('javascript: links are dropped, links to other articles kept', () => {
     expect(md('table')).not.toContain('javascript:');
     expect(md('20-2018-raw-readmore-original')).not.toContain('javascript:');

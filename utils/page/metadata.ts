@@ -1,4 +1,5 @@
-import { decodeJsString, type ScriptVars } from './script-vars';
+import { decodeEntities, decodeJsString, type ScriptVars } from './script-vars';
+import { shortDescription } from './sentence';
 
 export interface ArticleMeta {
   title: string;
@@ -69,8 +70,9 @@ function firstOf(...values: (() => string | null | undefined)[]): string {
   return '';
 }
 
-/** Descriptions of image posts keep escapes as text (`\x0a`); front matter wants one line. */
-const oneLine = (s: string) => decodeJsString(s).replace(/\s+/g, ' ').trim();
+/** Descriptions of image posts keep escapes as text (`\x0a`) and entities (`&quot;`, encoded twice);
+ *  front matter wants one line of text. */
+const oneLine = (s: string) => decodeEntities(decodeJsString(s)).replace(/\s+/g, ' ').trim();
 
 const metaContent = (doc: Document, sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
 
@@ -114,7 +116,8 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
       () => canonicalArticleUrl(pageUrl),
     ),
     cover: firstOf(() => webAddress(vars.get('msg_cdn_url')), () => webAddress(metaContent(doc, 'meta[property="og:image"]'))),
-    description: oneLine(firstOf(() => vars.get('msg_desc'), () => metaContent(doc, 'meta[name="description"]'))),
+    // An image post's msg_desc is its whole text: the note's description is a short digest of it.
+    description: shortDescription(oneLine(firstOf(() => vars.get('msg_desc'), () => metaContent(doc, 'meta[name="description"]')))),
     // A WeChat article as 阅读原文 carries the same tracking (chksm, #rd) as any share link.
     originalUrl: canonicalArticleUrl(sourceUrl),
     reprintAccount: reprint.account,
