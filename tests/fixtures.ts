@@ -41,6 +41,9 @@ export function handmadeHtml(name: string): string {
   return buildPage({ title, account: '手工样例', author: '测试', content: fragment.replace(/^<!--.*?-->\n/, '') });
 }
 
+/** A note with its `created` time (the export's clock) set aside: an export made now against a golden. */
+export const clockless = (markdown: string) => markdown.replace(/^created: .*$/m, 'created: (time of the export)');
+
 export function expectedMarkdown(name: string): string {
   return readFileSync(join(FIXTURES, 'expected', `${name}.md`), 'utf8');
 }
