@@ -130,6 +130,24 @@ describe('element families in the goldens', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.fileName).toBe('明天是十一假期，《科技爱好者周刊》暂停一期。上周说，提前到今天发，后来想想，还是暂停吧，我也休息一周。');
   });
+  it('references are links: addresses whole, markers linked to their entry as footnotes (#28.4: 02, 01)', () => {
+    const weekly = md('02-2025-weekly-readmore-original-manyimg');
+    expect(weekly).toContain('\n[^52]: 在线试用: <https://smart-excalidraw.aizhi.site/>\n');
+    expect(weekly).toContain('<https://www.reddit.com/r/ArtificialInteligence/comments/1oj52xx/tech_companies_are_firing_everyone_to_fund_ai_but/>');
+    expect(weekly).toContain('\n[^4]: 邮件联系: <mailto:yifeng.ruan@gmail.com>\n');
+    expect(weekly).toContain('本杂志开源[^1]，欢迎投稿[^2]。');
+    expect(weekly).not.toMatch(/\\\[\d+\\\]|`\[\d+\]`/);
+    // Every marker has its entry: 77 entries, 73 markers (74–77 marked the 往年回顾 links, which are
+    // the account's promotion and not in the note).
+    const defined = new Set(Array.from(weekly.matchAll(/^\[\^(\d+)\]: /gm), (m) => m[1]));
+    const used = new Set(Array.from(weekly.matchAll(/\[\^(\d+)\](?!:)/g), (m) => m[1]));
+    expect(defined.size).toBe(77);
+    expect(used.size).toBe(73);
+    expect([...used].filter((n) => !defined.has(n))).toEqual([]);
+    // An address in the text is a link, whole, its underscores not escaped.
+    expect(md('01-2025-normal-tech-profilecard')).toContain('**<https://articles.zsxq.com/id_zfi4z67dv4ip.html>**');
+    expect(md('09-2025-text-post-short-type10')).toContain('翻翻以前的周刊。<https://www.ruanyifeng.com/blog/weekly/>');
+  });
   it('javascript: links are dropped, links to other articles kept', () => {
     expect(md('table')).not.toContain('javascript:');
     expect(md('20-2018-raw-readmore-original')).not.toContain('javascript:');

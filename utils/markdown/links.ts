@@ -32,12 +32,13 @@ export function linkRules(td: TurndownService): void {
     filter: (n) => n.nodeName === 'A',
     replacement: (content, node) => {
       const el = node as Element;
-      const url = safeDestination(el.getAttribute('href'));
+      const raw = el.getAttribute('href')?.trim() ?? '';
+      const url = safeDestination(raw);
       const text = content.trim();
       if (!url || !text) return content;
       // An address written out as its own text is an autolink, whole: `<https://a.b/c_d/>`, not an
       // escaped and italicised copy of it.
-      if (url === el.getAttribute('href')?.trim() && (el.textContent ?? '').trim() === url && /^https?:\/\/[^\s<>]+$/.test(url)) return `<${url}>`;
+      if (safeHref(raw) === raw && (el.textContent ?? '').trim() === raw && /^(?:https?:\/\/|mailto:)[^\s<>]+$/.test(raw)) return `<${raw}>`;
       return `[${text}](${url})`;
     },
   });
