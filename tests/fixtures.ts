@@ -32,6 +32,8 @@ export function pageHtml(nameOrPrefix: string): string {
  */
 export function handmadeHtml(name: string): string {
   const fragment = readFileSync(join(FIXTURES, 'handmade', `${name}.html`), 'utf8');
+  // A whole hand-made page (the 2026 page): as it is.
+  if (fragment.startsWith('<!DOCTYPE')) return fragment;
   const post = /^<!-- text-post title: (.*?) user-title: ([01]) -->\n/.exec(fragment);
   if (post) {
     const text = fragment.slice(post[0].length).trim();

@@ -4,7 +4,7 @@ import { handmadeHtml, pageHtml, pageUrl, PAGE_NAMES } from './fixtures';
 import { DEFAULT_SETTINGS } from '../utils/settings/settings';
 
 /** Every page the golden tests cover: corpus pages with an article, the seed, and hand-made pages. */
-export const HANDMADE = ['code-snippet', 'formula', 'table', 'miniprogram', 'text-post-titled', 'text-post-untitled'];
+export const HANDMADE = ['code-snippet', 'formula', 'table', 'miniprogram', 'text-post-titled', 'text-post-untitled', 'wechat-2026'];
 export const UNAVAILABLE = ['11', '12', '13', '14', '24'];
 export const GOLDEN_PAGES = PAGE_NAMES.filter((n) => !UNAVAILABLE.some((u) => n.startsWith(`${u}-`)));
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectedMarkdown, FIXTURES } from '../fixtures';
-import { exportFixture, GOLDEN_CLOCK, GOLDEN_PAGES, HANDMADE, prepareFixture } from '../golden-cases';
-import { articleMarkdown } from '../../utils/markdown/note';
+import { expectedMarkdown, FIXTURES, handmadeHtml } from '../fixtures';
+import { exportFixture, GOLDEN_CLOCK, GOLDEN_PAGES, HANDMADE, loadDocument, prepareFixture } from '../golden-cases';
+import { articleMarkdown, exportMarkdown } from '../../utils/markdown/note';
+import { imageExtension } from '../../utils/page/images';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { checkAgainstLabel, label } from '../label-check';
 
@@ -147,6 +148,20 @@ describe('element families in the goldens', () => {
     // An address in the text is a link, whole, its underscores not escaped.
     expect(md('01-2025-normal-tech-profilecard')).toContain('**<https://articles.zsxq.com/id_zfi4z67dv4ip.html>**');
     expect(md('09-2025-text-post-short-type10')).toContain('翻翻以前的周刊。<https://www.ruanyifeng.com/blog/weekly/>');
+  });
+  it("WeChat's page of July 2026 (hand-made): its account, and every image whatever its parameters, in its real format (#28.8)", () => {
+    const note = md('wechat-2026');
+    expect(note).toMatch(/^account: "图&文研究所"$/m);
+    const pics = Array.from(note.matchAll(/!\[\]\((https:\/\/mmbiz\.qpic\.cn\/[^)]+)\)/g), (m) => m[1]!);
+    expect(pics).toHaveLength(4);
+    // The loader's parameters (tp=webp: WebP instead of the real format) and the #imgIndex go; the image's own stay.
+    expect(pics.join(' ')).not.toMatch(/tp=|wxfrom|wx_lazy|wx_co|#/);
+    expect(pics[0]).toMatch(/\?wx_fmt=png&from=appmsg&watermark=1$/);
+    expect(pics.map((u) => imageExtension(u))).toEqual(['png', 'jpg', 'png', 'gif']);
+    // The account with no script variable: from the profile card (the 2026 page has no .wx_follow_nickname).
+    const html = handmadeHtml('wechat-2026').replace(/^ *var nickname = .*\n/m, '');
+    const r = exportMarkdown(loadDocument(html, 'https://mp.weixin.qq.com/s/x'), 'https://mp.weixin.qq.com/s/x');
+    expect(r.ok && r.article.meta.account).toBe('图&文研究所');
   });
   it('javascript: links are dropped, links to other articles kept', () => {
     expect(md('table')).not.toContain('javascript:');

@@ -107,7 +107,9 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
     account: firstOf(
       () => text(doc.querySelector('#js_name')),
       () => text(doc.querySelector('#post-user')),
-      () => vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.wx_follow_nickname')),
+      // The 2026 page has no .wx_follow_nickname: `var nickname = htmlDecode("…")` and the profile
+      // card's .account_nickname_inner name the account.
+      () => vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.account_nickname_inner, .wx_follow_nickname')),
     ),
     published,
     source: firstOf(
