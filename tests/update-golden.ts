@@ -3,10 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 
-// The golden test runs in vitest's jsdom environment, where a global window exists; DOMPurify's
-// default instance (used for tables of an inert document, which has no window of its own) needs one.
-// Set it before the pipeline, and DOMPurify with it, is loaded.
-Object.assign(globalThis, { window: new JSDOM('').window });
+// DOMPurify (merged-cell tables) needs a window when the table's document has none, as the golden
+// test has under vitest's jsdom environment; without it tsx stopped at page 25. Set before the
+// pipeline is imported: DOMPurify looks for the window when it loads.
+const view = new JSDOM('').window;
+Object.assign(globalThis, { window: view, document: view.document });
+
 const { FIXTURES } = await import('./fixtures');
 const { exportFixture, GOLDEN_PAGES, HANDMADE } = await import('./golden-cases');
 

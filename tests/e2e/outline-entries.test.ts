@@ -17,10 +17,10 @@ describe('the outline lists what the note makes headings of (02, in real Chromiu
     const page = await openArticle(session, pageUrl(html, '02'), html);
     await page.setViewportSize({ width: 1280, height: 800 });
     await toolbarAction(page, /^(目录|Outline)$/);
-    const nav = page.locator('wac-toolbar nav[aria-label="文章目录"]');
+    const nav = page.locator('wac=nav[aria-label="文章目录"]');
     await expect.poll(() => nav.isVisible()).toBe(true);
     const entries = await nav.locator('li').evaluateAll((lis) => lis.map((li) => [li.textContent?.trim() ?? '', (li as HTMLElement).dataset.level ?? '']));
-    const texts = entries.map(([t]) => t);
+    const texts = entries.map((e) => e[0] ?? '');
     expect(texts.filter((t) => /\[\d+\]/.test(t))).toEqual([]);
     const level = (t: string) => entries.find(([e]) => e === t)?.[1];
     expect(level('1、Jta')).toBeTruthy();

@@ -1,5 +1,6 @@
 import { detectPage, type PageKind } from '../page/kind';
 import { canonicalArticleUrl, readMeta, type ArticleMeta } from '../page/metadata';
+import { cutAtSentence } from '../page/sentence';
 import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from '../page/script-vars';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '../clean/memory';
@@ -64,9 +65,9 @@ function pictureList(vars: ScriptVars): string[] {
   return urls.filter(Boolean);
 }
 
+/** The first line, cut at a sentence or clause when long (it names the note's file). */
 function firstLine(text: string, max = 60): string {
-  const line = text.trim().split('\n')[0] ?? '';
-  return line.length > max ? `${line.slice(0, max)}…` : line;
+  return cutAtSentence(text.trim().split('\n')[0] ?? '', max);
 }
 
 /** A text post's own title: window.msg_title when text_page_info.is_user_title (or

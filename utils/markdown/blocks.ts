@@ -2,6 +2,7 @@ import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
 import { escapeLabel } from './escape';
 import { imageSource, isEmojiImage } from '../page/images';
+import { markdownDestination } from './links';
 
 /** Headings, images and the other block-level WeChat rules. */
 
@@ -86,8 +87,8 @@ export function blockRules(td: TurndownService, ctx: ConvertContext): void {
       const src = imageSource(img);
       if (!src) return '';
       const caption = img.getAttribute(CAPTION_ATTR);
-      if (caption) return captioned(ctx.imageTarget(src), caption);
-      return `![${MEANINGLESS_ALT.test(alt) ? '' : escapeLabel(alt)}](${ctx.imageTarget(src)})`;
+      if (caption) return captioned(markdownDestination(ctx.imageTarget(src)), caption);
+      return `![${MEANINGLESS_ALT.test(alt) ? '' : escapeLabel(alt)}](${markdownDestination(ctx.imageTarget(src))})`;
     },
   });
 }

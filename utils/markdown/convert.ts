@@ -10,6 +10,7 @@ import { formula } from './formula';
 import { blankMarkdown, mediaRules, mediaSteps } from './media';
 import { complexTable, unwrapLayoutTables } from './tables';
 import { wholeRule } from './whole';
+import { linkBareAddresses, referencesToFootnotes } from './references';
 
 // Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
 // on these at the start of a run. Most runs of Chinese prose have none: they are returned as they are.
@@ -84,5 +85,6 @@ export function convertContent(root: Element, ctx: ConvertContext): string {
   Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true });
   unwrapLayoutTables(root);
   attachCaptions(root);
-  return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement)));
+  linkBareAddresses(root);
+  return referencesToFootnotes(tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement))));
 }
