@@ -1,8 +1,8 @@
 import type { ExportAction } from '../messages/types';
 import { copyText } from '../deliver/clipboard';
 import { buildFeedback, DEFAULT_FEEDBACK_TIMES, type FeedbackAction, type FeedbackTimes } from './toolbar-feedback';
-import { buildMenu } from './toolbar-menu';
-import { articleColumn, menuFits, MIN_GAP, placeControl, type Placement } from './toolbar-place';
+import { buildMenu, setItemLabel } from './toolbar-menu';
+import { articleColumn, MIN_GAP, placeControl, type Placement } from './toolbar-place';
 import { followTheme } from './toolbar-theme';
 import { trusted } from './trusted';
 
@@ -31,6 +31,11 @@ export interface ToolbarItem {
   id: string;
   label: string;
   onSelect: () => void;
+  /**
+   * The action takes the keyboard for a while (the picker): the menu closes without giving focus back
+   * to "More"; the feature calls Toolbar.returnFocus() when it is done.
+   */
+  keepsFocus?: boolean;
 }
 
 export interface ToolbarItemHandle {
@@ -53,6 +58,15 @@ export interface Toolbar {
   panelHost: HTMLElement;
   /** Places the toolbar again (it does so itself on resize and when the article's column changes). */
   place(): Placement;
+  /** Focus back on "More" (after an item that kept the focus, see ToolbarItem.keepsFocus). */
+  returnFocus(): void;
+  /**
+   * The page's own main action instead of "Download Markdown" (an album page: "Export album"); the
+   * article's export items leave the menu.
+   */
+  setPrimary(label: string, run: () => void): void;
+  /** Nothing here can be exported (a deleted page): the main action is disabled, its reason said at once. */
+  noExport(reason: string): void;
 }
 
 export interface ToolbarOptions {
@@ -84,7 +98,8 @@ export function buildToolbar(
   control.setAttribute('role', 'group');
   control.setAttribute('aria-label', labels.title);
   const primary = primaryButton(doc, labels['download-md']);
-  primary.addEventListener('click', trusted(() => onAction('download-md')));
+  let primaryRun = () => onAction('download-md');
+  primary.addEventListener('click', trusted(() => primaryRun()));
   const slot = doc.createElement('slot');
   slot.name = PRIMARY_SLOT;
   if (options.host) options.host.appendChild(primary);
@@ -92,11 +107,18 @@ export function buildToolbar(
   const menu = buildMenu(doc, labels.more, icon(doc, MORE_DOTS), root);
   control.append(options.host ? slot : primary, menu.button);
   const exportItems = [primary];
+  const articleItems: HTMLButtonElement[] = [];
   for (const action of ['copy-md', 'download-zip'] as const) {
     const b = menu.add(labels[action], () => onAction(action));
     b.dataset.action = action;
     exportItems.push(b);
+    articleItems.push(b);
   }
+  // "More" only while its menu has something to offer (an album page with no batch running has nothing).
+  const syncMore = () => {
+    menu.button.hidden = !menu.element.querySelector('[role="menuitem"]:not([hidden])');
+    if (menu.button.hidden) menu.close();
+  };
 
   const feedback = buildFeedback(doc, labels, options.copy ?? ((text) => copyText(doc, text)), times);
   const panelHost = doc.createElement('div');
@@ -112,13 +134,10 @@ export function buildToolbar(
     root.style.right = placement.mode === 'dock' ? `${placement.right}px` : '';
     // The width beside the text left for messages and panels (they take more only when there is none).
     root.style.setProperty('--wac-room', `${Math.max(0, placement.free - placement.right - MIN_GAP)}px`);
-    if (menu.isOpen()) {
-      menu.element.dataset.fit = 'wide';
-      menu.element.dataset.fit = menuFits(placement, menu.element.getBoundingClientRect().width) ? 'wide' : 'narrow';
-    }
     return placement;
   };
   menu.onToggle = () => void place();
+  syncMore();
   place();
   const view = doc.defaultView;
   view?.addEventListener('resize', () => void place());
@@ -141,12 +160,16 @@ export function buildToolbar(
       control.setAttribute('aria-busy', String(busy));
     },
     addItem(item) {
-      const b = menu.add(item.label, item.onSelect);
+      const b = menu.add(item.label, item.onSelect, item.keepsFocus);
       b.dataset.item = item.id;
-      const changed = () => void (menu.isOpen() && place());
+      const changed = () => {
+        syncMore();
+        if (menu.isOpen()) place();
+      };
+      changed();
       return {
         setLabel: (text) => {
-          b.textContent = text;
+          setItemLabel(b, text);
           changed();
         },
         setHidden: (hidden) => {
@@ -161,6 +184,24 @@ export function buildToolbar(
     },
     panelHost,
     place,
+    returnFocus: () => (menu.button.hidden ? primary : menu.button).focus(),
+    setPrimary(label, run) {
+      primaryRun = run;
+      primary.title = label;
+      primary.setAttribute('aria-label', label);
+      for (const b of articleItems) b.hidden = true;
+      syncMore();
+    },
+    noExport(reason) {
+      primaryRun = () => feedback.show(reason, 'info');
+      // aria-disabled, not disabled: it stays focusable and its title (the reason) can be read.
+      primary.setAttribute('aria-disabled', 'true');
+      primary.title = reason;
+      root.dataset.export = 'none';
+      for (const b of articleItems) b.hidden = true;
+      syncMore();
+      feedback.show(reason, 'info');
+    },
   };
 }
 
