@@ -184,12 +184,21 @@ describe('pages with nothing of their own to export', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       const primary = toolbar(page).getByRole('button', { name: /下载 Markdown/ });
       await primary.waitFor();
-      await expect.poll(() => primary.getAttribute('aria-disabled')).toBe('true');
+      // Before any click: the reason shows, the button is dimmed and describes it, no article actions.
       const status = page.locator('wac=.wac-status');
       await expect.poll(() => status.isVisible()).toBe(true);
       expect(await status.textContent()).toBe(`没有可导出的文章：${message}`);
       expect(await primary.getAttribute('title')).toBe(`没有可导出的文章：${message}`);
+      expect(Number(await primary.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.6);
       expect(await toolbar(page).getByRole('button', { name: /更多|More/ }).isVisible()).toBe(false);
+      // A click says it again and starts nothing.
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await toolbar(page).getByRole('button', { name: /关闭/ }).click();
+      await primary.click();
+      await expect.poll(() => status.textContent()).toBe(`没有可导出的文章：${message}`);
+      await page.waitForTimeout(500);
+      expect(downloads).toBe(0);
       if (prefix === '11') await page.screenshot({ path: shotPath('surfaces-deleted-11.png') });
       await page.close();
     });

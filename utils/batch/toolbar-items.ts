@@ -4,7 +4,7 @@
  * never runs in this tab.
  */
 import { browser } from 'wxt/browser';
-import type { Toolbar } from '../ui/toolbar';
+import { ALBUM_MARK, type Toolbar } from '../ui/toolbar';
 import { t } from '../ui/i18n';
 import { albumsOfPage } from './album-info';
 import type { AlbumPage } from './listing';
@@ -27,7 +27,7 @@ export function addBatchItems(toolbar: Toolbar, doc: Document, pageUrl: string, 
   const albums = albumsOfPage(doc, pageUrl);
   for (const album of albums) {
     const run = () => openBatch({ kind: 'album', album, first: first?.items.length ? first : undefined });
-    if (first) toolbar.setPrimary(t('albumPrimary'), run);
+    if (first) toolbar.setPrimary(t('albumPrimary'), run, ALBUM_MARK);
     else toolbar.addItem({ id: `album-export-${album.id}`, label: t('albumExport', album.title), onSelect: run });
   }
   const running = toolbar.addItem({ id: 'batch-running', label: '', onSelect: () => openBatch() });

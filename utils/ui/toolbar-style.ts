@@ -54,7 +54,7 @@ export const TOOLBAR_CSS = `
 .wac-menuitem { display: block; text-align: start; white-space: normal; overflow-wrap: anywhere; border: 0;
   background: transparent; padding: 6px 10px; border-radius: 6px; }
 .wac-menuitem:hover, .wac-menuitem:focus { background: var(--hover); color: var(--accent-fg); }
-::slotted(button[aria-disabled="true"]) { opacity: .45 !important; cursor: not-allowed !important; }
+::slotted(button[data-unavailable="true"]) { opacity: .45 !important; cursor: not-allowed !important; }
 .wac-feedback { display: flex; align-items: flex-start; gap: 6px; box-sizing: border-box;
   max-width: min(calc(100vw - 24px), max(200px, min(340px, var(--wac-room, 340px))));
   padding: 8px 10px; background: var(--bg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow);

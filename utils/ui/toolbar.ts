@@ -64,8 +64,8 @@ export interface Toolbar {
    * The page's own main action instead of "Download Markdown" (an album page: "Export album"); the
    * article's export items leave the menu.
    */
-  setPrimary(label: string, run: () => void): void;
-  /** Nothing here can be exported (a deleted page): the main action is disabled, its reason said at once. */
+  setPrimary(label: string, run: () => void, glyph?: string): void;
+  /** Nothing here can be exported (a deleted page): the reason is said at once, the main action dimmed. */
   noExport(reason: string): void;
 }
 
@@ -97,7 +97,7 @@ export function buildToolbar(
   control.className = 'wac-control';
   control.setAttribute('role', 'group');
   control.setAttribute('aria-label', labels.title);
-  const primary = primaryButton(doc, labels['download-md']);
+  const { button: primary, mark } = primaryButton(doc, labels['download-md']);
   let primaryRun = () => onAction('download-md');
   primary.addEventListener('click', trusted(() => primaryRun()));
   const slot = doc.createElement('slot');
@@ -185,22 +185,26 @@ export function buildToolbar(
     panelHost,
     place,
     returnFocus: () => (menu.button.hidden ? primary : menu.button).focus(),
-    setPrimary(label, run) {
+    setPrimary(label, run, glyph) {
       primaryRun = run;
+      if (glyph) mark.querySelector('path')?.setAttribute('d', glyph);
+      primary.dataset.action = 'page';
       primary.title = label;
       primary.setAttribute('aria-label', label);
       for (const b of articleItems) b.hidden = true;
       syncMore();
     },
     noExport(reason) {
-      primaryRun = () => feedback.show(reason, 'info');
-      // aria-disabled, not disabled: it stays focusable and its title (the reason) can be read.
-      primary.setAttribute('aria-disabled', 'true');
+      // Said as a failure: it stays until dismissed, and can be copied like one.
+      primaryRun = () => feedback.show(reason, 'error');
+      // Dimmed, not disabled: a click (or a tool that clicks it by its name) gets the reason again, and
+      // its title (the accessible description) says it.
+      primary.dataset.unavailable = 'true';
       primary.title = reason;
       root.dataset.export = 'none';
       for (const b of articleItems) b.hidden = true;
       syncMore();
-      feedback.show(reason, 'info');
+      feedback.show(reason, 'error');
     },
   };
 }
@@ -208,6 +212,9 @@ export function buildToolbar(
 /** The Markdown mark (M and a down arrow): says both "Markdown" and "download". */
 const MARKDOWN_MARK =
   'M2 5.5A1.5 1.5 0 0 1 3.5 4h17A1.5 1.5 0 0 1 22 5.5v13a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 18.5v-13Zm1.6.1v12.8h16.8V5.6H3.6ZM5 16V8h2.2l2.3 3 2.3-3H14v8h-2.2v-4.6l-2.3 3-2.3-3V16H5Zm11.6-8h2.2v4h2l-3.1 4-3.1-4h2V8Z';
+/** An album: a stack of pages, the front one with a down arrow (its export). */
+export const ALBUM_MARK =
+  'M6 3h12a2 2 0 0 1 2 2v1H4V5a2 2 0 0 1 2-2Zm-3 5h18a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1Zm.6 1.6v9.8h16.8V9.6H3.6ZM11 11h2v3.5h2.2L12 18l-3.2-3.5H11V11Z';
 const MORE_DOTS = 'M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z';
 
 const PRIMARY_SLOT = 'primary';
@@ -221,7 +228,7 @@ svg { display: block; width: var(--wac-icon, 22px); height: var(--wac-icon, 22px
 `;
 
 /** "Download Markdown": a light-DOM button (see ToolbarOptions.host) named by aria-label. */
-function primaryButton(doc: Document, label: string): HTMLButtonElement {
+function primaryButton(doc: Document, label: string): { button: HTMLButtonElement; mark: SVGElement } {
   const b = doc.createElement('button');
   b.type = 'button';
   b.className = 'wac-primary';
@@ -233,9 +240,10 @@ function primaryButton(doc: Document, label: string): HTMLButtonElement {
   const inner = holder.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = PRIMARY_ICON_CSS;
-  inner.append(style, icon(doc, MARKDOWN_MARK));
+  const mark = icon(doc, MARKDOWN_MARK);
+  inner.append(style, mark);
   b.appendChild(holder);
-  return b;
+  return { button: b, mark };
 }
 
 function icon(doc: Document, path: string): SVGElement {
