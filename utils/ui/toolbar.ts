@@ -219,9 +219,12 @@ const MORE_DOTS = 'M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 
 
 const PRIMARY_SLOT = 'primary';
 
-/** Its icon and that icon's style sit in a closed root of its own: the page's CSS reaches neither. */
+/**
+ * Its icon and that icon's style sit in a closed root of its own: the page's CSS reaches neither. The
+ * colour is inherited after `all: initial` (which made it black): the icon is drawn in currentColor.
+ */
 const PRIMARY_ICON_CSS = `
-:host { all: initial !important; display: contents !important; }
+:host { all: initial !important; display: contents !important; color: inherit !important; }
 svg { display: block; width: var(--wac-icon, 22px); height: var(--wac-icon, 22px); fill: currentColor;
   animation: wac-pulse 1s ease-in-out infinite alternate; animation-play-state: var(--wac-pulse, paused); }
 @keyframes wac-pulse { from { opacity: 1; } to { opacity: .35; } }
