@@ -34,7 +34,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 
   // ---- the count, and showing the hidden blocks in place ----
   const reveal = toolbar.addItem({ id: 'promo-reveal', label: '', onSelect: () => setShown(!shown) });
-  const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), onSelect: () => (picking ? stopPicking() : startPicking()) });
+  // keepsFocus: while picking, the keys are the picker's, not the menu's (focus goes back to "More" when it ends).
+  const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), keepsFocus: true, onSelect: () => (picking ? stopPicking() : startPicking()) });
   // Blocks the detector was unsure of stay on the page; one click hides them and remembers it.
   const unsure = toolbar.addItem({ id: 'promo-unsure', label: '', onSelect: () => void hideUnsure() });
   async function hideUnsure(): Promise<void> {
@@ -122,6 +123,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     hideCurrent(unit);
   });
   const onKey = trusted((e: KeyboardEvent) => {
+    // The picker owns these keys while it runs: nothing else on the page or in the toolbar sees them.
+    if (['Escape', 'ArrowDown', 'ArrowUp', 'Enter'].includes(e.key)) e.stopImmediatePropagation();
     if (e.key === 'Escape') {
       e.preventDefault();
       stopPicking();
@@ -140,7 +143,11 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 
   function hideCurrent(unit: Element): void {
     stopPicking();
-    void memory.decide(unit, 'hide').then((r) => say(r, t('promoPicked')));
+    void memory.decide(unit, 'hide').then((r) => {
+      if (!r.ok) return say(r, '');
+      const undo = () => void memory.forgetBlock(unit).then((u) => say(u, t('promoUndone')));
+      toolbar.setStatus(t('promoPicked'), 'ok', { label: t('promoUndo'), run: undo });
+    });
   }
 
   function startPicking(): void {
@@ -166,6 +173,7 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     doc.removeEventListener('keydown', onKey, true);
     toolbar.setStatus('');
     refresh();
+    toolbar.returnFocus();
   }
 
   cleaner.onProcessed = refresh;
