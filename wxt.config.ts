@@ -15,7 +15,8 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'clipboardWrite'],
     // Saving into a subfolder of Downloads: asked for in the options when that destination is chosen.
     // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): its optional hosts go here.
-    optional_permissions: ['downloads', ...(manifestVersion === 2 ? OPTIONAL_HOSTS : [])],
+    // The daily check of followed albums: asked for when the reader turns it on (utils/follow).
+    optional_permissions: ['downloads', 'alarms', ...(manifestVersion === 2 ? OPTIONAL_HOSTS : [])],
     host_permissions: ['https://mp.weixin.qq.com/*', ...IMAGE_HOSTS],
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__' },

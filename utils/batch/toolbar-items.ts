@@ -11,6 +11,7 @@ import type { AlbumPage } from './listing';
 import { counts, type BatchState } from './state';
 import { batchStatus, watchBatch, type BatchRequest } from './store';
 import type { BackgroundRequest } from '../messages/types';
+import { addFollowItems } from '../follow/toolbar-items';
 
 const openBatch = (request?: BatchRequest) => {
   const msg: BackgroundRequest = { type: 'open-batch', request };
@@ -27,6 +28,7 @@ export function addBatchItems(toolbar: Toolbar, doc: Document, pageUrl: string, 
       onSelect: () => openBatch({ kind: 'album', album, first: first?.items.length ? first : undefined }),
     });
   }
+  addFollowItems(toolbar, albums);
   const running = toolbar.addItem({ id: 'batch-running', label: '', onSelect: () => openBatch() });
   running.setHidden(true);
   const show = (s: BatchState | null, live: boolean) => {
