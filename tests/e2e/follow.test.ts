@@ -12,7 +12,8 @@ import { toolbarAction } from './toolbar-actions';
 import { toolbar } from './browsers/closed-root';
 import { ALBUM, articleUrl, BIZ, fastSettings, htmlFor, serveAlbum, threeArticleAlbum } from './album-server';
 import { extensionPage, putFiles, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
-import { loadDocument } from '../golden-cases';
+import { loadDocument, UNAVAILABLE } from '../golden-cases';
+import { pageHtml, PAGE_NAMES } from '../fixtures';
 import { exportMarkdown } from '../../utils/markdown/note';
 
 const single = (mid: string) => {
@@ -153,4 +154,61 @@ describe('follow an album, in real Chromium', () => {
     await expect.poll(() => options.evaluate(() => chrome.permissions.contains({ permissions: ['alarms'] }))).toBe(false);
     expect(await local<boolean>(session, 'followDaily')).toBe(false);
   }, 90_000);
+
+  it('faults: an only-new export stopped by a verification page keeps what it wrote (a check then counts the rest), resumes in a new page to the end without writing anything twice; a deleted article is listed and not asked for again', async () => {
+    session = await launch();
+    await fastSettings(session);
+    const [first, blocked, deleted] = ['2247483846', '2247484420', '2247484584'];
+    let verify = true;
+    const verifyPage = '<html><body><div class="weui-msg"><p class="weui-msg__desc">当前环境异常，完成验证后即可继续访问。</p><a>去验证</a></div></body></html>';
+    const gonePage = pageHtml(PAGE_NAMES.find((n) => n.startsWith(`${UNAVAILABLE[0]}-`))!);
+    const asked = serveAlbum(session, threeArticleAlbum(), (mid) => (mid === blocked && verify ? { body: verifyPage } : undefined), new Map([[deleted, gonePage]]));
+    await worker(session).evaluate((list) => chrome.storage.local.set({ followed: list }), [followed(ALBUM.id, '微型小说', 0)]);
+    const options = await extensionPage(session);
+    await useOpfsFolder(options, 'notes');
+    await setSettings(options, { destination: 'folder' });
+    await options.reload();
+
+    const exportNew = async () => {
+      const opened = session!.context.waitForEvent('page', { predicate: (p) => p.url().includes('/batch.html') });
+      await row(options).getByRole('button', { name: /导出新文章|Export new/ }).click();
+      return opened;
+    };
+    let batch = await exportNew();
+    await expect.poll(() => batch.locator('#setup-info').textContent(), { timeout: 30_000 }).toMatch(/微型小说.*\b3\b/);
+    await batch.getByRole('button', { name: /开始导出|Start export/ }).click();
+    await expect.poll(() => batch.locator('#state-note').textContent(), { timeout: 30_000 }).toMatch(/已停止.*验证|Stopped: .*verification/);
+    expect(await batch.locator('#count').textContent()).toBe('1 / 3');
+    const note1 = `微型小说/${single(first).fileName}.md`;
+    expect((await readOpfsTree(options, 'notes'))[note1]?.text).toBe(single(first).markdown);
+    // What it finished is saved and recorded: a check now counts only the other two.
+    await options.getByRole('button', { name: /立即检查|Check now/ }).click();
+    await expect.poll(() => row(options).textContent(), { timeout: 30_000 }).toMatch(/2 篇新文章|2 new/);
+    await batch.close();
+
+    verify = false;
+    batch = await extensionPage(session, 'batch.html');
+    await expect.poll(() => batch.locator('#count').textContent()).toBe('1 / 3');
+    await batch.getByRole('button', { name: /^(继续|Resume)$/ }).click();
+    await expect.poll(() => batch.locator('#state-note').textContent(), { timeout: 60_000 }).toMatch(/完成|Done/);
+    const tree = await readOpfsTree(options, 'notes');
+    const notes = Object.keys(tree).filter((p) => p.endsWith('.md')).sort();
+    // Nothing written twice (no "(2)" copy of the note finished before the stop).
+    expect(notes).toEqual([note1, `微型小说/${single(blocked).fileName}.md`, '微型小说/index.md'].sort());
+    expect(tree[`微型小说/${single(blocked).fileName}.md`]?.text).toBe(single(blocked).markdown);
+    const lines = tree['微型小说/index.md']!.text!.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^3\. .* — 未导出 \/ not exported: 此页面没有可导出的文章 .* — <https:\/\/mp\.weixin\.qq\.com\/s\?__biz=.*mid=2247484584/);
+    expect(asked.get(first)).toBe(1);
+
+    // The deleted article is not new any more: the check counts nothing, "Export new" asks for nothing.
+    await options.getByRole('button', { name: /立即检查|Check now/ }).click();
+    await expect.poll(() => row(options).textContent(), { timeout: 30_000 }).toMatch(/0 篇新文章|0 new/);
+    const deletedAsked = asked.get(deleted);
+    // The batch page is open: it takes the request itself.
+    await row(options).getByRole('button', { name: /导出新文章|Export new/ }).click();
+    await expect.poll(() => batch.locator('#message').textContent(), { timeout: 30_000 }).toMatch(/没有新文章|Nothing new/);
+    expect(asked.get(deleted)).toBe(deletedAsked);
+    expect(session.served.leaks).toEqual([]);
+  }, 180_000);
 });

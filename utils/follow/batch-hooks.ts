@@ -14,7 +14,8 @@ import { FolderBatchDestination } from './folder-output';
 import { indexWithEarlier, type EarlierItem } from './index-merge';
 import { knownIdentities } from './known';
 import { newItems } from './newness';
-import { exportedRecord } from './record';
+import { exportedRecord, goneRecord } from './record';
+import { unavailableMessage } from '../markdown/note';
 
 export type BatchOut = ZipDestination | FolderBatchDestination;
 
@@ -44,7 +45,13 @@ export async function batchDestination(settings: Settings, state: () => BatchSta
 }
 
 /** Writes the index (and downloads the ZIP); the ZIP's articles are recorded once its download is started. */
+/** WeChat's "no article here" (deleted, removed, empty): failing again would fail the same. */
+const NO_ARTICLE = unavailableMessage('').split(':')[0]!;
+export const isGone = (reason: string | undefined) => !!reason?.startsWith(NO_ARTICLE);
+
 export async function finishBatch(out: BatchOut, state: BatchState, doc: Document): Promise<void> {
+  const gone = state.items.filter((i) => i.status === 'failed' && isGone(i.reason)).map((i) => articleIdentity(i.url) ?? '');
+  await goneRecord.add(gone).catch(() => undefined);
   if (out instanceof FolderBatchDestination) return out.finish(indexMarkdown(state));
   await out.finish(indexWithEarlier(indexMarkdown(state), state.earlier ?? []));
   downloadBlob(doc, `${out.folder}.zip`, out.blob!);

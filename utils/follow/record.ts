@@ -30,16 +30,27 @@ export interface ExportedRecord {
 // One write at a time in this context: two notes saved together must not drop each other.
 let queue: Promise<unknown> = Promise.resolve();
 
-export const exportedRecord: ExportedRecord = {
-  load: async () => (await storage.getItem<ExportedMap>(KEY)) ?? {},
-  add(ids, now = Date.now()) {
-    const ready = ids.filter(Boolean);
-    if (ready.length === 0) return Promise.resolve();
-    const next = queue.then(async () => storage.setItem(KEY, withExported(await this.load(), ready, now)));
-    queue = next.catch(() => undefined);
-    return next;
-  },
-};
+/** A record in storage.local under `key`, at most `max` entries. */
+function recordAt(key: `local:${string}`, max: number): ExportedRecord {
+  const load = async () => (await storage.getItem<ExportedMap>(key)) ?? {};
+  return {
+    load,
+    add(ids, now = Date.now()) {
+      const ready = ids.filter(Boolean);
+      if (ready.length === 0) return Promise.resolve();
+      const next = queue.then(async () => storage.setItem(key, withExported(await load(), ready, now, max)));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+export const exportedRecord = recordAt(KEY, MAX_RECORDED);
+/**
+ * Articles a batch found deleted or empty (WeChat's "no article" page): not new any more, so neither
+ * counted nor asked for again by every "Export new"; the index lists them with WeChat's reason.
+ */
+export const goneRecord = recordAt('local:goneArticles', 1000);
 
 /** Records a single export that really saved (never throws: the export itself succeeded). */
 export const recordExported = (id: string | null | undefined): Promise<void> => (id ? exportedRecord.add([id]).catch(() => undefined) : Promise.resolve());
