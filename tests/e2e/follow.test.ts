@@ -10,10 +10,10 @@ import type { Page, Worker } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { toolbarAction } from './toolbar-actions';
 import { toolbar } from './browsers/closed-root';
-import { ALBUM, articleUrl, BIZ, fastSettings, htmlFor, serveAlbum, threeArticleAlbum } from './album-server';
+import { ALBUM, ALBUM_PAGE, articleUrl, BIZ, fastSettings, htmlFor, serveAlbum, threeArticleAlbum } from './album-server';
 import { extensionPage, putFiles, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 import { loadDocument, UNAVAILABLE } from '../golden-cases';
-import { pageHtml, PAGE_NAMES } from '../fixtures';
+import { albumFixture, pageHtml, PAGE_NAMES } from '../fixtures';
 import { exportMarkdown } from '../../utils/markdown/note';
 
 const single = (mid: string) => {
@@ -100,6 +100,21 @@ describe('follow an album, in real Chromium', () => {
     expect(await badge(session)).toBe('');
     expect(session.served.leaks).toEqual([]);
   }, 180_000);
+
+  it('on the album page: follow and unfollow from the toolbar menu, the list in the popup following', async () => {
+    session = await launch();
+    session.page(ALBUM_PAGE, albumFixture('album-2026-03-09.html.gz'));
+    const albumPage = await session.context.newPage();
+    await albumPage.goto(ALBUM_PAGE, { waitUntil: 'domcontentloaded' });
+    await albumPage.locator('wac-toolbar[data-state=album]').waitFor({ state: 'attached', timeout: 15_000 });
+    const popup = await extensionPage(session, 'popup.html');
+    await expect.poll(() => popup.locator('#follow-list').textContent()).toMatch(/还没有关注合集|No followed album yet/);
+    await toolbarAction(albumPage, /关注合集「微型小说」|Follow album “微型小说”/);
+    await expect.poll(() => row(popup).textContent()).toMatch(/微型小说/);
+    await toolbarAction(albumPage, /取消关注「微型小说」|Unfollow album “微型小说”/);
+    await expect.poll(() => row(popup).count()).toBe(0);
+    expect(await local<unknown[]>(session, 'followed')).toEqual([]);
+  }, 60_000);
 
   it('a verification page during a check stops it at once and says so: the album checked before keeps its result, the next is not asked, nothing is asked again', async () => {
     session = await launch();

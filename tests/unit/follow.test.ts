@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { albumJson } from '../fixtures';
-import { albumJsonUrl, parseAlbumJson } from '../../utils/batch/listing';
+import { parseAlbumJson } from '../../utils/batch/listing';
+import { ALBUM as REAL_ALBUM, BIZ, CHAIN } from './album-chain';
 import { BLOCK_SIGNS, type FetchOutcome } from '../../utils/batch/fetch-page';
 import { checkAlbums, dueDaily, DAY_MS } from '../../utils/follow/check';
 import type { FollowedAlbum } from '../../utils/follow/follows';
@@ -10,16 +11,7 @@ import { indexWithEarlier, mergeIndex } from '../../utils/follow/index-merge';
 import { FolderBatchDestination } from '../../utils/follow/folder-output';
 import { memoryFolder } from './memory-fs';
 
-const BIZ = 'Mzg4NTc2OTYxMQ==';
-const ALBUM: FollowedAlbum = { id: '3329839945947119618', biz: BIZ, title: '微型小说', size: 105, followedAt: 0, checkedAt: 0, newCount: null };
-const CHAIN: Record<string, string> = {
-  [albumJsonUrl(ALBUM)]: 'first-page',
-  [albumJsonUrl(ALBUM, { msgid: '2247484534', itemidx: '1' })]: '2247484420',
-  [albumJsonUrl(ALBUM, { msgid: '2247484420', itemidx: '1' })]: '2247484310',
-  [albumJsonUrl(ALBUM, { msgid: '2247484310', itemidx: '1' })]: '2247484179',
-  [albumJsonUrl(ALBUM, { msgid: '2247484179', itemidx: '1' })]: '2247484063',
-  [albumJsonUrl(ALBUM, { msgid: '2247484063', itemidx: '1' })]: '2247483853',
-};
+const ALBUM: FollowedAlbum = { ...REAL_ALBUM, title: '微型小说', size: 105, followedAt: 0, checkedAt: 0, newCount: null };
 const firstItems = parseAlbumJson(albumJson('first-page')).items;
 const note = (id: string, body = 'text') => `---\ntitle: "x"\nwechat_id: "${id}"\n---\n\n${body}\n`;
 

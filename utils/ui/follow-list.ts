@@ -72,7 +72,8 @@ export function mountFollowList(doc: Document, parent: HTMLElement): HTMLElement
   dailyBox.addEventListener('change', async () => {
     const on = dailyBox.checked;
     // Asked for in this click (the permission needs the reader's gesture), given back when turned off.
-    const granted = on ? await browser.permissions.request({ permissions: ['alarms'] }).catch(() => false) : true;
+    // (Firefox has it from the install: it cannot be optional there, and removing it fails, harmlessly.)
+    const granted = on ? await browser.permissions.request({ permissions: ['alarms'] }).catch(() => browser.permissions.contains({ permissions: ['alarms'] })) : true;
     const done = granted && (await send({ type: 'follow-daily', on }).catch(() => false));
     if (!on) await browser.permissions.remove({ permissions: ['alarms'] }).catch(() => false);
     if (!done) {
