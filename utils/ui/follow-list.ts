@@ -47,7 +47,9 @@ export function mountFollowList(doc: Document, parent: HTMLElement): HTMLElement
     exportNew.addEventListener('click', () => void send({ type: 'open-batch', request: { kind: 'album', album: { id: a.id, biz: a.biz, title: a.title, size: a.size }, onlyNew: true } }));
     const drop = el('button', t('unfollowShort'), { type: 'button', 'aria-label': `${t('unfollowShort')}: ${a.title}` });
     drop.addEventListener('click', () => void unfollow(a.id));
-    li.append(exportNew, drop);
+    // Side by side, small: the popup's own buttons are full-width blocks.
+    for (const b of [exportNew, drop]) b.style.cssText = 'display:inline-block;width:auto;margin:2px 6px 2px 0;padding:2px 8px';
+    li.append(el('br'), exportNew, drop);
     return li;
   }
 
