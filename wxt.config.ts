@@ -12,10 +12,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'clipboardWrite'],
+    // The daily check of followed albums (utils/follow) needs `alarms`: optional in Chrome, asked for
+    // when the reader turns it on; Firefox takes no optional `alarms` (web-ext: invalid), and shows none.
+    permissions: ['storage', 'contextMenus', 'clipboardWrite', ...(manifestVersion === 2 ? ['alarms'] : [])],
     // Saving into a subfolder of Downloads: asked for in the options when that destination is chosen.
     // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): its optional hosts go here.
-    optional_permissions: ['downloads', ...(manifestVersion === 2 ? OPTIONAL_HOSTS : [])],
+    optional_permissions: ['downloads', ...(manifestVersion === 2 ? OPTIONAL_HOSTS : ['alarms'])],
     host_permissions: ['https://mp.weixin.qq.com/*', ...IMAGE_HOSTS],
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__' },

@@ -11,9 +11,11 @@ import { deliverHere } from '../utils/deliver/background-delivery';
 import { answerFolderRequest } from '../utils/deliver/folder/requests';
 import { isOurSender, validDraft, type Self } from '../utils/messages/sender';
 import { DESTINATION_IDS, type DestinationId } from '../utils/deliver/destinations/types';
+import { answerFollowRequest, isFollowRequest, startFollowBackground } from '../utils/follow/background';
 
 export default defineBackground(() => {
   const tabs = browser.tabs as unknown as TabsApi;
+  startFollowBackground();
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({ id: MENU_ID, title: t('actionDownloadMd'), contexts: ['page', 'selection', 'image', 'link'], documentUrlPatterns: ARTICLE_MATCHES }),
@@ -31,6 +33,7 @@ export default defineBackground(() => {
     if (!isOurSender(sender, self) || !raw || typeof raw !== 'object') return undefined;
     const msg = raw as BackgroundRequest;
     if (msg.type === 'open-batch') return openBatchPage(msg.request);
+    if (isFollowRequest(raw)) return answerFollowRequest(raw);
     if (msg.type === 'deliver') {
       const draft = validDraft(msg.draft);
       if (!draft || !DESTINATION_IDS.includes(msg.destination as DestinationId)) return Promise.resolve({ ok: false, message: t('errDestination') });

@@ -1,3 +1,4 @@
+import { mountFollowList } from '../../utils/ui/follow-list';
 import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
@@ -74,3 +75,4 @@ renderPromoMemory(document.getElementById('promo-memory')!);
 renderFolderOptions(document.querySelector('#folder fieldset')!);
 renderDownloadsOption(document.querySelector('#downloads-folder fieldset')!, document.getElementById('destination') as HTMLSelectElement | null);
 renderJoplinOptions(document.getElementById('joplin')!);
+mountFollowList(document, document.body);

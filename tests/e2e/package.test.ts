@@ -18,7 +18,8 @@ describe('least privilege', () => {
     // Images on other hosts: optional, asked for from the popup's click, per host.
     expect([...(m.optional_host_permissions as string[])].sort()).toEqual(['http://*/*', 'https://*/*']);
     // Saving into a subfolder of Downloads: optional, asked for in the options when that destination is chosen.
-    expect(m.optional_permissions).toEqual(['downloads']);
+    // The daily check of followed albums: optional, asked for when the reader turns it on.
+    expect(m.optional_permissions).toEqual(['downloads', 'alarms']);
     const cs = (m.content_scripts as { matches: string[]; run_at: string }[])[0]!;
     expect([...cs.matches].sort()).toEqual(['https://mp.weixin.qq.com/mp/appmsgalbum?*', 'https://mp.weixin.qq.com/s/*', 'https://mp.weixin.qq.com/s?*']);
     expect(cs.run_at).toBe('document_start');
@@ -81,6 +82,8 @@ describe('the Firefox package, ready for addons.mozilla.org', () => {
   it('asks for the same optional permissions as the Chrome build: MV2 has no optional_host_permissions, its hosts are optional permissions', () => {
     const m = firefoxManifest() as unknown as { optional_permissions: string[]; optional_host_permissions?: string[] };
     expect([...m.optional_permissions].sort()).toEqual(['downloads', 'http://*/*', 'https://*/*']);
+    // Firefox takes no optional `alarms` (the daily check of followed albums): a plain one, which shows no prompt.
+    expect((firefoxManifest() as unknown as { permissions: string[] }).permissions).toContain('alarms');
     expect(m.optional_host_permissions).toBeUndefined();
   });
 

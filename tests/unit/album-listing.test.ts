@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { albumFixture, albumJson } from '../fixtures';
 import { ALBUM_SOURCES, albumsInScripts, albumsOfPage, isAlbumPageUrl } from '../../utils/batch/album-info';
 import { albumJsonUrl, albumPageItems, listAlbum, ListingError, parseAlbumJson, selectRange, type AlbumItem } from '../../utils/batch/listing';
+import { ALBUM, BIZ, CHAIN } from './album-chain';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const BIZ = 'Mzg4NTc2OTYxMQ==';
-const ALBUM = { id: '3329839945947119618', biz: BIZ };
 const ALBUM_URL = `https://mp.weixin.qq.com/mp/appmsgalbum?__biz=${BIZ}&action=getalbum&album_id=${ALBUM.id}`;
 
-/** The real chain: the album page's first screen, then the JSON pages asked with each last item. */
-const CHAIN: Record<string, string> = {
-  [albumJsonUrl(ALBUM)]: 'first-page',
-  [albumJsonUrl(ALBUM, { msgid: '2247484534', itemidx: '1' })]: '2247484420',
-  [albumJsonUrl(ALBUM, { msgid: '2247484420', itemidx: '1' })]: '2247484310',
-  [albumJsonUrl(ALBUM, { msgid: '2247484310', itemidx: '1' })]: '2247484179',
-  [albumJsonUrl(ALBUM, { msgid: '2247484179', itemidx: '1' })]: '2247484063',
-  [albumJsonUrl(ALBUM, { msgid: '2247484063', itemidx: '1' })]: '2247483853',
-};
 const serveChain = (asked: string[], override: Record<string, string> = {}) => async (url: string) => {
   asked.push(url);
   if (override[url] !== undefined) return override[url]!;

@@ -57,7 +57,8 @@ function fileHandle(name: string, parent: Map<string, Node>): FileSystemFileHand
     name,
     async getFile() {
       const bytes = (parent.get(name) as Uint8Array | undefined) ?? new Uint8Array();
-      return { size: bytes.length, arrayBuffer: async () => new Uint8Array(bytes).buffer, text: async () => new TextDecoder().decode(bytes) };
+      const text = (b: Uint8Array) => async () => new TextDecoder().decode(b);
+      return { size: bytes.length, arrayBuffer: async () => new Uint8Array(bytes).buffer, text: text(bytes), slice: (from?: number, to?: number) => ({ text: text(bytes.slice(from, to)) }) };
     },
     async createWritable() {
       if (!parent.has(name)) parent.set(name, new Uint8Array());

@@ -8,13 +8,13 @@ import { localizePage, t } from '../ui/i18n';
 import { isQuotaError, loadSettings } from '../settings/store';
 import { fellBackNotice } from '../markdown/note';
 import { compileNoteTemplates } from '../markdown/templates/note-templates';
-import { downloadBlob } from '../deliver/download';
 import { fetchImagesHere } from '../deliver/image-fetch';
 import { DEFAULT_FETCH_POLICY, fetchPage, pauseMs, sleep } from './fetch-page';
 import { listAlbum, ListingError, selectRange, type AlbumItem } from './listing';
 import { counts, newBatch, timeLeftMs, type BatchState } from './state';
 import { runQueue, replayFinished } from './queue';
-import { indexMarkdown, ZipDestination } from './output';
+import { ZipDestination } from './output';
+import { batchDestination, finishBatch, splitNew, type BatchOut } from '../follow/batch-hooks';
 import { BATCH_PING, beat, localBatchStore as store, takeRequest, type BatchPing, type BatchRequest } from './store';
 import type { Settings } from '../settings/settings';
 
@@ -25,7 +25,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
   const $ = <T extends HTMLElement = HTMLElement>(id: string) => doc.getElementById(id) as T;
   const settings: Settings = await loadSettings();
   let state: BatchState | null = await store.load();
-  let destination: ZipDestination | null = null;
+  let destination: BatchOut | null = null;
   let control: 'run' | 'pause' | 'cancel' = 'run';
   let running = false;
   /** The finished batch's ZIP is saved and its notes are gone from storage: nothing left to download again. */
@@ -102,8 +102,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
 
   async function deliver(): Promise<void> {
     if (!state || !destination) return;
-    await destination.finish(indexMarkdown(state));
-    downloadBlob(doc, `${destination.folder}.zip`, destination.blob!);
+    await finishBatch(destination, state, doc);
     // That ZIP is closed: a later run or download starts a new one from what is stored.
     destination = null;
     // Every article in it: the notes have nowhere else to go, and would hold the reader's storage.
@@ -115,10 +114,13 @@ export async function startBatchPage(doc: Document): Promise<void> {
     }
   }
 
-  async function ensureDestination(): Promise<ZipDestination> {
+  async function ensureDestination(): Promise<BatchOut> {
     if (!destination) {
-      destination = new ZipDestination(state!.title);
-      await replayFinished(state!, store, destination, fetchImagesHere);
+      const chosen = await batchDestination(settings, () => state!);
+      if (chosen.folderDenied) message(t('followFolderDenied', chosen.folderDenied), 'error');
+      destination = chosen.out;
+      // A folder already holds the notes finished before; a new ZIP is given them again.
+      if (destination instanceof ZipDestination) await replayFinished(state!, store, destination, fetchImagesHere);
     }
     return destination;
   }
@@ -166,6 +168,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
     $('run').hidden = true;
     let title: string;
     let items: AlbumItem[];
+    let earlier: BatchState['earlier'];
     if (req.kind === 'album') {
       title = req.album.title;
       message(t('albumListing', 0));
@@ -186,6 +189,15 @@ export async function startBatchPage(doc: Document): Promise<void> {
         delete setup.dataset.active;
         render();
         return;
+      }
+      if (req.onlyNew) {
+        ({ fresh: items, earlier } = await splitNew(items, settings));
+        if (items.length === 0) {
+          message(t('followNothingNew', title));
+          delete setup.dataset.active;
+          render();
+          return;
+        }
       }
     } else {
       title = req.title;
@@ -209,8 +221,9 @@ export async function startBatchPage(doc: Document): Promise<void> {
       if (chosen.length === 0) return message(t('albumEmptyRange'), 'error');
       if (state) await store.clear(state);
       state = newBatch(title, chosen.map((i) => ({ url: i.url, title: i.title, date: i.createTime })));
+      if (earlier) state.earlier = earlier;
       saved = false;
-      destination = new ZipDestination(state.title);
+      destination = null;
       delete setup.dataset.active;
       void run();
     };

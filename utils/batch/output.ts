@@ -10,7 +10,8 @@ import { escapeLabel } from '../markdown/escape';
 import { safeHref } from '../markdown/links';
 
 export interface BatchDestination {
-  addNote(name: string, markdown: string, files: ImagesResult['files']): Promise<void>;
+  /** Resolves with the name the note got when the destination had to choose another (a folder that has one). */
+  addNote(name: string, markdown: string, files: ImagesResult['files']): Promise<string | void>;
   /** Writes index.md and closes the destination. */
   finish(indexMarkdown: string): Promise<void>;
 }

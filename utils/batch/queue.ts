@@ -71,10 +71,10 @@ export async function runQueue(state: BatchState, deps: QueueDeps): Promise<Batc
         item.status = 'failed';
         item.reason = out.reason;
       } else {
-        const name = uniqueName(out.fileName, state.items.filter((i) => i.status === 'done' && i.name).map((i) => i.name!));
+        let name = uniqueName(out.fileName, state.items.filter((i) => i.status === 'done' && i.name).map((i) => i.name!));
         try {
           await deps.store.saveNote(state.id, index, { markdown: out.markdown, images: out.images });
-          await deps.destination.addNote(name, out.markdown, out.files);
+          name = (await deps.destination.addNote(name, out.markdown, out.files)) || name;
         } catch (e) {
           // No room for the note (or the destination refused it): stop; the article stays pending
           // and everything finished stays stored, for a resume once there is room.

@@ -36,6 +36,8 @@ export interface BatchState {
   /** Milliseconds spent on finished articles, for the time left. */
   spentMs: number;
   startedAt: number;
+  /** The album's articles left out because they were exported before ("only what is new"): listed in the index. */
+  earlier?: { url: string; title: string; date: string }[];
 }
 
 /** A finished note: its text (images as `assets/NNN/MMM.ext`) and where each saved image came from. */

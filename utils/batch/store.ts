@@ -12,7 +12,7 @@ import type { AlbumPage } from './listing';
 import type { BatchState, BatchStore, StoredNote } from './state';
 
 /** What the reader asked for: an album (with its first screen when started on the album page), or a list of links. */
-export type BatchRequest = { kind: 'album'; album: AlbumRef; first?: AlbumPage } | { kind: 'links'; title: string; urls: string[] };
+export type BatchRequest = { kind: 'album'; album: AlbumRef; first?: AlbumPage; /** Only the articles not exported yet (a followed album). */ onlyNew?: boolean } | { kind: 'links'; title: string; urls: string[] };
 
 export const BATCH_PAGE = '/batch.html';
 const STATE = 'local:batch' as const;

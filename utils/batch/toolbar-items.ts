@@ -11,6 +11,7 @@ import type { AlbumPage } from './listing';
 import { counts, type BatchState } from './state';
 import { batchStatus, watchBatch, type BatchRequest } from './store';
 import type { BackgroundRequest } from '../messages/types';
+import { addFollowItems } from '../follow/toolbar-items';
 
 const openBatch = (request?: BatchRequest) => {
   const msg: BackgroundRequest = { type: 'open-batch', request };
@@ -30,6 +31,7 @@ export function addBatchItems(toolbar: Toolbar, doc: Document, pageUrl: string, 
     if (first) toolbar.setPrimary(t('albumPrimary'), run, ALBUM_MARK);
     else toolbar.addItem({ id: `album-export-${album.id}`, label: t('albumExport', album.title), onSelect: run });
   }
+  addFollowItems(toolbar, albums);
   const running = toolbar.addItem({ id: 'batch-running', label: '', onSelect: () => openBatch() });
   running.setHidden(true);
   const show = (s: BatchState | null, live: boolean) => {

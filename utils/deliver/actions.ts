@@ -10,6 +10,7 @@ import { IMAGE_PORT, type ActionResult, type ExportAction, type ImageReply } fro
 import type { Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
+import { recordExported } from '../follow/record';
 
 /** Asks the background for the images over one port; replies stream back one per image. */
 export const fetchImagesViaBackground: FetchImages = (urls, onEach) =>
@@ -68,13 +69,17 @@ export async function runAction(
   const id = destinationFor(action, settings, hooks.destination);
   const ctx: DeliverContext = { settings, fetchImages, progress: hooks.progress };
   let result: DeliveryResult;
+  let threw = false;
   try {
     const here = PAGE_DESTINATIONS[id];
     result = here ? await here.deliver(draft, ctx) : await toBackground(id, draft);
   } catch (e) {
+    threw = true;
     result = { ok: false, message: `${t('errExport')}: ${(e as Error).message}`, fallback: id !== 'download' && id !== 'clipboard' };
   }
   if (result.fallback) result = fallBack(draft, result);
+  // Saved where the reader wanted it (a copy is not a save): the article is no longer new in its album.
+  else if (id !== 'clipboard' && !threw) await recordExported(draft.id);
   // A broken stored template was replaced by its default: the reader learns it with the result.
   const message = made.notice ? `${result.message}\n${made.notice}` : result.message;
   return { ok: result.ok, message, markdown: result.markdown, followUp: result.followUp };
