@@ -64,14 +64,14 @@ export async function runQueue(state: BatchState, deps: QueueDeps): Promise<Batc
       item.status = 'failed';
       item.reason = page.reason;
     } else {
-      const out = await exportFetchedArticle(page.text, item.url, deps.settings, deps.fetchImages, `assets/${pad(index + 1)}`);
+      const out = await exportFetchedArticle(page.text, item.url, deps.settings, deps.fetchImages, `assets/${pad(index + 1)}`, !!deps.destination.wantsChapters);
       if (!out.ok) {
         item.status = 'failed';
         item.reason = out.reason;
       } else {
         const name = uniqueName(out.fileName, state.items.filter((i) => i.status === 'done' && i.name).map((i) => i.name!));
-        await deps.store.saveNote(state.id, index, { markdown: out.markdown, images: out.images });
-        await deps.destination.addNote(name, out.markdown, out.files);
+        await deps.store.saveNote(state.id, index, { markdown: out.markdown, images: out.images, chapter: out.chapter });
+        await deps.destination.addNote(name, out.markdown, out.files, out.chapter);
         Object.assign(item, { status: 'done', name, title: out.title || item.title, date: out.published || item.date, failedImages: out.failedImages, reason: undefined });
       }
     }
@@ -116,7 +116,7 @@ export async function replayFinished(state: BatchState, store: BatchStore, desti
       },
     );
     files.sort((a, b) => a.path.localeCompare(b.path));
-    await destination.addNote(item.name, markdown, files);
+    await destination.addNote(item.name, markdown, files, note.chapter);
   }
   await store.save(state);
   return missing;
