@@ -3,7 +3,7 @@
  * Run through java: /usr/bin/epubcheck is the jar itself, executable only where binfmt knows jars.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,12 +18,19 @@ const JAR = ['/usr/share/java/epubcheck.jar', '/usr/bin/epubcheck'].find((p) => 
 
 export function epubcheck(file: string): EpubcheckResult {
   if (!JAR) throw new Error('epubcheck is not installed (apt-get install epubcheck)');
-  const out = join(mkdtempSync(join(tmpdir(), 'wac-epubcheck-')), 'report.json');
+  const dir = mkdtempSync(join(tmpdir(), 'wac-epubcheck-'));
+  const out = join(dir, 'report.json');
+  // It tells a book from an unpacked folder by the name: a browser's download has none.
+  const book = file.endsWith('.epub') ? file : join(dir, 'book.epub');
+  if (book !== file) copyFileSync(file, book);
+  let said = '';
   try {
-    execFileSync('java', ['-jar', JAR, file, '--json', out], { stdio: 'pipe' });
-  } catch {
+    execFileSync('java', ['-jar', JAR, book, '--json', out], { stdio: 'pipe' });
+  } catch (e) {
     // It exits 1 when it finds errors: the report says which.
+    said = String((e as { stderr?: Buffer }).stderr ?? e);
   }
+  if (!existsSync(out)) throw new Error(`epubcheck wrote no report: ${said}`);
   const report = JSON.parse(readFileSync(out, 'utf8')) as {
     checker: { checkerVersion: string };
     messages: { ID: string; severity: string; message: string; locations: { path: string; line: number }[] }[];

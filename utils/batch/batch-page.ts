@@ -14,7 +14,7 @@ import { DEFAULT_FETCH_POLICY, fetchPage, pauseMs, sleep } from './fetch-page';
 import { listAlbum, ListingError, selectRange, type AlbumItem } from './listing';
 import { counts, newBatch, timeLeftMs, type BatchState } from './state';
 import { runQueue, replayFinished } from './queue';
-import { indexMarkdown, ZipDestination } from './output';
+import { EpubDestination, indexMarkdown, ZipDestination } from './output';
 import { BATCH_PING, beat, localBatchStore as store, takeRequest, type BatchPing, type BatchRequest } from './store';
 import type { Settings } from '../settings/settings';
 
@@ -25,7 +25,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
   const $ = <T extends HTMLElement = HTMLElement>(id: string) => doc.getElementById(id) as T;
   const settings: Settings = await loadSettings();
   let state: BatchState | null = await store.load();
-  let destination: ZipDestination | null = null;
+  let destination: ZipDestination | EpubDestination | null = null;
   let control: 'run' | 'pause' | 'cancel' = 'run';
   let running = false;
   let current = '';
@@ -60,12 +60,14 @@ export async function startBatchPage(doc: Document): Promise<void> {
     $('cancel').hidden = !running;
     $('resume').hidden = running || c.pending === 0 || status === 'done';
     $('download').hidden = running || c.done === 0;
+    const epub = state.output === 'epub';
+    $('download').textContent = t(epub ? 'albumDownloadDoneEpub' : 'albumDownloadDone');
     const note: Record<string, string> = {
       stopped: t('albumStopped', state.stopReason ?? ''),
       paused: t('albumPaused'),
       cancelled: t('albumCancelled', c.done),
       interrupted: t('albumInterrupted', c.done + c.failed, c.total),
-      done: t('albumDone', c.done, c.failed),
+      done: t(epub ? 'albumDoneEpub' : 'albumDone', c.done, c.failed),
     };
     $('state-note').textContent = note[status] ?? '';
     $('state-note').className = status === 'stopped' ? 'error' : '';
@@ -95,15 +97,17 @@ export async function startBatchPage(doc: Document): Promise<void> {
 
   async function deliver(): Promise<void> {
     if (!state || !destination) return;
-    await destination.finish(indexMarkdown(state));
-    downloadBlob(doc, `${destination.folder}.zip`, destination.blob!);
+    await destination.finish(indexMarkdown(state), state);
+    downloadBlob(doc, destination.fileName, destination.blob!);
     // That ZIP is closed: a later run or download starts a new one from what is stored.
     destination = null;
   }
 
-  async function ensureDestination(): Promise<ZipDestination> {
+  const newDestination = (s: BatchState) => (s.output === 'epub' ? new EpubDestination(s.title, fetchImagesHere) : new ZipDestination(s.title));
+
+  async function ensureDestination(): Promise<ZipDestination | EpubDestination> {
     if (!destination) {
-      destination = new ZipDestination(state!.title);
+      destination = newDestination(state!);
       await replayFinished(state!, store, destination, fetchImagesHere);
     }
     return destination;
@@ -187,16 +191,18 @@ export async function startBatchPage(doc: Document): Promise<void> {
     $('range').hidden = req.kind !== 'album';
     const c = state ? counts(state) : null;
     $('replaces').textContent = state && c && c.pending > 0 ? t('albumReplaces', state.title, c.done, c.total) : '';
-    $('start').onclick = async () => {
+    const begin = async (output: 'zip' | 'epub') => {
       const order = $<HTMLSelectElement>('order').value === 'newest-first' ? 'newest-first' : 'oldest-first';
       const chosen = selectRange(items, { from: Number(from.value) || 1, to: Number(to.value) || items.length, order: req.kind === 'album' ? order : 'oldest-first' });
       if (chosen.length === 0) return message(t('albumEmptyRange'), 'error');
       if (state) await store.clear(state);
-      state = newBatch(title, chosen.map((i) => ({ url: i.url, title: i.title, date: i.createTime })));
-      destination = new ZipDestination(state.title);
+      state = { ...newBatch(title, chosen.map((i) => ({ url: i.url, title: i.title, date: i.createTime }))), output };
+      destination = newDestination(state);
       delete setup.dataset.active;
       void run();
     };
+    $('start').onclick = () => begin('zip');
+    $('start-epub').onclick = () => begin('epub');
   }
 
   $('pause').addEventListener('click', () => (control = 'pause'));
