@@ -5,7 +5,7 @@
  * of BatchDestination.
  */
 import { ZipStream, type FetchImages, type ImagesResult } from '../deliver/zip';
-import { EpubWriter, type Chapter, type ContentsEntry } from '../deliver/epub';
+import { EpubWriter, newBookId, type Chapter, type ContentsEntry } from '../deliver/epub';
 import { base64ToBytes } from '../deliver/encoding';
 import { safeFileName } from '../deliver/filename';
 import type { BatchState } from './state';
@@ -93,7 +93,7 @@ export class EpubDestination implements BatchDestination {
     now = new Date(),
   ) {
     this.fileName = `${safeFileName(title, 'album')}.epub`;
-    this.book = new EpubWriter({ title, language: 'zh', identifier: `urn:uuid:${crypto.randomUUID()}`, modified: now }, this.sink.push);
+    this.book = new EpubWriter({ title, language: 'zh', identifier: newBookId(), modified: now }, this.sink.push);
   }
 
   private async cover(url: string): Promise<void> {
