@@ -3,7 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { albumFixture, pageHtml, pageUrl, testImage } from '../fixtures';
+import { albumFixture, handmadeHtml, pageHtml, pageUrl, testImage } from '../fixtures';
+import { GOLDEN_PAGES, HANDMADE } from '../golden-cases';
+import { buildPage } from '../page-builder';
+import { EpubWriter, newBookId, type ContentsEntry } from '../../utils/deliver/epub';
+import { chapterOf } from '../../utils/deliver/epub-chapter';
+import { concatBytes } from '../../utils/deliver/zip';
 import { epubcheck } from '../epubcheck';
 import { newBatch, type BatchState, type BatchStore, type StoredNote } from '../../utils/batch/state';
 import { replayFinished, runQueue, type QueueDeps } from '../../utils/batch/queue';
@@ -163,4 +168,49 @@ describe('the album as an e-book (EPUB 3), from the real album corpus', () => {
     expect(replayed.check.errors).toEqual([]);
     for (const n of ['OEBPS/text/001.xhtml', 'OEBPS/text/002.xhtml', 'OEBPS/nav.xhtml']) expect(replayed.text(n)).toBe(stopped.text(n));
   }, 240_000);
+});
+
+describe('every corpus page as a chapter', () => {
+  it('the 20 article pages and the hand-made ones (tables, code, formulas) in one book: epubcheck finds no error', async () => {
+    const names = [...GOLDEN_PAGES, ...HANDMADE];
+    const chunks: Uint8Array[] = [];
+    const book = new EpubWriter({ title: '语料 / Corpus', language: 'zh', identifier: newBookId(), modified: new Date('2026-12-07T05:00:00Z') }, (c) => chunks.push(c));
+    const contents: ContentsEntry[] = [];
+    const png = new Uint8Array(testImage());
+    for (const name of names) {
+      const html = HANDMADE.includes(name) ? handmadeHtml(name) : pageHtml(name);
+      const url = pageUrl(html, name);
+      const r = extractArticle(parsePage(html, url), url);
+      if (!r.ok) throw new Error(`${name}: ${r.message}`);
+      // Every other image inside the book, the rest placeholders.
+      const images = r.article.images.filter((_, i) => i % 2 === 0).map((u) => ({ url: u, bytes: png }));
+      contents.push({ title: r.article.meta.title, href: book.addChapter(chapterOf(r.article), images) });
+    }
+    await book.end(contents);
+    const file = join(mkdtempSync(join(tmpdir(), 'wac-epub-')), 'corpus.epub');
+    writeFileSync(file, concatBytes(chunks));
+    const check = epubcheck(file);
+    expect(check.errors).toEqual([]);
+    expect(Object.keys(unzipSync(concatBytes(chunks))).filter((n) => n.startsWith('OEBPS/text/'))).toHaveLength(names.length);
+  }, 400_000);
+
+  it('what the HTML parser allows and XHTML does not is made valid: blocks in paragraphs and inline elements, stray list items, text in a list, bad spans and links, control characters', async () => {
+    const content = '<p>一<section>段</section></p><h2>标题<div>块</div></h2><strong><p>粗体段落</p></strong><div><li>散项</li></div><ul>文字<li>项</li></ul><table><tbody><tr><td colspan="0">格</td></tr></tbody></table><p><a href="https://example.com/a b">链接</a>\u0008</p>';
+    const html = buildPage({ title: '嵌套', account: '手工样例', author: '测试', content });
+    const url = 'https://mp.weixin.qq.com/s/nesting';
+    const r = extractArticle(parsePage(html, url), url);
+    if (!r.ok) throw new Error(r.message);
+    const chapter = chapterOf(r.article);
+    expect(chapter.body).toContain('<div><div>散项</div></div><ul><li>文字</li><li>项</li></ul>');
+    expect(chapter.body).toContain('<div>标题<div>块</div></div><p>粗体段落</p>');
+    expect(chapter.body).toContain('<td>格</td>');
+    expect(chapter.body).toContain('<a href="https://example.com/a%20b">链接</a>');
+    const chunks: Uint8Array[] = [];
+    const book = new EpubWriter({ title: '嵌套', language: 'zh', identifier: newBookId(), modified: new Date() }, (c) => chunks.push(c));
+    const href = book.addChapter(chapter, []);
+    await book.end([{ title: '嵌套', href }]);
+    const file = join(mkdtempSync(join(tmpdir(), 'wac-epub-')), 'nesting.epub');
+    writeFileSync(file, concatBytes(chunks));
+    expect(epubcheck(file).errors).toEqual([]);
+  }, 120_000);
 });

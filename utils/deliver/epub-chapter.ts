@@ -35,7 +35,7 @@ function unwrap(el: Element): void {
 /** What the HTML parser allows and XHTML does not: blocks inside paragraphs and inline elements, stray list items. */
 function validNesting(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(PHRASING_ONLY))) {
-    if (!el.isConnected || !el.querySelector(BLOCK)) continue;
+    if (!root.contains(el) || !el.querySelector(BLOCK)) continue;
     // A caption with blocks is not a caption any more; a paragraph or heading becomes a plain block.
     if (el.nodeName === 'CAPTION') unwrap(el);
     else if (STAYS_A_BLOCK.has(el.nodeName)) rename(el, 'div');
