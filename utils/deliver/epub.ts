@@ -6,17 +6,10 @@
  */
 import { strToU8 } from 'fflate';
 import { ZipStream } from './zip';
+import type { ArticleMeta } from '../page/metadata';
 
-/** An article as a chapter: its front-matter facts and its cleaned content as well-formed XHTML. */
-export interface Chapter {
-  title: string;
-  author: string;
-  account: string;
-  /** ISO 8601 or ''. */
-  published: string;
-  source: string;
-  /** The article's cover image address, or ''. */
-  cover: string;
+/** An article as a chapter: its front-matter facts (as the notes have them) and its cleaned content as well-formed XHTML. */
+export interface Chapter extends Pick<ArticleMeta, 'title' | 'author' | 'account' | 'published' | 'source' | 'cover'> {
   /** Body content, well-formed XHTML without a namespace declaration; images at their remote addresses. */
   body: string;
 }
