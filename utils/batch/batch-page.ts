@@ -99,7 +99,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
     if (!state || !destination) return;
     await destination.finish(indexMarkdown(state), state);
     downloadBlob(doc, destination.fileName, destination.blob!);
-    // That ZIP is closed: a later run or download starts a new one from what is stored.
+    // That file is closed: a later run or download starts a new one from what is stored.
     destination = null;
   }
 
