@@ -20,9 +20,13 @@ export default defineConfig({
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__' },
     // The export pipeline, which the content script imports on the first export (utils/ui/pipeline-loader.ts).
-    // Chrome takes only whole origins (path /*) here.
+    // Chrome takes only whole origins (path /*) here. use_dynamic_url: only under the per-session id
+    // runtime.getURL gives, so a page cannot load it from the fixed id to learn the extension is there.
+    // Firefox (MV2) has no such flag; its moz-extension:// id is already random per install.
     web_accessible_resources:
-      manifestVersion === 2 ? ['export-pipeline.js'] : [{ resources: ['export-pipeline.js'], matches: ['https://mp.weixin.qq.com/*'] }],
+      manifestVersion === 2
+        ? ['export-pipeline.js']
+        : [{ resources: ['export-pipeline.js'], matches: ['https://mp.weixin.qq.com/*'], use_dynamic_url: true }],
     commands: {
       'download-markdown': {
         suggested_key: { default: 'Alt+Shift+M' },

@@ -9,6 +9,8 @@ import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages
 import { t } from '../utils/ui/i18n';
 import { deliverHere } from '../utils/deliver/background-delivery';
 import { answerFolderRequest } from '../utils/deliver/folder/requests';
+import { isOurSender, validDraft, type Self } from '../utils/messages/sender';
+import { DESTINATION_IDS, type DestinationId } from '../utils/deliver/destinations/types';
 
 export default defineBackground(() => {
   const tabs = browser.tabs as unknown as TabsApi;
@@ -24,19 +26,23 @@ export default defineBackground(() => {
   const granted: HostGranted = (url) => browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false);
   const fetchImages = fetchImagesWith(granted);
 
+  const self: Self = { id: browser.runtime.id, pagesUrl: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isOurSender(sender, self) || !raw || typeof raw !== 'object') return undefined;
     const msg = raw as BackgroundRequest;
-    if (msg?.type === 'open-batch') return openBatchPage(msg.request);
-    if (msg?.type === 'deliver') {
+    if (msg.type === 'open-batch') return openBatchPage(msg.request);
+    if (msg.type === 'deliver') {
+      const draft = validDraft(msg.draft);
+      if (!draft || !DESTINATION_IDS.includes(msg.destination as DestinationId)) return Promise.resolve({ ok: false, message: t('errDestination') });
       const tab = sender.tab?.id;
       const progress = (text: string) => tab !== undefined && void browser.tabs.sendMessage(tab, { type: 'progress', text }).catch(() => undefined);
-      return deliverHere(msg.destination, msg.draft, fetchImages, progress);
+      return deliverHere(msg.destination, draft, fetchImages, progress);
     }
     return answerFolderRequest(msg);
   });
   // Images for the ZIP: fetched here, with the extension's host permission and no page Referer.
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
-    if (port.name !== IMAGE_PORT) return;
+    if (port.name !== IMAGE_PORT || !isOurSender(port.sender, self)) return port.disconnect();
     let open = true;
     port.onDisconnect.addListener(() => (open = false));
     port.onMessage.addListener((msg: unknown) => {

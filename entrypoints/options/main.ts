@@ -9,6 +9,7 @@ import { renderTemplateOptions } from '../../utils/ui/options-templates';
 import { fillDestinations } from '../../utils/ui/destination-choice';
 import type { DestinationId } from '../../utils/deliver/destinations/types';
 import { renderJoplinOptions } from '../../utils/ui/options-joplin';
+import { saveFailedText } from '../../utils/ui/options-save';
 
 localizePage(document);
 const saved = document.getElementById('saved')!;
@@ -24,39 +25,49 @@ function checkbox(parent: HTMLElement, id: string, label: string, checked: boole
   parent.appendChild(l);
 }
 
+/** Saves and says so, or says why not (and rejects: the template section shows it by its fields too). */
 async function save(patch: Partial<Settings>): Promise<void> {
-  await saveSettings(patch);
+  try {
+    await saveSettings(patch);
+  } catch (e) {
+    saved.textContent = saveFailedText(e);
+    saved.className = 'error';
+    throw e;
+  }
   saved.textContent = t('optSaved');
+  saved.className = '';
 }
+/** For a control whose only word on a failure is the page's message. */
+const saveFrom = (patch: Partial<Settings>): void => void save(patch).catch(() => {});
 
 void loadSettings().then((s) => {
   const destination = document.getElementById('destination') as HTMLSelectElement;
   fillDestinations(destination, s.destination);
-  destination.addEventListener('change', () => void save({ destination: destination.value as DestinationId }));
+  destination.addEventListener('change', () => saveFrom({ destination: destination.value as DestinationId }));
   for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name=imageMode]'))) {
     r.checked = r.value === s.imageMode;
-    r.addEventListener('change', () => r.checked && void save({ imageMode: r.value as ImageMode }));
+    r.addEventListener('change', () => r.checked && saveFrom({ imageMode: r.value as ImageMode }));
   }
   renderTemplateOptions(document.querySelector('#templates fieldset')!, s, save);
   const clean = document.getElementById('cleanByDefault') as HTMLInputElement;
   clean.checked = s.cleanByDefault;
-  clean.addEventListener('change', () => void save({ cleanByDefault: clean.checked }));
+  clean.addEventListener('change', () => saveFrom({ cleanByDefault: clean.checked }));
 
   const promo = document.getElementById('promotion')!;
   const hide = { ...s.hidePromotion };
   for (const fam of PROMO_FAMILIES) {
     checkbox(promo, `promo-${fam}`, t(`promo_${fam.replace('-', '_')}`), hide[fam], (on) => {
       hide[fam] = on;
-      void save({ hidePromotion: { ...hide } });
+      saveFrom({ hidePromotion: { ...hide } });
     });
   }
   const learn = document.getElementById('learnPromotion') as HTMLInputElement;
   learn.checked = s.learnPromotion;
-  learn.addEventListener('change', () => void save({ learnPromotion: learn.checked }));
+  learn.addEventListener('change', () => saveFrom({ learnPromotion: learn.checked }));
   for (const [id, key] of [['batchPauseMin', 'batchPauseMinMs'], ['batchPauseMax', 'batchPauseMaxMs']] as const) {
     const input = document.getElementById(id) as HTMLInputElement;
     input.value = String(s[key] / 1000);
-    input.addEventListener('change', () => void save({ [key]: Math.max(0, Math.round((Number(input.value) || 0) * 1000)) }));
+    input.addEventListener('change', () => saveFrom({ [key]: Math.max(0, Math.round((Number(input.value) || 0) * 1000)) }));
   }
 });
 renderPromoMemory(document.getElementById('promo-memory')!);

@@ -13,6 +13,7 @@ import { loadDocument, UNAVAILABLE } from '../golden-cases';
 import { exportMarkdown } from '../../utils/markdown/note';
 import { epubcheck } from '../epubcheck';
 import { shotPath } from './shots';
+import { toolbar } from './browsers/closed-root';
 
 async function batchPageFrom(session: Session, start: () => Promise<void>): Promise<Page> {
   const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/batch.html') });
@@ -54,7 +55,7 @@ describe('batch export, offline, in real Chromium', () => {
     await fastSettings(session);
     serveAlbum(session, threeArticleAlbum());
     const article = await openArticle(session, articleUrl('2247484584'), htmlFor('2247484584'));
-    const item = article.locator('wac-toolbar').getByRole('menuitem', { name: /导出合集|Export album/, includeHidden: true });
+    const item = toolbar(article).getByRole('menuitem', { name: /导出合集|Export album/, includeHidden: true });
     await expect.poll(() => item.textContent()).toMatch(/微型小说.*105/);
     // Long tasks on the reader's page while the batch runs elsewhere.
     await article.evaluate(() => {
@@ -99,7 +100,7 @@ describe('batch export, offline, in real Chromium', () => {
     }, 250);
     const started = Date.now();
     // While it runs, the album page's toolbar says so and links to the batch page.
-    const running = albumPage.locator('wac-toolbar').getByRole('menuitem', { name: /合集导出中|Batch running/, includeHidden: true });
+    const running = toolbar(albumPage).getByRole('menuitem', { name: /合集导出中|Batch running/, includeHidden: true });
     const zip = await startAndDownload(batch, 106, 280_000, () => expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/微型小说 \d+ \/ 106/));
     clearInterval(sampler);
     console.log(`106-article batch: ${((Date.now() - started) / 1000).toFixed(1)} s, peak JS heap of the batch page ${(peak / 1048576).toFixed(1)} MB, ZIP ${Object.keys(zip.files).length} files`);
@@ -175,8 +176,8 @@ describe('batch from the popup', () => {
     const a = await openArticle(session, articleUrl('2247483846'), htmlFor('2247483846'));
     await openArticle(session, articleUrl('2247484420'), htmlFor('2247484420'));
     const seed = await openArticle(session, plainUrl, plainHtml);
-    await expect.poll(() => seed.locator('wac-toolbar').getByRole('button', { name: /下载 Markdown|Download Markdown/ }).count()).toBe(1);
-    expect(await seed.locator('wac-toolbar').getByRole('menuitem', { name: /导出合集|Export album/, includeHidden: true }).count()).toBe(0);
+    await expect.poll(() => toolbar(seed).getByRole('button', { name: /下载 Markdown|Download Markdown/ }).count()).toBe(1);
+    expect(await toolbar(seed).getByRole('menuitem', { name: /导出合集|Export album/, includeHidden: true }).count()).toBe(0);
     await a.bringToFront();
     const ext = session.context.serviceWorkers()[0]!;
     const openPopup = async () => {

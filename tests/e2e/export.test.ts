@@ -123,7 +123,7 @@ describe('chromium › the export pipeline cannot be loaded', () => {
       let downloads = 0;
       page.on('download', () => downloads++);
       await toolbarAction(page, /下载 Markdown|Download Markdown/);
-      await expect.poll(() => page.locator('wac-toolbar .wac-status').textContent()).toMatch(/^(导出失败|Export failed): \S/);
+      await expect.poll(() => page.locator('wac=.wac-status').textContent()).toMatch(/^(导出失败|Export failed): \S/);
       await new Promise((r) => setTimeout(r, 500)); // time enough for a download to appear, if one started
       expect(downloads).toBe(0);
     } finally {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { posix } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -6,14 +6,15 @@ import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
-import { extensionPage, forgetOpfsFolder, readOpfsTree, removeOpfsFolder, setSettings, useOpfsFolder, type TreeFile } from './opfs';
+import { extensionPage, forgetOpfsFolder, putFiles, readOpfsTree, removeOpfsFolder, setSettings, useOpfsFolder, type TreeFile } from './opfs';
 import { expectedMarkdown, pageHtml, pageName, pageUrl, testImage } from '../fixtures';
+import { buildPage } from '../page-builder';
 
 /**
  * "Save into a folder" and "Obsidian" in real Chromium, with the built extension. The folder is a
  * directory of the extension's origin-private file system, stored where the picker's handle goes.
  */
-const STATUS = 'wac-toolbar .wac-status';
+const STATUS = 'wac=.wac-status';
 const PNG = testImage().toString('base64');
 const md = new MarkdownIt({ html: true });
 
@@ -109,33 +110,23 @@ describe('chromium', () => {
       for (const p of local) expect(p.startsWith(`assets/${second.replace(/\.md$/, '')}/`)).toBe(true);
     });
 
-    it('with "update" chosen in the options, the same note and its images are rewritten', async () => {
+    it('with "update" chosen in the options, the same note (same wechat_id) is rewritten; a file the reader put among its images stays', async () => {
       await useOpfsFolder(ext, 'notes');
       await ext.reload();
       await ext.locator('#folder input[name=folderOnExisting][value=update]').check();
       await expect.poll(async () => ((await ext.evaluate(() => chrome.storage.sync.get('settings'))) as { settings?: { onExisting?: string } }).settings?.onExisting).toBe('update');
       await (await exportNow()).page.close();
-      // Mark the note and add a stray image: both must be gone after the update.
+      // Edit the note's body by hand and add a file of one's own among its images.
       const [note] = notes(await readOpfsTree(ext, 'notes'));
       const dir = `assets/${note!.replace(/\.md$/, '')}`;
-      await ext.evaluate(
-        async ({ note, dir }) => {
-          const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('notes');
-          const w = await (await root.getFileHandle(note)).createWritable();
-          await w.write('edited by hand');
-          await w.close();
-          let d = root;
-          for (const p of dir.split('/')) d = await d.getDirectoryHandle(p);
-          await (await d.getFileHandle('999.png', { create: true })).createWritable().then((x) => x.close());
-        },
-        { note: note!, dir },
-      );
+      const first = (await readOpfsTree(ext, 'notes'))[note!]!.text!;
+      await putFiles(ext, 'notes', { [note!]: `${first}\nedited by hand\n`, [`${dir}/999.png`]: 'mine' });
       const { page, status } = await exportNow(/已在/);
       await page.close();
       const tree = await readOpfsTree(ext, 'notes');
       expect(notes(tree)).toEqual([note]);
-      expect(tree[note!]!.text).not.toContain('edited by hand');
-      expect(tree[`${dir}/999.png`]).toBeUndefined();
+      expect(tree[note!]!.text).toBe(first);
+      expect(tree[`${dir}/999.png`]!.base64).toBe(btoa('mine'));
       expect(status).toContain(`已在“notes”中更新：${note}`);
       checkLinks(tree, note!);
       await setSettings(ext, { onExisting: 'rename' });
@@ -282,6 +273,134 @@ describe('chromium', () => {
     });
   });
 
+  describe("update mode never touches what the extension did not write (issue 26, finding 1)", () => {
+    const ARTICLE_URL = 'https://mp.weixin.qq.com/s?__biz=MzAwMA==&mid=1&idx=1&sn=test';
+    const img = (n: number) => `<p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/wac26/${n}/0?wx_fmt=png"></p>`;
+    const PDF = btoa('%PDF-1.4 the reader\'s contract');
+    const PHOTO = btoa('a photo of the reader');
+
+    /** Exports an article of that title (and that many images) in update mode; the toolbar's message. */
+    async function exportArticle(title: string, images: number, expectStatus: RegExp = /已保存到|已在/): Promise<string> {
+      const page = await openArticle(s, ARTICLE_URL, buildPage({ title, content: `<p>${title} text</p>${Array.from({ length: images }, (_, i) => img(i + 1)).join('')}` }));
+      await toolbarAction(page, /下载 Markdown|Download Markdown/);
+      await expect.poll(() => page.locator(STATUS).textContent(), { timeout: 30_000 }).toMatch(expectStatus);
+      const status = (await page.locator(STATUS).textContent()) ?? '';
+      await page.close();
+      return status;
+    }
+    const readerFiles = (tree: Record<string, TreeFile>, paths: string[]) => Object.fromEntries(paths.map((p) => [p, tree[p]?.base64 ?? tree[p]?.text]));
+
+    // Each case from the same settings, whatever the one before left.
+    beforeEach(async () => {
+      await setSettings(ext, { destination: 'folder', onExisting: 'update', attachments: { location: 'beside', folder: 'assets', embeds: false } });
+    });
+    afterAll(async () => {
+      await setSettings(ext, { onExisting: 'rename', attachments: { location: 'beside', folder: 'assets', embeds: false } });
+    });
+
+    it('"Inbox" with no Inbox.md: the reader\'s assets/Inbox/ (a PDF, a photo in a subfolder) stays byte for byte', async () => {
+      await useOpfsFolder(ext, 'vault');
+      await putFiles(ext, 'vault', { 'assets/Inbox/contract.pdf': { base64: PDF }, 'assets/Inbox/photos/cat.jpg': { base64: PHOTO } });
+      const status = await exportArticle('Inbox', 2);
+      const tree = await readOpfsTree(ext, 'vault');
+      expect(readerFiles(tree, ['assets/Inbox/contract.pdf', 'assets/Inbox/photos/cat.jpg'])).toEqual({ 'assets/Inbox/contract.pdf': PDF, 'assets/Inbox/photos/cat.jpg': PHOTO });
+      expect(notes(tree)).toEqual(['Inbox.md']);
+      expect(status).toContain('已保存到“vault”：Inbox.md');
+      expect(checkLinks(tree, 'Inbox.md').local).toEqual(['assets/Inbox/001.png', 'assets/Inbox/002.png']);
+    });
+
+    it('a fixed images folder "Attachments": the reader\'s Attachments/Work/contract.pdf and their own 001.png stay', async () => {
+      await useOpfsFolder(ext, 'vault');
+      await setSettings(ext, { attachments: { location: 'fixed', folder: 'Attachments', embeds: false } });
+      await putFiles(ext, 'vault', { 'Attachments/Work/contract.pdf': { base64: PDF }, 'Attachments/Work/001.png': { base64: PHOTO } });
+      await exportArticle('Work', 1);
+      const tree = await readOpfsTree(ext, 'vault');
+      expect(readerFiles(tree, ['Attachments/Work/contract.pdf', 'Attachments/Work/001.png'])).toEqual({ 'Attachments/Work/contract.pdf': PDF, 'Attachments/Work/001.png': PHOTO });
+      // The image went beside the reader's file, under the next free name, and the note links it.
+      expect(checkLinks(tree, 'Work.md').local).toEqual(['Attachments/Work/001-2.png']);
+      await setSettings(ext, { attachments: { location: 'beside', folder: 'assets', embeds: false } });
+    });
+
+    it('an Inbox.md that is another article stays as it was; the new note gets a free name, and the message says why', async () => {
+      await useOpfsFolder(ext, 'vault');
+      const theirs = '---\ntitle: "Inbox"\nwechat_id: "MzAwMA==/9/1"\n---\n\nThe reader\'s inbox.\n';
+      const plain = 'My own Inbox, no front matter.\n';
+      await putFiles(ext, 'vault', { 'Inbox.md': theirs, 'Notes.md': plain });
+      const status = await exportArticle('Inbox', 1);
+      await exportArticle('Notes', 0);
+      const tree = await readOpfsTree(ext, 'vault');
+      expect(tree['Inbox.md']!.text).toBe(theirs);
+      expect(tree['Notes.md']!.text).toBe(plain);
+      expect(notes(tree)).toEqual(['Inbox (2).md', 'Inbox.md', 'Notes (2).md', 'Notes.md']);
+      expect(tree['Inbox (2).md']!.text).toContain('wechat_id: "MzAwMA==/1/1"');
+      expect(status).toContain('已保存到“vault”：Inbox (2).md');
+      expect(status).toContain('已有名为 Inbox.md 的文件，但不是这篇文章');
+    });
+
+    it('the same article twice: the note is replaced, the images it wrote and no longer needs removed, the reader\'s kept', async () => {
+      await useOpfsFolder(ext, 'vault');
+      await exportArticle('Inbox', 3);
+      let tree = await readOpfsTree(ext, 'vault');
+      expect(checkLinks(tree, 'Inbox.md').local).toEqual(['assets/Inbox/001.png', 'assets/Inbox/002.png', 'assets/Inbox/003.png']);
+      await putFiles(ext, 'vault', { 'assets/Inbox/mine.txt': { base64: PHOTO }, 'assets/Inbox/sub/keep.pdf': { base64: PDF } });
+      // The reader replaced image 003 with a file of their own: it is theirs now.
+      await putFiles(ext, 'vault', { 'assets/Inbox/003.png': { base64: PHOTO } });
+      const status = await exportArticle('Inbox', 1, /已在/);
+      tree = await readOpfsTree(ext, 'vault');
+      expect(status).toContain('已在“vault”中更新：Inbox.md');
+      expect(notes(tree)).toEqual(['Inbox.md']);
+      expect(checkLinks(tree, 'Inbox.md').local).toEqual(['assets/Inbox/001.png']);
+      expect(Object.keys(tree).sort()).toEqual(['Inbox.md', 'assets/Inbox/001.png', 'assets/Inbox/003.png', 'assets/Inbox/mine.txt', 'assets/Inbox/sub/keep.pdf']);
+      expect(readerFiles(tree, ['assets/Inbox/003.png', 'assets/Inbox/mine.txt', 'assets/Inbox/sub/keep.pdf'])).toEqual({ 'assets/Inbox/003.png': PHOTO, 'assets/Inbox/mine.txt': PHOTO, 'assets/Inbox/sub/keep.pdf': PDF });
+    });
+
+    it("a merged-cell table's image (kept as HTML) is written and linked like the others (finding 10)", async () => {
+      await useOpfsFolder(ext, 'vault');
+      const table = '<table><tbody><tr><td colspan="2">季度</td></tr><tr><td>图</td><td><img data-src="https://mmbiz.qpic.cn/mmbiz_png/wac26/t/0?wx_fmt=png"></td></tr></tbody></table>';
+      const page = await openArticle(s, ARTICLE_URL, buildPage({ title: 'Table', content: `${img(1)}${table}` }));
+      await toolbarAction(page, /下载 Markdown|Download Markdown/);
+      await expect.poll(() => page.locator(STATUS).textContent(), { timeout: 30_000 }).toMatch(/已保存到/);
+      expect(await page.locator(STATUS).textContent()).toMatch(/0 张失败|0 failed/);
+      await page.close();
+      const tree = await readOpfsTree(ext, 'vault');
+      expect(tree['Table.md']!.text).toContain('<img src="assets/Table/002.png">');
+      expect(checkLinks(tree, 'Table.md').local).toEqual(['assets/Table/001.png', 'assets/Table/002.png']);
+    });
+
+    it('a fixed images folder "/" (say from sync): nothing is written into the folder, the note is downloaded, the message says why', async () => {
+      await useOpfsFolder(ext, 'vault');
+      await putFiles(ext, 'vault', { 'Inbox/keep.pdf': { base64: PDF } });
+      await setSettings(ext, { attachments: { location: 'fixed', folder: '/', embeds: false } });
+      const page = await openArticle(s, ARTICLE_URL, buildPage({ title: 'Inbox', content: `<p>x</p>${img(1)}` }));
+      const download = page.waitForEvent('download');
+      await toolbarAction(page, /下载 Markdown|Download Markdown/);
+      await download;
+      await expect.poll(() => page.locator(STATUS).textContent(), { timeout: 30_000 }).toContain('图片文件夹须是所选文件夹里的一个文件夹');
+      await page.close();
+      expect(Object.keys(await readOpfsTree(ext, 'vault'))).toEqual(['Inbox/keep.pdf']);
+      await setSettings(ext, { attachments: { location: 'beside', folder: 'assets', embeds: false } });
+    });
+
+    it('the options refuse an empty, "/" or ".." images folder, with a message', async () => {
+      const opts = await extensionPage(s, 'options.html#folder');
+      await opts.locator('#folder input[name=folderAttachments][value=fixed]').check();
+      for (const bad of ['/', '', '../x', ' ./ ']) {
+        await opts.locator('#folderFixed').fill(bad);
+        await opts.locator('#folderFixed').dispatchEvent('change');
+        await expect.poll(() => opts.locator('#folder-status').textContent()).toContain('图片文件夹须是所选文件夹里的一个文件夹');
+        expect(await opts.locator('#folderFixed').getAttribute('aria-invalid')).toBe('true');
+        const stored = (await opts.evaluate(() => chrome.storage.sync.get('settings'))) as { settings: { attachments: { folder: string } } };
+        expect(stored.settings.attachments.folder).toBe('assets');
+      }
+      await opts.locator('#folderFixed').fill('Attachments');
+      await opts.locator('#folderFixed').dispatchEvent('change');
+      await expect.poll(async () => ((await opts.evaluate(() => chrome.storage.sync.get('settings'))) as { settings: { attachments: { folder: string } } }).settings.attachments.folder).toBe('Attachments');
+      await opts.locator('#folder input[name=folderAttachments][value=beside]').check();
+      await opts.close();
+      await setSettings(ext, { attachments: { location: 'beside', folder: 'assets', embeds: false } });
+    });
+  });
+
   describe('Obsidian', () => {
 
     /** The obsidian:// address the page asked the browser to open (Chromium reports it as a request it cannot load). */
@@ -307,7 +426,7 @@ describe('chromium', () => {
       await setSettings(ext, { destination: 'folder' });
       const page = await openArticle(s, url, html);
       await toolbarAction(page, /下载 Markdown|Download Markdown/);
-      const open = page.locator('wac-toolbar .wac-follow-up');
+      const open = page.locator('wac=.wac-follow-up');
       await expect.poll(() => open.textContent(), { timeout: 30_000 }).toBe('在 Obsidian 中打开');
       const asked = obsidianAddress(page);
       await open.click();

@@ -33,7 +33,7 @@ describe('images on other hosts (optional host permission)', () => {
     expect(md).toMatch(/!\[\]\(assets\/001\.(png|jpg)\)/);
     expect(md).toContain(`![](${OWN_CDN})`);
     expect(Object.keys(entries).filter((k) => k.includes('/assets/'))).toHaveLength(1);
-    const status = (await page.locator('wac-toolbar .wac-status').textContent()) ?? '';
+    const status = (await page.locator('wac=.wac-status').textContent()) ?? '';
     expect(status).toContain(OWN_CDN);
     expect(status).toMatch(/弹出窗口|popup/);
     expect(status).toMatch(/1 张失败|1 failed/);

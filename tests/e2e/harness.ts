@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Routes, type Served } from './browsers/routing';
+import { EXPOSED, registerToolbarEngine, watchToolbar } from './browsers/closed-root';
 
 /** The Chromium to drive: CHROME_PATH, else the system's. Never downloads one. */
 export function findChromium(): string {
@@ -55,6 +56,8 @@ export interface LaunchChromium {
   extensionDir?: string;
   /** Origins (`http://127.0.0.1:PORT`) whose requests go out for real: a local app the test runs, like Joplin. */
   passThrough?: string[];
+  /** Leave the toolbar's closed root where the tests' selectors find it (browsers/closed-root.ts); default true. */
+  exposeToolbar?: boolean;
 }
 /** Kept under its first name for the tests that use it. */
 export type LaunchOptions = LaunchChromium;
@@ -80,6 +83,7 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'wac-chromium-'));
   seedProfile(userDataDir, options);
+  await registerToolbarEngine();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -131,6 +135,10 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     if (!a) return route.abort('internetdisconnected');
     return route.fulfill({ status: a.status, contentType: a.type, body: a.body });
   });
+  if (options.exposeToolbar !== false) {
+    context.pages().forEach(watchToolbar);
+    context.on('page', watchToolbar);
+  }
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).host;
@@ -158,5 +166,6 @@ export async function openArticle(session: Session, url: string, html: string): 
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   // The toolbar host gets data-state once settings are read and the cleaner has run.
   await page.locator('wac-toolbar[data-state]').waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForFunction((name) => !!(document.querySelector('wac-toolbar') as unknown as Record<string, unknown>)[name], EXPOSED, { timeout: 15_000 });
   return page;
 }

@@ -9,7 +9,7 @@ import { pageHtml, pageUrl, testImage } from '../fixtures';
 
 // A real Joplin (terminal client, headless) on a free port; the browser reaches it for real.
 const joplin = useJoplin();
-const STATUS = 'wac-toolbar .wac-status';
+const STATUS = 'wac=.wac-status';
 const html = pageHtml('18'); // 三星 Galaxy S20 (2020): 6 images
 const url = pageUrl(html, '18');
 

@@ -92,3 +92,21 @@ export async function setSettings(page: Page, patch: Record<string, unknown>): P
     await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...patch } });
   }, patch);
 }
+
+/** Writes files under `/<name>` as a reader would (folders made as needed): text, or bytes given in base64. */
+export async function putFiles(page: Page, name: string, files: Record<string, string | { base64: string }>): Promise<void> {
+  await page.evaluate(
+    async ({ name, files }) => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
+      for (const [path, content] of Object.entries(files)) {
+        const parts = path.split('/');
+        let dir = root;
+        for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, { create: true });
+        const w = await (await dir.getFileHandle(parts[parts.length - 1]!, { create: true })).createWritable();
+        await w.write(typeof content === 'string' ? content : Uint8Array.from(atob(content.base64), (c) => c.charCodeAt(0)));
+        await w.close();
+      }
+    },
+    { name, files },
+  );
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { launch, openArticle, type Session } from './harness';
 import { pageHtml, pageUrl } from '../fixtures';
+import { toolbar } from './browsers/closed-root';
 
 // The Templates section of the options page, typed into as a reader types, then an export that follows it.
 describe('options › templates (Chromium)', () => {
@@ -14,9 +15,11 @@ describe('options › templates (Chromium)', () => {
   const stored = async () => {
     const page = await s.context.newPage();
     await page.goto(`chrome-extension://${s.extensionId}/popup.html`);
-    const v = await page.evaluate(() => chrome.storage.sync.get('settings'));
+    const all = (await page.evaluate(() => chrome.storage.sync.get(null))) as Record<string, unknown>;
     await page.close();
-    return (v as { settings?: Record<string, unknown> }).settings ?? {};
+    // Each template is its own item (`settings.<name>`); one still in `settings` wins (issue 26.8).
+    const templates = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('settings.')).map(([k, v]) => [k.slice('settings.'.length), v]));
+    return { ...templates, ...((all.settings as Record<string, unknown> | undefined) ?? {}) };
   };
 
   it('typing shows the preview, an error in place and "not saved"; a good template is saved and the export follows it', async () => {
@@ -92,7 +95,7 @@ describe('options › templates (Chromium)', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download Markdown' }).click();
     expect((await download).suggestedFilename()).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理.md');
-    await expect.poll(() => page.locator('wac-toolbar').locator('[role=status]').first().textContent()).toMatch(/the default was used for: note name/);
+    await expect.poll(() => toolbar(page).locator('[role=status]').first().textContent()).toMatch(/the default was used for: note name/);
     await page.close();
   });
 });

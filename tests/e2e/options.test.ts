@@ -15,7 +15,7 @@ for (const [lang, title, button, saved] of [
         await expect.poll(() => options.text('h1')).toBe(title);
         const html = pageHtml('seed-article');
         const page = await b.browser.openArticle(pageUrl(html, 'seed'), html);
-        expect(await page.text('wac-toolbar >>> button[data-action="download-md"]')).toBe(button);
+        expect(await page.count(`wac-toolbar >>> button[data-action="download-md"][aria-label="${button}"]`)).toBe(1);
         await page.close();
         await options.close();
       });

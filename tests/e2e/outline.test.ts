@@ -3,6 +3,7 @@ import { launch, openArticle, type Session } from './harness';
 import { shotPath, UPDATE_SCREENSHOTS } from './shots';
 import { pageHtml, pageUrl } from '../fixtures';
 import { toolbarAction } from './toolbar-actions';
+import { toolbar } from './browsers/closed-root';
 
 let session: Session;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ async function open(prefix: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
   return page;
 }
-const outline = (page: Awaited<ReturnType<typeof open>>) => page.locator('wac-toolbar nav[aria-label="文章目录"]');
+const outline = (page: Awaited<ReturnType<typeof open>>) => page.locator('wac=nav[aria-label="文章目录"]');
 
 describe('the outline on the page', () => {
   it('lists the sections the export makes headings of; a click scrolls there and marks it', async () => {
@@ -45,9 +46,9 @@ describe('the outline on the page', () => {
 
   it('works from the keyboard: Enter opens it, arrows move, Enter scrolls, Escape closes', async () => {
     const page = await open('05');
-    const item = page.locator('wac-toolbar button[data-item="outline"]');
+    const item = page.locator('wac=button[data-item="outline"]');
     // The outline is an item of the toolbar's menu: More, then the item, from the keyboard.
-    await page.locator('wac-toolbar').getByRole('button', { name: /更多|More/ }).focus();
+    await toolbar(page).getByRole('button', { name: /更多|More/ }).focus();
     await page.keyboard.press('Enter');
     await item.focus();
     await page.keyboard.press('Enter');
@@ -56,11 +57,11 @@ describe('the outline on the page', () => {
     expect(await item.getAttribute('aria-expanded')).toBe('true');
     expect(await nav.getByRole('button').count()).toBeGreaterThan(40);
     // Focus is on the current section's entry (the first, at the top of the page).
-    const active = () => page.evaluate(() => document.querySelector('wac-toolbar')!.shadowRoot!.activeElement?.textContent);
+    const active = () => page.evaluate(() => (document.querySelector('wac-toolbar') as unknown as { __wacShadow: ShadowRoot }).__wacShadow.activeElement?.textContent);
     expect(await active()).toBe('前言');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const focused = await page.evaluate(() => document.querySelector('wac-toolbar')!.shadowRoot!.activeElement?.textContent);
+    const focused = await page.evaluate(() => (document.querySelector('wac-toolbar') as unknown as { __wacShadow: ShadowRoot }).__wacShadow.activeElement?.textContent);
     expect(focused).toBe('项目目录');
     await page.keyboard.press('Enter');
     await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('项目目录');
@@ -68,7 +69,7 @@ describe('the outline on the page', () => {
     await expect.poll(() => nav.isVisible()).toBe(false);
     // Focus goes back to where the outline was opened from: its item, or the More button of the menu that held it.
     const back = await page.evaluate(() => {
-      const el = document.querySelector('wac-toolbar')!.shadowRoot!.activeElement;
+      const el = (document.querySelector('wac-toolbar') as unknown as { __wacShadow: ShadowRoot }).__wacShadow.activeElement;
       return el?.getAttribute('data-item') ?? el?.getAttribute('aria-haspopup') ?? null;
     });
     expect(['outline', 'menu', 'true']).toContain(back);
@@ -85,7 +86,7 @@ describe('the outline on the page', () => {
       const page = await open(prefix);
       // The outline's search runs at an idle moment after the toolbar: wait until it has run.
       await page.waitForFunction(() => performance.getEntriesByName('wac:outline').length > 0);
-      expect(await page.locator('wac-toolbar button[data-item="outline"]').count(), prefix).toBe(0);
+      expect(await page.locator('wac=button[data-item="outline"]').count(), prefix).toBe(0);
       await page.close();
     }
   });
@@ -95,7 +96,7 @@ describe('the outline on the page', () => {
     const html = pageHtml('20');
     const page = await openArticle(en, pageUrl(html, '20'), html);
     await toolbarAction(page, /^Outline$/);
-    await expect.poll(() => page.locator('wac-toolbar nav[aria-label="Article outline"]').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('wac=nav[aria-label="Article outline"]').isVisible()).toBe(true);
     await page.close();
     await en.close();
   });

@@ -13,7 +13,8 @@ describe('least privilege', () => {
   it('asks only for what the features use', () => {
     const m = manifest();
     expect([...(m.permissions as string[])].sort()).toEqual(['clipboardWrite', 'contextMenus', 'storage']);
-    expect([...(m.host_permissions as string[])].sort()).toEqual(['http://mmbiz.qlogo.cn/*', 'http://mmbiz.qpic.cn/*', 'https://mmbiz.qlogo.cn/*', 'https://mmbiz.qpic.cn/*', 'https://mp.weixin.qq.com/*']);
+    // WeChat's image hosts over HTTPS only: every address on them is made https before it is fetched.
+    expect([...(m.host_permissions as string[])].sort()).toEqual(['https://mmbiz.qlogo.cn/*', 'https://mmbiz.qpic.cn/*', 'https://mp.weixin.qq.com/*']);
     // Images on other hosts: optional, asked for from the popup's click, per host.
     expect([...(m.optional_host_permissions as string[])].sort()).toEqual(['http://*/*', 'https://*/*']);
     // Saving into a subfolder of Downloads: optional, asked for in the options when that destination is chosen.
@@ -23,7 +24,8 @@ describe('least privilege', () => {
     expect(cs.run_at).toBe('document_start');
     expect(m).not.toHaveProperty('content_security_policy'); // the MV3 default forbids remote code and eval
     // Only the export pipeline, which the content script imports on the first export, and only to WeChat pages.
-    expect(m.web_accessible_resources).toEqual([{ resources: ['export-pipeline.js'], matches: ['https://mp.weixin.qq.com/*'] }]);
+    // Under the per-session dynamic id only: a page cannot probe the fixed id to learn the extension is installed.
+    expect(m.web_accessible_resources).toEqual([{ resources: ['export-pipeline.js'], matches: ['https://mp.weixin.qq.com/*'], use_dynamic_url: true }]);
   });
 
   it('the content script, compiled on every article page, holds none of the export pipeline', () => {

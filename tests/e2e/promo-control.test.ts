@@ -7,6 +7,7 @@ import { launch, openArticle, type Session } from './harness';
 import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
 import { albumArticleHtml, pageHtml, pageUrl } from '../fixtures';
+import { exposeClosedRoots, toolbar } from './browsers/closed-root';
 
 // The reader's control over hidden promotion, in real Chromium with the built extension. The album
 // articles are three real articles of one account (你的鸟儿会唱歌), all ending in an "END" line.
@@ -37,7 +38,7 @@ async function note(page: Page): Promise<string> {
 }
 
 // Feature actions live in the toolbar's menu (menuitems); their labels are read there, open or not.
-const label = (page: Page, name: RegExp) => page.locator('wac-toolbar').getByRole('menuitem', { name, includeHidden: true }).first().textContent();
+const label = (page: Page, name: RegExp) => toolbar(page).getByRole('menuitem', { name, includeHidden: true }).first().textContent();
 const endLine = (page: Page) => page.locator('#js_content > *', { hasText: /^\s*END\s*$/ }).first();
 const marked = (page: Page) => page.locator('#js_content [data-wac-promo]');
 
@@ -56,7 +57,9 @@ describe('showing the hidden promotion (page 02)', () => {
     // One "not promotion" button for each shown block that draws something; none floating over nothing.
     const drawn = await marked(page).evaluateAll((els) => els.filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length);
     expect(drawn).toBeGreaterThan(0);
-    expect(await page.locator('wac-promo-tag').getByRole('button', { name: /不是推广|Not promotion/ }).count()).toBe(drawn);
+    // Each in a closed root of its own: reached as a debugger would (browsers/closed-root.ts).
+    expect(await exposeClosedRoots(page, 'wac-promo-tag')).toBe(drawn);
+    expect(await page.locator('wac-promo-tag').locator('wac=button').filter({ hasText: /不是推广|Not promotion/ }).count()).toBe(drawn);
     expect(await label(page, SHOWN)).toBe(`重新隐藏这 ${n} 处推广`);
     await page.screenshot({ path: shotPath('promo-reveal.png') });
 
@@ -96,7 +99,7 @@ describe('the picker, "not promotion" and the memory across articles of one acco
     await end.click();
     await expect.poll(() => end.getAttribute('data-wac-promo')).toBe('reader');
     expect(await end.isVisible()).toBe(false);
-    await expect.poll(() => page.locator('wac-toolbar .wac-status').textContent()).toMatch(/已隐藏，并为本公众号记住/);
+    await expect.poll(() => page.locator('wac=.wac-status').textContent()).toMatch(/已隐藏，并为本公众号记住/);
     const md = await note(page);
     expect(md).not.toMatch(/^END$/m);
     expect(md).toContain('我还在等待我的敌人。');
@@ -118,9 +121,10 @@ describe('the picker, "not promotion" and the memory across articles of one acco
     const page = await open(session, '2247484420');
     await toolbarAction(page, HIDDEN);
     const end = endLine(page);
-    // The button sits right before its block, in a shadow root of its own.
+    // The button sits right before its block, in a closed shadow root of its own.
+    await exposeClosedRoots(page, 'wac-promo-tag');
     const tag = page.locator('#js_content wac-promo-tag:has(+ [data-wac-promo="reader"])').first();
-    await tag.getByRole('button', { name: /不是推广|Not promotion/ }).click();
+    await tag.locator('wac=button').filter({ hasText: /不是推广|Not promotion/ }).click();
     await expect.poll(() => end.getAttribute('data-wac-promo')).toBeNull();
     await toolbarAction(page, SHOWN);
     expect(await end.isVisible()).toBe(true);

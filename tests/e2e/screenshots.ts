@@ -21,6 +21,7 @@ import { ARTICLE_SHOT_VIEWPORT, imageRatios, loadImagesAsWechatDoes, serveStandI
 import { toolbarAction } from './toolbar-actions';
 import { launchBrowser } from './browsers';
 import { pageHtml, pageUrl } from '../fixtures';
+import { toolbar } from './browsers/closed-root';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? 'tests/screenshots';
@@ -53,7 +54,7 @@ async function toolbarShot(page: Page, name: string, width: number, how: { open?
   if (how.dark) await useWechatDarkMode(page);
   await page.evaluate((y) => window.scrollTo(0, y), how.scroll ?? 600);
   await settle(page);
-  if (how.open) await page.locator('wac-toolbar').getByRole('button', { name: /更多|More/ }).click();
+  if (how.open) await toolbar(page).getByRole('button', { name: /更多|More/ }).click();
   await page.mouse.move(0, 0);
   await settle(page);
   const w = Math.min(width, 520);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { toolbar } from './browsers/closed-root';
 
 /**
  * Clicks a toolbar action by its accessible name, wherever the toolbar keeps it: shown directly
@@ -7,7 +8,7 @@ import type { Page } from 'playwright-core';
  * toolbar's design can change without touching every test.
  */
 export async function toolbarAction(page: Page, name: RegExp): Promise<void> {
-  const bar = page.locator('wac-toolbar');
+  const bar = toolbar(page);
   const direct = bar.getByRole('button', { name }).first();
   if (await direct.isVisible()) return direct.click();
   const item = bar.getByRole('menuitem', { name }).first();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { pageHtml, pageUrl } from '../fixtures';
 import { settle, toolbarOverText, useWechatDesktopLayout, type Overlap } from './wechat-layout';
+import { toolbar } from './browsers/closed-root';
 
 // The toolbar never covers the article's text: three pages, three window widths, scrolled through
 // from top to bottom, with its menu closed and open, in a stand-in for WeChat's desktop layout.
@@ -39,9 +40,9 @@ describe('the toolbar stays off the text', () => {
     await useWechatDesktopLayout(page);
     await settle(page);
     const download = page.waitForEvent('download');
-    await page.locator('wac-toolbar').getByRole('button', { name: /下载 Markdown/ }).click();
+    await toolbar(page).getByRole('button', { name: /下载 Markdown/ }).click();
     await download;
-    await expect.poll(() => page.locator('wac-toolbar').getByRole('status').textContent()).toContain('.md');
+    await expect.poll(() => toolbar(page).getByRole('status').textContent()).toContain('.md');
     expect((await toolbarOverText(page)).overlaps).toEqual([]);
     await page.close();
   });
@@ -55,11 +56,11 @@ describe('the toolbar stays off the text', () => {
         await useWechatDesktopLayout(page);
         await settle(page);
         const found = await scrollThrough(page, 'closed');
-        const more = page.locator('wac-toolbar').getByRole('button', { name: /更多|More/ });
+        const more = toolbar(page).getByRole('button', { name: /更多|More/ });
         if ((await more.count()) === 0) found.push('no menu button to open');
         else {
           await more.click();
-          await page.locator('wac-toolbar').getByRole('menu').waitFor();
+          await toolbar(page).getByRole('menu').waitFor();
           found.push(...(await scrollThrough(page, 'open')));
         }
         await page.close();

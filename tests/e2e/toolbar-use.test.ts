@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { pageHtml, pageUrl } from '../fixtures';
 import { settle, useWechatDesktopLayout } from './wechat-layout';
+import { toolbar } from './browsers/closed-root';
 
 // The toolbar as a reader uses it: by keyboard alone, its messages, its colours, its isolation.
 let session: Session;
@@ -21,8 +22,10 @@ async function open(prefix: string): Promise<Page> {
 /** The focused element, looked for inside shadow roots: its accessible name, role and focus ring. */
 const focused = (page: Page) =>
   page.evaluate(() => {
+    // The toolbar's closed root as the harness left it on its host (browsers/closed-root.ts).
+    const root = (el: Element | null) => el?.shadowRoot ?? (el as unknown as Record<string, ShadowRoot> | null)?.__wacShadow;
     let a = document.activeElement;
-    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    while (root(a)?.activeElement) a = root(a)!.activeElement;
     const s = a ? getComputedStyle(a) : null;
     return {
       name: a?.getAttribute('aria-label') ?? a?.textContent?.trim() ?? '',
@@ -34,7 +37,7 @@ const focused = (page: Page) =>
 describe('the toolbar by keyboard', () => {
   it('Tab and Enter reach every action; arrows move in the menu; Esc closes it and focus returns', async () => {
     const page = await open('seed-article');
-    const bar = page.locator('wac-toolbar');
+    const bar = toolbar(page);
     // From nowhere, Shift+Tab goes to the last thing on the page: the toolbar, appended last.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Shift+Tab');
@@ -77,18 +80,18 @@ describe('a window too narrow for the margin', () => {
     await useWechatDesktopLayout(page);
     await page.mouse.move(0, 0);
     await settle(page);
-    const control = page.locator('wac-toolbar .wac-control');
-    expect(await page.locator('wac-toolbar .wac-root').getAttribute('data-mode')).toBe('tab');
+    const control = page.locator('wac=.wac-control');
+    expect(await page.locator('wac=.wac-root').getAttribute('data-mode')).toBe('tab');
     const box = (await control.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(18);
     expect(box.x + box.width).toBe(700);
     const md = page.waitForEvent('download');
-    await page.locator('wac-toolbar').getByRole('button', { name: '下载 Markdown' }).click();
+    await toolbar(page).getByRole('button', { name: '下载 Markdown' }).click();
     expect((await md).suggestedFilename()).toMatch(/\.md$/);
     // Wider again, it docks in the margin.
     await page.setViewportSize({ width: 1024, height: 700 });
     await settle(page);
-    expect(await page.locator('wac-toolbar .wac-root').getAttribute('data-mode')).toBe('dock');
+    expect(await page.locator('wac=.wac-root').getAttribute('data-mode')).toBe('dock');
     await page.close();
   });
 });
@@ -96,18 +99,18 @@ describe('a window too narrow for the margin', () => {
 describe('messages beside the control', () => {
   it('a success says so beside the control', async () => {
     const page = await open('seed-article');
-    await page.locator('wac-toolbar').getByRole('button', { name: '下载 Markdown' }).click();
-    const status = page.locator('wac-toolbar').getByRole('status');
+    await toolbar(page).getByRole('button', { name: '下载 Markdown' }).click();
+    const status = toolbar(page).getByRole('status');
     await expect.poll(() => status.textContent()).toContain('.md');
     expect(await status.getAttribute('class')).toBe('wac-status ok');
-    expect(await page.locator('wac-toolbar .wac-dismiss').isVisible()).toBe(false);
+    expect(await page.locator('wac=.wac-dismiss').isVisible()).toBe(false);
     await page.close();
   });
 
   it('a failure stays, its text can be copied, and it goes when dismissed', async () => {
     const page = await open('11');
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mp.weixin.qq.com' });
-    const bar = page.locator('wac-toolbar');
+    const bar = toolbar(page);
     await bar.getByRole('button', { name: '下载 Markdown' }).click();
     const status = bar.getByRole('status');
     await expect.poll(() => status.textContent()).toContain('该内容已被发布者删除');
@@ -124,7 +127,7 @@ describe('messages beside the control', () => {
 describe('the toolbar follows the page and stays in its shadow root', () => {
   const look = (page: Page) =>
     page.evaluate(() => {
-      const root = document.querySelector('wac-toolbar')!.shadowRoot!;
+      const root = (document.querySelector('wac-toolbar') as unknown as { __wacShadow: ShadowRoot }).__wacShadow;
       const control = root.querySelector('.wac-control')!;
       return { theme: (root.querySelector('.wac-root') as HTMLElement).dataset.theme, background: getComputedStyle(control).backgroundColor };
     });
@@ -145,7 +148,7 @@ describe('the toolbar follows the page and stays in its shadow root', () => {
   it("the page's CSS does not reach the toolbar, and the toolbar's CSS is not in the page", async () => {
     const page = await open('seed-article');
     await page.addStyleTag({ content: 'button, div, span { background: rgb(255, 0, 0) !important; font-size: 40px !important; display: block !important; }' });
-    const style = await page.locator('wac-toolbar button[data-action="download-md"]').evaluate((b) => {
+    const style = await page.locator('wac=button[data-action="download-md"]').evaluate((b) => {
       const s = getComputedStyle(b);
       return [s.backgroundColor, s.fontSize, s.display];
     });

@@ -26,7 +26,7 @@ export const settle = (page: Page) =>
   page.evaluate(async () => {
     await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
     // Not the busy pulse, which repeats for as long as an export runs.
-    const running = (document.querySelector('wac-toolbar')?.shadowRoot?.getAnimations() ?? []).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const running = ((document.querySelector('wac-toolbar') as unknown as Record<string, ShadowRoot> | null)?.__wacShadow?.getAnimations() ?? []).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
     await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
   });
 
@@ -42,7 +42,7 @@ export interface Overlap {
  */
 export function toolbarOverText(page: Page): Promise<{ overlaps: Overlap[]; boxes: number; lines: number }> {
   return page.evaluate(() => {
-    const root = document.querySelector('wac-toolbar')?.shadowRoot;
+    const root = (document.querySelector('wac-toolbar') as unknown as Record<string, ShadowRoot> | null)?.__wacShadow;
     const content = document.querySelector('#js_content');
     if (!root || !content) throw new Error('no toolbar or no #js_content');
     const vw = document.documentElement.clientWidth;

@@ -129,6 +129,30 @@ describe('listing a whole album', () => {
     expect(asked[0]).toContain('begin_msgid=2247484534&begin_itemidx=1');
     expect(items).toHaveLength(106);
   });
+  it('the JSON pages are spaced by the pacing, as articles are (a fake clock, no wall time)', async () => {
+    // The clock moves only when the listing waits; each request notes the time it was made.
+    let clock = 0;
+    const at: number[] = [];
+    const asked: string[] = [];
+    const serve = serveChain(asked);
+    const pauses = [4000, 6500, 5200, 7100, 4800, 6000];
+    let p = 0;
+    const items = await listAlbum(ALBUM, async (url) => (at.push(clock), serve(url)), undefined, undefined, {
+      wait: async (ms) => void (clock += ms),
+      pause: () => pauses[p++]!,
+    });
+    expect(items).toHaveLength(106);
+    expect(asked).toEqual(Object.keys(CHAIN));
+    // The first request at once, then each the pacing's pause after the one before.
+    expect(at.slice(1).map((t, i) => t - at[i]!)).toEqual(pauses.slice(0, asked.length - 1));
+    expect(at[0]).toBe(0);
+  });
+  it("from the album page's list, the first JSON page waits too (the page was just loaded)", async () => {
+    const waits: number[] = [];
+    const asked: string[] = [];
+    await listAlbum(ALBUM, serveChain(asked), albumPageItems(parse(albumFixture('album-2026-03-09.html.gz'))), undefined, { wait: async (ms) => void waits.push(ms), pause: () => 3000 });
+    expect(waits).toEqual(asked.map(() => 3000));
+  });
   it('an item repeated at a page boundary is kept once', async () => {
     const next = JSON.parse(albumJson('2247484420'));
     const last = JSON.parse(albumJson('first-page')).getalbum_resp.article_list.at(-1);

@@ -33,6 +33,9 @@ class MemoryStore implements BatchStore {
   async saveNote(id: string, i: number, n: StoredNote) {
     this.notes.set(`${id}:${i}`, n);
   }
+  async clearNotes() {
+    this.notes.clear();
+  }
   async clear() {
     this.state = null;
     this.notes.clear();
@@ -121,6 +124,28 @@ describe('the batch queue on the album\'s real articles', () => {
     expect(index).toMatch(/^# 微型小说\n\n1\. \[微型小说《燃烟》\]\(<微型小说《燃烟》\.md>\) — 2024-02-1\d\n2\. /);
     expect(index.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(3);
     // The single export's pipeline: the same front matter and body as exportMarkdown would give.
+    expect(store.notes.size).toBe(3);
+  });
+
+  it('storage full at the second note: the batch stops saying so, keeps the first, and resumes once there is room (#26.6)', async () => {
+    const store = new MemoryStore();
+    let full = true;
+    const save = store.saveNote.bind(store);
+    store.saveNote = async (id, i, n) => {
+      if (i === 1 && full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return save(id, i, n);
+    };
+    const net = network(new Map(ARTICLES.map((a) => [a.url, ok(a.html)])));
+    const { d } = deps(store, net, { writeFailed: (e) => `no space: ${(e as Error).name}` });
+    let state = await runQueue(albumBatch(), d);
+    expect(state.status).toBe('stopped');
+    expect(state.stopReason).toBe('no space: QuotaExceededError');
+    expect(state.items.map((i) => i.status)).toEqual(['done', 'pending', 'pending']);
+    expect(store.state).toEqual(state);
+    expect([...store.notes.keys()]).toEqual([`${state.id}:0`]);
+    full = false;
+    state = await runQueue((await store.load())!, deps(store, net).d);
+    expect(state.status).toBe('done');
     expect(store.notes.size).toBe(3);
   });
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { expectedMarkdown, testImage } from '../fixtures';
 import { GOLDEN_PAGES, prepareFixture } from '../golden-cases';
-import { draftFromArticle } from '../../utils/deliver/draft';
+import { draftFromArticle, makeDraft } from '../../utils/deliver/draft';
+import { saveIntoFolder } from '../../utils/deliver/folder/save';
+import { memoryWrittenStore } from '../../utils/deliver/folder/written';
+import { buildPage } from '../page-builder';
+import { memoryFolder } from './memory-fs';
 import { fetchDraftImages, fillSlots, remoteNote } from '../../utils/deliver/destinations/slots';
 import { attachmentPlan, linkPath, notePath, relativeTo } from '../../utils/deliver/destinations/attachments';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../utils/settings/settings';
@@ -87,5 +91,39 @@ describe('attachments', () => {
     expect(md).toContain('![[assets/n/1.png]]');
     expect(md).toContain(`](${d.images[0]})`);
     expect(md).not.toContain(d.slot);
+  });
+});
+
+describe('images in merged-cell (HTML) tables (issue 26, finding 10)', () => {
+  const TABLE = '<p>Before.</p><p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/t/1/0?wx_fmt=png"></p><table><tbody><tr><td colspan="2">季度</td></tr><tr><td>图</td><td><img data-src="https://mmbiz.qpic.cn/mmbiz_png/t/2/0?wx_fmt=png"><a href="wac-img-zzzzzzzz-0">x</a></td></tr></tbody></table>';
+  const draftOfPage = () => {
+    const made = makeDraft(new DOMParser().parseFromString(buildPage({ title: '表中图', content: TABLE }), 'text/html'), 'https://mp.weixin.qq.com/s/x', DEFAULT_SETTINGS);
+    if (!made.ok) throw new Error(made.message);
+    return made.draft;
+  };
+
+  it("keep their slot in the draft: the table's <img> is written and linked like any image", async () => {
+    const d = draftOfPage();
+    expect(d.images).toHaveLength(2);
+    expect(d.markdown).toContain(`<img src="${d.slot}1">`);
+    expect(d.markdown).not.toContain("data-src");
+    const { files } = await fetchDraftImages(d, ctx(serve()));
+    const plan = attachmentPlan(d, DEFAULT_SETTINGS, files);
+    const note = fillSlots(d, (i) => plan.find((p) => p.index === i)?.link ?? null);
+    expect(note).toContain('<img src="assets/表中图/002.png">');
+    expect(note).toContain('![](assets/表中图/001.png)');
+  });
+
+  it('through the folder destination: both files written, both linked, 2 of 2 saved', async () => {
+    const f = memoryFolder('vault');
+    const r = await saveIntoFolder(f.handle, draftOfPage(), ctx(serve()), memoryWrittenStore());
+    const tree = f.tree();
+    expect(Object.keys(tree).sort()).toEqual(['assets/表中图/001.png', 'assets/表中图/002.png', '表中图.md']);
+    expect(tree['表中图.md']).toContain('<img src="assets/表中图/002.png">');
+    expect(r.ok).toBe(true);
+  });
+
+  it('a page-made address in the slot form is no slot of ours: it stays a plain relative link, nothing filled', () => {
+    expect(remoteNote(draftOfPage())).toContain('<a href="wac-img-zzzzzzzz-0">x</a>');
   });
 });

@@ -41,6 +41,7 @@ function memoryStore(): BatchStore & { notes: Map<string, StoredNote> } {
     save: async (s) => void (state = structuredClone(s)),
     loadNote: async (id, i) => notes.get(`${id}:${i}`) ?? null,
     saveNote: async (id, i, n) => void notes.set(`${id}:${i}`, structuredClone(n)),
+    clearNotes: async () => void notes.clear(),
     clear: async () => void notes.clear(),
   };
 }

@@ -63,3 +63,77 @@ describe('the promotion memory in storage.local', () => {
     expect(await store.listAccounts()).toEqual([]);
   });
 });
+
+// Issue 26, finding 7: an import evicted the reader's own accounts, and a failed write went unseen.
+describe('importing a promotion memory file', () => {
+  const snapshot = () => fakeBrowser.storage.local.get(null);
+  async function readerAccounts() {
+    for (let i = 0; i < 3; i++) await store.saveAccount({ key: `mine${i}`, memory: fullAccount(i) });
+    return snapshot();
+  }
+
+  it('one that would pass 1 MB is refused whole: the reader\'s accounts stay, nothing is added', async () => {
+    const before = await readerAccounts();
+    const many = Array.from({ length: 40 }, (_, i) => fullAccount(100 + i));
+    await expect(store.importAccounts(many)).rejects.toThrow(/would hold \d+ kB, more than its 1000 kB/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a storage write that fails changes nothing and says so', async () => {
+    const before = await readerAccounts();
+    const set = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    try {
+      await expect(store.importAccounts([fullAccount(7)])).rejects.toThrow(/storage refused the write \(QUOTA_BYTES quota exceeded\)/);
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('one that fits: added beside the reader\'s accounts, the same account replaced, an id such as "constructor" an ordinary account', async () => {
+    await readerAccounts();
+    const again = { ...fullAccount(1), hide: [entry(77, '从文件来的')] };
+    const odd = emptyMemory({ biz: 'constructor', user: '' }, 'odd', 9);
+    odd.hide = [entry(2, 'x')];
+    await store.importAccounts([again, odd]);
+    const byKey = new Map((await store.listAccounts()).map((a) => [a.key, a.memory]));
+    expect([...byKey.keys()].sort()).toEqual(['constructor', 'mine0', 'mine1', 'mine2']);
+    expect(byKey.get('mine1')!.hide).toEqual(again.hide);
+    await store.deleteAccount('constructor');
+    expect((await store.listAccounts()).map((a) => a.key).sort()).toEqual(['mine0', 'mine1', 'mine2']);
+  });
+
+  it('the options page shows why an import changed nothing: a hostile file, and a storage write that fails', async () => {
+    const { renderPromoMemory } = await import('../../utils/ui/promo-memory-options');
+    const { exportMemories } = await import('../../utils/clean/memory');
+    const before = await readerAccounts();
+    const host = document.createElement('div');
+    document.body.append(host);
+    renderPromoMemory(host);
+    const status = host.querySelector('[role=status]')!;
+    const input = host.querySelector<HTMLInputElement>('input[type=file]')!;
+    const choose = async (text: string) => {
+      status.textContent = '';
+      Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'memory.json')] });
+      input.dispatchEvent(new Event('change'));
+      await expect.poll(() => status.textContent).not.toBe('');
+      return status.textContent;
+    };
+    const hostile = { ...fullAccount(9), biz: '__proto__', user: '' };
+    expect(await choose(JSON.stringify(exportMemories([hostile])))).toMatch(/promoMemImportBad|account 1 has a bad __biz/);
+    const set = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    try {
+      expect(await choose(JSON.stringify(exportMemories([fullAccount(8)])))).toMatch(/promoMemImportFailed|QUOTA_BYTES quota exceeded/);
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
+    expect(await snapshot()).toEqual(before);
+    host.remove();
+  });
+});

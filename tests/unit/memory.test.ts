@@ -227,4 +227,33 @@ describe('export and import', () => {
     expect(bad(text.replace('"MzAwMA=="', '""').replace('"gh_0123456789ab"', '""'))).toMatch(/neither __biz nor/);
     expect(bad(text.replace('"hide":[', '"hide":{"x":[').replace('],"keep"', ']},"keep"'))).toMatch(/"hide" is not a list/);
   });
+
+  // Issue 26, finding 7: the file was trusted (200,000 entries "imported", 6 MB; __proto__ stored).
+  it('a hostile file is refused whole, with what is wrong: sizes, ids, types and lengths as the memory writes them', () => {
+    const m = remember(emptyMemory({ biz: 'MzAwMA==', user: 'gh_0123456789ab' }, '测试号', 5), 'hide', { fp: 'tabc', what: 'text', preview: '扫码加群' }, 6);
+    const file = (...accounts: unknown[]) => JSON.stringify({ ...exportMemories([]), accounts });
+    const bad = (...accounts: unknown[]) => {
+      const r = parseImport(file(...accounts));
+      return r.ok ? 'accepted' : r.message;
+    };
+    const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ fp: `t${i.toString(36)}`, what: 'text', preview: 'x', at: i }));
+    expect(bad(m)).toBe('accepted');
+    expect(bad({ ...m, learned: entries(200_000) })).toBe('account 1, "learned" has 200000 entries, more than 200');
+    expect(bad({ ...m, hide: entries(LIMITS.hide + 1) })).toMatch(/"hide" has 201 entries/);
+    expect(bad({ ...m, cand: Object.fromEntries(entries(200_000).map((e) => [e.fp, 'abc'])) })).toMatch(/"cand" has 200000 entries/);
+    expect(bad(...Array.from({ length: 5001 }, () => m))).toMatch(/^5001 accounts, more than 5000/);
+    for (const id of ['__proto__', 'constructor', 'x'.repeat(1_000_000)]) expect(bad({ ...m, user: id })).toMatch(/^account 1 has a bad 原始ID/);
+    for (const id of ['__proto__', '../../x', 'M'.repeat(65)]) expect(bad({ ...m, biz: id })).toMatch(/^account 1 has a bad __biz/);
+    expect(bad(JSON.parse(`{"__proto__":{"biz":"MzAwMA=="},"user":"","biz":""}`))).toMatch(/neither __biz nor/);
+    expect(bad({ ...m, biz: 5 })).toMatch(/bad __biz 5/);
+    expect(bad({ ...m, name: 5 })).toMatch(/"name" is not a text/);
+    expect(bad({ ...m, name: '名'.repeat(101) })).toMatch(/"name" is not a text of at most 100/);
+    expect(bad({ ...m, seen: '1' })).toMatch(/"seen" is not a time/);
+    expect(bad({ ...m, hide: [{ ...m.hide[0], preview: 'x'.repeat(1_000_000) }] })).toMatch(/"hide": a preview longer than 160/);
+    expect(bad({ ...m, hide: [{ ...m.hide[0], at: '1' }] })).toMatch(/"hide": an entry has no time/);
+    expect(bad({ ...m, cand: [] })).toMatch(/"cand" is not an object/);
+    expect(bad({ ...m, cand: { tabc: 'x'.repeat(100) } })).toMatch(/"cand": bad entry/);
+    expect(bad({ ...m, cand: JSON.parse('{"__proto__":"abc"}') })).toMatch(/"cand": bad entry "__proto__"/);
+    expect(bad(m, { ...m, name: 'again' })).toBe('account 2 is account 1 again');
+  });
 });

@@ -194,7 +194,7 @@ describe('note templates: name, folder, properties', () => {
     const r = prepareFixture('seed-article');
     if (!r.ok) throw new Error(r.message);
     const c = compileNoteTemplates(DEFAULT_NOTE_TEMPLATES);
-    const front = noteFrontMatter(c, templateContext(r.article.meta));
+    const front = noteFrontMatter(c, templateContext(r.article.meta), r.article.id);
     expect(expectedMarkdown('seed-article').startsWith(`${front}\n\n# `)).toBe(true);
     expect(front).toMatch(/\npublished: 20\d\d-\d\d-\d\dT[\d:]+\+08:00\n/);
     expect(r.fileName).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理');

@@ -78,16 +78,33 @@ export function balancedBlock(text: string, open: number): string {
   return text.slice(open);
 }
 
-/** Every object literal in a block, innermost first (each closes before the one around it). */
+/** An album's entry holds no object; the literal around the entries at most two levels of them. */
+const MAX_OBJECT_HEIGHT = 2;
+
+/**
+ * Every object literal in a block that holds at most MAX_OBJECT_HEIGHT levels of objects,
+ * innermost first (each closes before the one around it). Deeper ones are never an album's, and
+ * reading every level of a deep nest would read each character once per level.
+ */
 function objectsIn(block: string): string[] {
   const out: string[] = [];
+  // Each open object: where it starts, and the height of the highest object closed inside it.
   const starts: number[] = [];
+  const heights: number[] = [];
   for (let i = 0; i < block.length; i++) {
     const c = block[i];
     if (c === '"' || c === "'") {
       for (i++; i < block.length && block[i] !== c; i++) if (block[i] === '\\') i++;
-    } else if (c === '{') starts.push(i);
-    else if (c === '}' && starts.length) out.push(block.slice(starts.pop(), i + 1));
+    } else if (c === '{') {
+      starts.push(i);
+      heights.push(-1);
+    } else if (c === '}' && starts.length) {
+      const start = starts.pop()!;
+      const own = heights.pop()! + 1;
+      if (own <= MAX_OBJECT_HEIGHT) out.push(block.slice(start, i + 1));
+      const parent = heights.length - 1;
+      if (parent >= 0 && heights[parent]! < own) heights[parent] = own;
+    }
   }
   return out;
 }
@@ -110,8 +127,10 @@ export function albumsInScripts(scripts: readonly string[], fallbackBiz = ''): A
   const found = new Map<string, AlbumRef>();
   for (const source of ALBUM_SOURCES) {
     for (const text of scripts) {
-      for (let at = text.indexOf(source.anchor); at >= 0; at = text.indexOf(source.anchor, at + 1)) {
-        const block = balancedBlock(text, at + source.anchor.length - 1);
+      // The next anchor is looked for after this one's block: one inside it names objects already
+      // read, and reading the rest of the page once per anchor was quadratic on an unclosed one.
+      for (let at = text.indexOf(source.anchor), block = ''; at >= 0; at = text.indexOf(source.anchor, at + source.anchor.length - 1 + block.length)) {
+        block = balancedBlock(text, at + source.anchor.length - 1);
         for (const obj of objectsIn(block)) {
           const id = keyValue(obj, source.id);
           const title = keyValue(obj, source.title);

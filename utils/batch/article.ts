@@ -20,14 +20,35 @@ export type ArticleOutcome =
 // (page/script-vars.ts reads small scripts first for the same reason). A 2025 page is 3 MB, 2.5 MB
 // of it such bundles: parsing them is most of a batch's time per article.
 const BUNDLE = 64 * 1024;
-const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const OPEN_TAG = /<(script|style)\b/gi;
+const CLOSE_TAG = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi };
 
 /**
  * The page's HTML without what the export never reads: inline script bundles and style sheets.
- * The tokenizer ends a script or style at the first `</script` / `</style`, and so does this.
+ * The tokenizer ends a script or style at the first `</script` / `</style`, and so does this; one
+ * never closed (or a tag never ended by `>`) runs to the end of the page, for the tokenizer as here,
+ * so the rest is kept as it is. One pass: each search starts where the last one ended (a lazy
+ * expression per tag re-read an unclosed script to the end for every `<script` in it).
  */
 export function leanHtml(html: string): string {
-  return html.replace(SCRIPT_OR_STYLE, (m, tag: string) => (tag.toLowerCase() === 'style' || m.length > BUNDLE ? '' : m));
+  const out: string[] = [];
+  let kept = 0;
+  OPEN_TAG.lastIndex = 0;
+  for (let m = OPEN_TAG.exec(html); m; m = OPEN_TAG.exec(html)) {
+    const tagEnd = html.indexOf('>', OPEN_TAG.lastIndex);
+    if (tagEnd < 0) break;
+    const tag = m[1]!.toLowerCase() as keyof typeof CLOSE_TAG;
+    const close = CLOSE_TAG[tag];
+    close.lastIndex = tagEnd + 1;
+    if (!close.exec(html)) break;
+    if (tag === 'style' || close.lastIndex - m.index > BUNDLE) {
+      out.push(html.slice(kept, m.index));
+      kept = close.lastIndex;
+    }
+    OPEN_TAG.lastIndex = close.lastIndex;
+  }
+  out.push(html.slice(kept));
+  return out.join('');
 }
 
 /** A parsed copy of the page that resolves relative and protocol-relative addresses against the page's own address. */

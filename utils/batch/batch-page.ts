@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { localizePage, t } from '../ui/i18n';
-import { loadSettings } from '../settings/store';
+import { isQuotaError, loadSettings } from '../settings/store';
 import { fellBackNotice } from '../markdown/note';
 import { compileNoteTemplates } from '../markdown/templates/note-templates';
 import { downloadBlob } from '../deliver/download';
@@ -28,8 +28,15 @@ export async function startBatchPage(doc: Document): Promise<void> {
   let destination: ZipDestination | EpubDestination | null = null;
   let control: 'run' | 'pause' | 'cancel' = 'run';
   let running = false;
+  /** The finished batch's ZIP is saved and its notes are gone from storage: nothing left to download again. */
+  let saved = false;
   let current = '';
+  /** The pause before each request to WeChat: articles and the album's listing pages alike. */
+  const articlePause = () => pauseMs(settings.batchPauseMinMs, settings.batchPauseMaxMs);
   const policy = { ...DEFAULT_FETCH_POLICY, timeoutMs: settings.batchTimeoutMs, backoffMs: settings.batchBackoffMs };
+
+  /** A failed write in the reader's words: for want of space, said so. */
+  const writeFailed = (e: unknown) => (isQuotaError(e) ? t('albumNoSpace', (e as Error).message) : `${t('errExport')}: ${(e as Error).message}`);
 
   const message = (text: string, kind: 'info' | 'error' = 'info') => {
     $('message').textContent = text;
@@ -58,8 +65,8 @@ export async function startBatchPage(doc: Document): Promise<void> {
     doc.body.dataset.status = status;
     $('pause').hidden = !running;
     $('cancel').hidden = !running;
-    $('resume').hidden = running || c.pending === 0 || status === 'done';
-    $('download').hidden = running || c.done === 0;
+    $('resume').hidden = running || c.pending === 0 || status === 'done' || saved;
+    $('download').hidden = running || c.done === 0 || saved;
     const epub = state.output === 'epub';
     $('download').textContent = t(epub ? 'albumDownloadDoneEpub' : 'albumDownloadDone');
     const note: Record<string, string> = {
@@ -101,6 +108,13 @@ export async function startBatchPage(doc: Document): Promise<void> {
     downloadBlob(doc, destination.fileName, destination.blob!);
     // That file is closed: a later run or download starts a new one from what is stored.
     destination = null;
+    // Every article in it: the notes have nowhere else to go, and would hold the reader's storage.
+    // With failures they stay (a retry rebuilds the ZIP from them) until the next batch replaces them.
+    const c = counts(state);
+    if (c.pending === 0 && c.failed === 0) {
+      await store.clear(state);
+      saved = true;
+    }
   }
 
   const newDestination = (s: BatchState) => (s.output === 'epub' ? new EpubDestination(s.title, fetchImagesHere) : new ZipDestination(s.title));
@@ -129,7 +143,8 @@ export async function startBatchPage(doc: Document): Promise<void> {
         fetchImages: fetchImagesHere,
         destination: dest,
         wait: sleep,
-        pause: () => pauseMs(settings.batchPauseMinMs, settings.batchPauseMaxMs),
+        pause: articlePause,
+        writeFailed,
         control: () => control,
         onChange: (s, title) => {
           state = s;
@@ -141,7 +156,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
       if (state.status === 'done') await deliver();
     } catch (e) {
       // Storage full, a ZIP error: say so; what is stored stays stored.
-      message(`${t('errExport')}: ${(e as Error).message}`, 'error');
+      message(writeFailed(e), 'error');
     } finally {
       running = false;
       clearInterval(heartbeat);
@@ -168,6 +183,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
           },
           req.first,
           (n) => message(t('albumListing', n)),
+          { wait: sleep, pause: articlePause },
         );
       } catch (e) {
         message(t('albumListFailed', (e as Error).message), 'error');
@@ -197,6 +213,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
       if (chosen.length === 0) return message(t('albumEmptyRange'), 'error');
       if (state) await store.clear(state);
       state = { ...newBatch(title, chosen.map((i) => ({ url: i.url, title: i.title, date: i.createTime }))), output };
+      saved = false;
       destination = newDestination(state);
       delete setup.dataset.active;
       void run();

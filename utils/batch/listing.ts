@@ -5,6 +5,7 @@
  */
 import { canonicalArticleUrl } from '../page/metadata';
 import type { AlbumRef } from './album-info';
+import type { Sleep } from './fetch-page';
 
 export interface AlbumItem {
   msgid: string;
@@ -29,9 +30,11 @@ const MAX_PAGES = 500;
 export class ListingError extends Error {}
 
 export function albumJsonUrl(album: Pick<AlbumRef, 'id' | 'biz'>, after?: Pick<AlbumItem, 'msgid' | 'itemidx'>): string {
-  // Built by hand: URLSearchParams would write the base64 '==' of __biz as %3D%3D.
-  const begin = after ? `&begin_msgid=${after.msgid}&begin_itemidx=${after.itemidx}` : '';
-  return `https://mp.weixin.qq.com/mp/appmsgalbum?action=getalbum&__biz=${album.biz}&album_id=${album.id}&count=${PAGE_SIZE}${begin}&f=json`;
+  // Built by hand: URLSearchParams would write the base64 '==' of __biz as %3D%3D. Every value is
+  // encoded all the same (they come from the page): none can add or change a parameter.
+  const q = (v: string | number) => encodeURIComponent(String(v)).replace(/%3D/g, '=');
+  const begin = after ? `&begin_msgid=${q(after.msgid)}&begin_itemidx=${q(after.itemidx)}` : '';
+  return `https://mp.weixin.qq.com/mp/appmsgalbum?action=getalbum&__biz=${q(album.biz)}&album_id=${q(album.id)}&count=${PAGE_SIZE}${begin}&f=json`;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -81,14 +84,38 @@ export function albumPageItems(doc: Document): AlbumPage {
 
 const itemKey = (i: Pick<AlbumItem, 'msgid' | 'itemidx'>) => `${i.msgid}:${i.itemidx}`;
 
+/** How the listing spaces its requests: the batch's own pause between articles. */
+export interface ListingPace {
+  wait: Sleep;
+  /** The pause before the next page, in ms. */
+  pause(): number;
+}
+
+const NO_PACE: ListingPace = { wait: async () => {}, pause: () => 0 };
+
 /**
  * Every article of the album. `first` is the first screen when we have it (the album page's list);
- * otherwise the first JSON page is asked without a begin. Items repeated at page boundaries are kept once.
+ * otherwise the first JSON page is asked without a begin. Items repeated at page boundaries are kept
+ * once. Every request after the first waits `pace.pause()`, as the articles do: a 300-article album
+ * is 15 pages, which must not reach WeChat back to back.
  */
-export async function listAlbum(album: Pick<AlbumRef, 'id' | 'biz'>, fetchText: (url: string) => Promise<string>, first?: AlbumPage, onPage: (count: number) => void = () => {}): Promise<AlbumItem[]> {
+export async function listAlbum(
+  album: Pick<AlbumRef, 'id' | 'biz'>,
+  fetchText: (url: string) => Promise<string>,
+  first?: AlbumPage,
+  onPage: (count: number) => void = () => {},
+  pace: ListingPace = NO_PACE,
+): Promise<AlbumItem[]> {
   const seen = new Set<string>();
   const out: AlbumItem[] = [];
-  let page = first ?? parseAlbumJson(await fetchText(albumJsonUrl(album)));
+  // The first screen came with the album page the reader opened: the first JSON page waits too.
+  let asked = first !== undefined;
+  const ask = async (url: string) => {
+    if (asked) await pace.wait(pace.pause());
+    asked = true;
+    return parseAlbumJson(await fetchText(url));
+  };
+  let page = first ?? (await ask(albumJsonUrl(album)));
   for (let n = 0; ; n++) {
     let added = 0;
     for (const item of page.items) {
@@ -103,7 +130,7 @@ export async function listAlbum(album: Pick<AlbumRef, 'id' | 'biz'>, fetchText: 
     // A page that brings nothing new would be asked again forever.
     if (added === 0) throw new ListingError(`page ${n + 1} repeats the previous one`);
     if (n >= MAX_PAGES) throw new ListingError(`more than ${MAX_PAGES} pages`);
-    page = parseAlbumJson(await fetchText(albumJsonUrl(album, last)));
+    page = await ask(albumJsonUrl(album, last));
   }
   return out;
 }

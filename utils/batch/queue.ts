@@ -25,6 +25,8 @@ export interface QueueDeps {
   /** After every change; `current` is the article being fetched. */
   onChange(state: BatchState, current?: string): void;
   now?: () => number;
+  /** Why a note could not be kept (storage full, …), in the reader's words; the error's message when absent. */
+  writeFailed?: (e: unknown) => string;
 }
 
 const pad = (n: number) => String(n).padStart(3, '0');
@@ -70,8 +72,18 @@ export async function runQueue(state: BatchState, deps: QueueDeps): Promise<Batc
         item.reason = out.reason;
       } else {
         const name = uniqueName(out.fileName, state.items.filter((i) => i.status === 'done' && i.name).map((i) => i.name!));
-        await deps.store.saveNote(state.id, index, { markdown: out.markdown, images: out.images, chapter: out.chapter });
-        await deps.destination.addNote(name, out.markdown, out.files, out.chapter);
+        try {
+          await deps.store.saveNote(state.id, index, { markdown: out.markdown, images: out.images, chapter: out.chapter });
+          await deps.destination.addNote(name, out.markdown, out.files, out.chapter);
+        } catch (e) {
+          // No room for the note (or the destination refused it): stop; the article stays pending
+          // and everything finished stays stored, for a resume once there is room.
+          state.status = 'stopped';
+          state.stopReason = deps.writeFailed?.(e) ?? (e as Error).message;
+          await deps.store.save(state);
+          deps.onChange(state);
+          return state;
+        }
         Object.assign(item, { status: 'done', name, title: out.title || item.title, date: out.published || item.date, failedImages: out.failedImages, reason: undefined });
       }
     }

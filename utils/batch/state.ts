@@ -1,7 +1,7 @@
 /**
- * A batch's state, kept in storage.local so a stopped or closed batch resumes where it stopped.
- * The list and each article's status are one record; each finished note is its own record (a
- * 300-article batch rewrites a few kB per article, not every note so far).
+ * A batch's state, kept so a stopped or closed batch resumes where it stopped. The list and each
+ * article's status are one record; each finished note is its own record (a 300-article batch
+ * rewrites a few kB per article, not every note so far).
  */
 import type { ImageFailure } from '../deliver/zip';
 import type { Chapter } from '../deliver/epub';
@@ -49,12 +49,14 @@ export interface StoredNote {
   chapter?: Chapter;
 }
 
-/** Where the state lives: storage.local in the extension, a Map in the tests. */
+/** Where the state lives: storage.local and IndexedDB in the extension, a Map in the tests. */
 export interface BatchStore {
   load(): Promise<BatchState | null>;
   save(state: BatchState): Promise<void>;
-  loadNote(batchId: string, index: number): Promise<StoredNote | null>;
+  loadNote(batchId: string, index: number): Promise<StoredNote | null | undefined>;
   saveNote(batchId: string, index: number, note: StoredNote): Promise<void>;
+  /** Removes the batch's notes (once they are saved where the reader wanted them). */
+  clearNotes(state: BatchState): Promise<void>;
   /** Removes the batch and its notes. */
   clear(state: BatchState): Promise<void>;
 }

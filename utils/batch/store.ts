@@ -1,8 +1,11 @@
 /**
- * The batch in storage.local: its state, each finished note, and the request a toolbar or the
- * popup leaves for the batch page. Also how any part of the extension opens that page.
+ * The batch: its state and the request a toolbar or the popup leaves for the batch page in
+ * storage.local (a few kB), each finished note in the extension's IndexedDB (storage.local holds
+ * 10 MB for everything, the promotion memory included; 40 notes of 300 kB filled it). Also how any
+ * part of the extension opens that page.
  */
 import { storage } from 'wxt/utils/storage';
+import { createStore, delMany, get, set } from 'idb-keyval';
 import { browser } from 'wxt/browser';
 import type { AlbumRef } from './album-info';
 import type { AlbumPage } from './listing';
@@ -16,15 +19,28 @@ const STATE = 'local:batch' as const;
 const REQUEST = 'local:batchRequest' as const;
 /** The page running the batch writes this every few seconds; a stale one means nobody runs it. */
 const HEARTBEAT = 'local:batchHeartbeat' as const;
-const noteKey = (id: string, i: number) => `local:batchNote:${id}:${i}` as const;
+const noteKey = (id: string, i: number) => `${id}:${i}`;
+/** Its own database: the folder destination keeps its handle in idb-keyval's default one. */
+let notes: ReturnType<typeof createStore> | undefined;
+const noteDb = () => (notes ??= createStore('wac-batch-notes', 'notes'));
+/** The notes the old storage.local layout kept: removed with their batch. */
+const oldNoteKey = (id: string, i: number) => `local:batchNote:${id}:${i}` as const;
 
 export const localBatchStore: BatchStore = {
   load: () => storage.getItem<BatchState>(STATE),
   save: (s) => storage.setItem(STATE, s),
-  loadNote: (id, i) => storage.getItem<StoredNote>(noteKey(id, i)),
-  saveNote: (id, i, n) => storage.setItem(noteKey(id, i), n),
+  async loadNote(id, i) {
+    // A batch stopped before the notes moved to IndexedDB still finds its notes.
+    return (await get<StoredNote>(noteKey(id, i), noteDb())) ?? (await storage.getItem<StoredNote>(oldNoteKey(id, i)));
+  },
+  saveNote: (id, i, n) => set(noteKey(id, i), n, noteDb()),
+  async clearNotes(s) {
+    await delMany(s.items.map((_, i) => noteKey(s.id, i)), noteDb());
+    await storage.removeItems(s.items.map((_, i) => oldNoteKey(s.id, i)));
+  },
   async clear(s) {
-    await storage.removeItems([STATE, ...s.items.map((_, i) => noteKey(s.id, i))]);
+    await this.clearNotes(s);
+    await storage.removeItem(STATE);
   },
 };
 

@@ -6,7 +6,7 @@
  * whole accounts go, oldest first.
  */
 import { storage } from 'wxt/utils/storage';
-import { emptyMemory, isEmptyMemory, sameAccount, type AccountMemory } from './memory';
+import { emptyMemory, isEmptyMemory, NAME_MAX, sameAccount, type AccountMemory } from './memory';
 import type { AccountId } from '../page/account';
 
 export const MAX_BYTES = 1_000_000;
@@ -24,9 +24,13 @@ const INDEX_KEY = 'local:promoIndex' as const;
 const itemKey = (key: string) => `local:promoAcct.${key}` as const;
 const sizeOf = (m: AccountMemory) => new TextEncoder().encode(JSON.stringify(m)).length + 64;
 
+/** The index as a null-prototype map: an account key such as `__proto__` (written by an import before
+ *  they were checked) is an ordinary key, listed and deletable, never the object's prototype. */
 async function readIndex(): Promise<MemoryIndex> {
   const v = await storage.getItem<MemoryIndex>(INDEX_KEY);
-  return v && typeof v === 'object' ? v : {};
+  const index = Object.create(null) as MemoryIndex;
+  if (v && typeof v === 'object') for (const [k, e] of Object.entries(v)) if (e && typeof e === 'object') index[k] = e;
+  return index;
 }
 
 function findKey(index: MemoryIndex, id: AccountId): string | null {
@@ -47,7 +51,7 @@ export async function loadAccount(id: AccountId, name: string, now = Date.now())
   const stored = key ? await storage.getItem<AccountMemory>(itemKey(key)) : null;
   if (key && stored) {
     // A page may name the account better than the one it was first seen on (__biz found, new name).
-    return { key, memory: { ...stored, biz: stored.biz || id.biz, user: stored.user || id.user, name: name || stored.name, seen: now } };
+    return { key, memory: { ...stored, biz: stored.biz || id.biz, user: stored.user || id.user, name: name.slice(0, NAME_MAX) || stored.name, seen: now } };
   }
   return { key: id.biz || `u:${id.user}`, memory: emptyMemory(id, name, now) };
 }
@@ -116,12 +120,33 @@ export async function deleteAccount(key: string): Promise<void> {
   await storage.setItem(INDEX_KEY, index);
 }
 
-/** Imported accounts replace what is remembered for the same account; others are added. */
+/** Why an import changed nothing: it would not fit, or storage refused it. */
+export class ImportError extends Error {}
+
+/**
+ * Imported accounts replace what is remembered for the same account; others are added. All or
+ * nothing: when the result would pass MAX_BYTES the import is refused (the reader's other accounts
+ * are never evicted to make room for a file), and everything is written in one storage call, so a
+ * write that fails leaves the memory as it was.
+ */
 export async function importAccounts(accounts: AccountMemory[]): Promise<void> {
+  const index = await readIndex();
+  const items: { key: `local:${string}`; value: unknown }[] = [];
   for (const memory of accounts) {
-    const index = await readIndex();
+    if (isEmptyMemory(memory)) continue;
     const key = findKey(index, memory) ?? (memory.biz || `u:${memory.user}`);
-    await saveAccount({ key, memory });
+    index[key] = { name: memory.name, biz: memory.biz, user: memory.user, seen: memory.seen, bytes: sizeOf(memory) };
+    items.push({ key: itemKey(key), value: memory });
+  }
+  const total = Object.values(index).reduce((n, e) => n + e.bytes, 0);
+  if (total > MAX_BYTES) {
+    const kB = (n: number) => Math.ceil(n / 1000);
+    throw new ImportError(`the memory would hold ${kB(total)} kB, more than its ${kB(MAX_BYTES)} kB; delete some accounts first`);
+  }
+  try {
+    await storage.setItems([...items, { key: INDEX_KEY, value: { ...index } }]);
+  } catch (e) {
+    throw new ImportError(`storage refused the write (${(e as Error).message})`);
   }
 }
 

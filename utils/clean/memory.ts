@@ -10,15 +10,17 @@
  * of images only, of its images' addresses (the path, without query and size: `/mmbiz_png/<id>/640`
  * and `/mmbiz_png/<id>/0?wx_fmt=png` are one image). Nothing here touches storage or the network.
  */
-import { contentUnits, findPromotion, type PromoFamily } from './promotion';
+import { contentUnits, findPromotion, type PromoBlock, type PromoFamily } from './promotion';
 import { imageSource } from '../page/images';
-import type { AccountId } from '../page/account';
+import { BIZ_VALUE, USER, type AccountId } from '../page/account';
 
 /** Why a block is hidden: a detector family, the reader's pick, or the account's learned boilerplate. */
 export type HiddenReason = PromoFamily | 'reader' | 'learned';
 export interface HiddenBlock {
   el: Element;
   reason: HiddenReason;
+  /** The detector's signals that decided it (none for the reader's and the learned blocks). */
+  signals?: readonly string[];
 }
 
 export interface Print {
@@ -52,6 +54,8 @@ export interface AccountMemory {
 /** Per account: how many entries each list keeps (the oldest go first). */
 export const LIMITS = { hide: 200, keep: 200, learned: 200, cand: 400 } as const;
 const PREVIEW_MAX = 80;
+/** An account's name as kept: WeChat's names are far shorter. */
+export const NAME_MAX = 100;
 
 export const normText = (s: string | null | undefined): string => (s ?? '').replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
 
@@ -144,9 +148,11 @@ export function promotionWithMemory(
   root: Element,
   memory: AccountMemory | null,
   options: { families: ReadonlySet<PromoFamily>; learn: boolean },
+  /** Collects the blocks the detector is unsure of (they stay); the reader's and learned ones are not among them. */
+  unsure?: PromoBlock[],
 ): HiddenBlock[] {
-  const found = findPromotion(root).filter((b) => options.families.has(b.family));
-  const out: HiddenBlock[] = found.map((b) => ({ el: b.el, reason: b.family }));
+  const found = findPromotion(root, unsure).filter((b) => options.families.has(b.family));
+  const out: HiddenBlock[] = found.map((b) => ({ el: b.el, reason: b.family, signals: b.signals }));
   if (!memory || !applies(memory, options.learn)) return out;
   const keep = fps(memory.keep);
   const hide = fps(memory.hide);
@@ -174,7 +180,7 @@ export function promotionWithMemory(
 
 /** A new, empty memory for an account. */
 export function emptyMemory(id: AccountId, name: string, now: number): AccountMemory {
-  return { v: 1, name, biz: id.biz, user: id.user, seen: now, hide: [], keep: [], learned: [], cand: {} };
+  return { v: 1, name: name.slice(0, NAME_MAX), biz: id.biz, user: id.user, seen: now, hide: [], keep: [], learned: [], cand: {} };
 }
 
 /** Whether a remembered account is this page's: by __biz when both know it, else by 原始ID. */
@@ -262,19 +268,69 @@ export type ImportResult = { ok: true; accounts: AccountMemory[] } | { ok: false
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const FP = /^[ti][0-9a-z]{1,12}$/;
+/** What learnFrom writes as the article a candidate was seen in: hash53 of its address. */
+const ARTICLE_ID = /^[0-9a-z]{1,12}$/;
+/** Longer ids are no __biz or 原始ID (a __biz is 12–16 characters, a 原始ID 15). */
+const ID_MAX = 64;
+/** An image's preview is its path, up to twice a text's. */
+const PREVIEW_LIMIT = PREVIEW_MAX * 2;
+/** More accounts than this cannot fit in the memory's 1 MB (each takes at least a few hundred bytes). */
+export const IMPORT_MAX_ACCOUNTS = 5000;
 
 function entryError(e: unknown): string | null {
   if (!isObj(e)) return 'an entry is not an object';
   if (typeof e.fp !== 'string' || !FP.test(e.fp)) return `bad fingerprint ${JSON.stringify(e.fp)}`;
   if (e.what !== 'text' && e.what !== 'image') return `bad kind ${JSON.stringify(e.what)}`;
   if (typeof e.preview !== 'string') return 'an entry has no preview';
+  if (e.preview.length > PREVIEW_LIMIT) return `a preview longer than ${PREVIEW_LIMIT} characters`;
   if (typeof e.at !== 'number' || !Number.isFinite(e.at)) return 'an entry has no time';
   return null;
 }
 
+/** What is wrong with one account of a file, or its memory as it will be stored. */
+function accountOf(a: unknown): { error: string } | { memory: AccountMemory } {
+  if (!isObj(a)) return { error: 'is not an object' };
+  const id = (v: unknown, pattern: RegExp) => (v === undefined || v === '' ? '' : typeof v === 'string' && v.length <= ID_MAX && pattern.test(v) ? v : null);
+  const biz = id(a.biz, BIZ_VALUE);
+  const user = id(a.user, USER);
+  // The same patterns readAccount keeps: `__proto__`, `constructor` or a 1 MB string are no account.
+  if (biz === null) return { error: `has a bad __biz ${JSON.stringify(a.biz).slice(0, 80)}` };
+  if (user === null) return { error: `has a bad 原始ID ${JSON.stringify(a.user).slice(0, 80)}` };
+  if (!biz && !user) return { error: 'has neither __biz nor 原始ID' };
+  if (a.name !== undefined && (typeof a.name !== 'string' || a.name.length > NAME_MAX)) return { error: `"name" is not a text of at most ${NAME_MAX} characters` };
+  if (a.seen !== undefined && (typeof a.seen !== 'number' || !Number.isFinite(a.seen))) return { error: '"seen" is not a time' };
+  const lists: Record<'hide' | 'keep' | 'learned', Entry[]> = { hide: [], keep: [], learned: [] };
+  for (const key of ['hide', 'keep', 'learned'] as const) {
+    const list = a[key] ?? [];
+    if (!Array.isArray(list)) return { error: `"${key}" is not a list` };
+    // The limits remember() and learnFrom() keep: a longer list was not written by this extension.
+    if (list.length > LIMITS[key]) return { error: `"${key}" has ${list.length} entries, more than ${LIMITS[key]}` };
+    for (const e of list) {
+      const err = entryError(e);
+      if (err) return { error: `"${key}": ${err}` };
+      const { fp, what, preview, at } = e as Entry;
+      lists[key].push({ fp, what, preview, at });
+    }
+  }
+  // A null-prototype copy: a key named __proto__ stays a key (and fails FP anyway).
+  const cand: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (a.cand !== undefined) {
+    if (!isObj(a.cand)) return { error: '"cand" is not an object' };
+    const pairs = Object.entries(a.cand);
+    if (pairs.length > LIMITS.cand) return { error: `"cand" has ${pairs.length} entries, more than ${LIMITS.cand}` };
+    for (const [k, v] of pairs) {
+      if (!FP.test(k) || typeof v !== 'string' || !ARTICLE_ID.test(v)) return { error: `"cand": bad entry ${JSON.stringify(k).slice(0, 40)}` };
+      cand[k] = v;
+    }
+  }
+  return { memory: { v: 1, name: (a.name as string | undefined) ?? '', biz, user, seen: (a.seen as number | undefined) ?? 0, ...lists, cand: { ...cand } } };
+}
+
 /**
- * Checks a file the reader imports. Returns the accounts, or what is wrong with it, in words the
- * options page can show (the caller adds "the file is not a promotion memory export").
+ * Checks a file the reader imports, whole: one account or entry that this extension would not have
+ * written (a pattern, a bound, a type) rejects the file, and nothing is imported. Returns the
+ * accounts, or what is wrong, in words the options page can show (the caller adds "the file is not
+ * a promotion memory export").
  */
 export function parseImport(text: string): ImportResult {
   let data: unknown;
@@ -286,36 +342,14 @@ export function parseImport(text: string): ImportResult {
   if (!isObj(data) || data.format !== EXPORT_FORMAT) return { ok: false, message: `"format" is not "${EXPORT_FORMAT}"` };
   if (data.version !== 1) return { ok: false, message: `unknown version ${JSON.stringify(data.version)}` };
   if (!Array.isArray(data.accounts)) return { ok: false, message: '"accounts" is not a list' };
+  if (data.accounts.length > IMPORT_MAX_ACCOUNTS) return { ok: false, message: `${data.accounts.length} accounts, more than ${IMPORT_MAX_ACCOUNTS}` };
   const accounts: AccountMemory[] = [];
   for (const [i, a] of data.accounts.entries()) {
-    const where = `account ${i + 1}`;
-    if (!isObj(a)) return { ok: false, message: `${where} is not an object` };
-    const biz = typeof a.biz === 'string' ? a.biz : '';
-    const user = typeof a.user === 'string' ? a.user : '';
-    if (!biz && !user) return { ok: false, message: `${where} has neither __biz nor 原始ID` };
-    const lists: Record<'hide' | 'keep' | 'learned', Entry[]> = { hide: [], keep: [], learned: [] };
-    for (const key of ['hide', 'keep', 'learned'] as const) {
-      const list = a[key] ?? [];
-      if (!Array.isArray(list)) return { ok: false, message: `${where}: "${key}" is not a list` };
-      for (const e of list) {
-        const err = entryError(e);
-        if (err) return { ok: false, message: `${where}, "${key}": ${err}` };
-        const { fp, what, preview, at } = e as Entry;
-        lists[key].push({ fp, what, preview: preview.slice(0, PREVIEW_MAX * 2), at });
-      }
-      lists[key] = lists[key].slice(-LIMITS[key]);
-    }
-    const cand: Record<string, string> = {};
-    if (isObj(a.cand)) for (const [k, v] of Object.entries(a.cand)) if (FP.test(k) && typeof v === 'string') cand[k] = v.slice(0, 40);
-    accounts.push({
-      v: 1,
-      name: typeof a.name === 'string' ? a.name.slice(0, 100) : '',
-      biz,
-      user,
-      seen: typeof a.seen === 'number' && Number.isFinite(a.seen) ? a.seen : 0,
-      ...lists,
-      cand,
-    });
+    const r = accountOf(a);
+    if ('error' in r) return { ok: false, message: `account ${i + 1}${r.error.startsWith('"') ? ',' : ''} ${r.error}` };
+    const twin = accounts.findIndex((b) => sameAccount(b, r.memory));
+    if (twin >= 0) return { ok: false, message: `account ${i + 1} is account ${twin + 1} again` };
+    accounts.push(r.memory);
   }
   return { ok: true, accounts };
 }

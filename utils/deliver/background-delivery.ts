@@ -9,7 +9,8 @@ import { loadSettings } from '../settings/store';
 import { t } from '../ui/i18n';
 
 export async function deliverHere(destination: DestinationId, draft: NoteDraft, fetchImages: FetchImages, progress: (text: string) => void): Promise<DeliveryResult> {
-  const target = BACKGROUND_DESTINATIONS[destination];
+  // Own keys only: a destination named 'constructor' is no destination.
+  const target = Object.hasOwn(BACKGROUND_DESTINATIONS, destination) ? BACKGROUND_DESTINATIONS[destination] : undefined;
   if (!target) return { ok: false, message: t('errDestination'), fallback: true };
   try {
     return await target.deliver(draft, { settings: await loadSettings(), fetchImages, progress });

@@ -7,15 +7,16 @@ import type { Article } from '../extract/article';
 import type { Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import type { NoteDraft } from './destinations/types';
+import { IMAGE_SLOT_PREFIX } from '../markdown/tables';
 
 const nonce = () => Math.random().toString(36).slice(2, 10);
 
 export function draftFromArticle(article: Article, settings: Settings, name: string, folder = ''): NoteDraft {
-  const slot = `wac-img-${nonce()}-`;
+  const slot = `${IMAGE_SLOT_PREFIX}${nonce()}-`;
   const index = new Map(article.images.map((u, i) => [u, i]));
   const markdown = articleMarkdown(article, settings, (u) => (index.has(u) ? `${slot}${index.get(u)}` : u));
   const { title, source, account, published } = article.meta;
-  return { name, folder, markdown, slot, images: [...article.images], title, source, account, published };
+  return { name, folder, markdown, slot, images: [...article.images], title, source, account, published, id: article.id };
 }
 
 /** `notice`: said with the result when a broken stored template was replaced by its default; else ''. */

@@ -1,5 +1,5 @@
 import { bytesToBase64 } from './encoding';
-import { isWeChatImageHost } from './image-hosts';
+import { isPublicImageAddress, isWeChatImageHost } from './image-hosts';
 import type { ImageReply } from '../messages/types';
 import type { FetchImages } from './zip';
 
@@ -23,23 +23,27 @@ export async function mapLimited<T>(items: readonly T[], limit: number, task: (i
 export type HostGranted = (url: string) => Promise<boolean>;
 
 export const NO_HOST_PERMISSION = 'no permission for this host';
+export const NOT_AN_IMAGE_ADDRESS = 'not an image address';
 
 /**
  * Fetches one image from the background. No Referer (WeChat's hotlink protection answers a foreign
  * Referer with a placeholder picture), no cookies.
  */
 export async function fetchImage(url: string, index: number, granted: HostGranted = async () => false): Promise<ImageReply> {
-  // WeChat's image hosts, and other hosts only where the user allowed them: the background must not
-  // become a fetcher for any address a page names.
-  if (!isWeChatImageHost(url) && !/^https?:/i.test(url)) return { index, ok: false, error: 'not an image address' };
+  // WeChat's image hosts, and other public hosts only where the user allowed them: the background
+  // must not become a fetcher for any address a page names (a local service above all).
+  const allowed = (u: string) => isWeChatImageHost(u) || isPublicImageAddress(u);
+  if (!allowed(url)) return { index, ok: false, error: NOT_AN_IMAGE_ADDRESS };
   if (!isWeChatImageHost(url) && !(await granted(url))) return { index, ok: false, error: NO_HOST_PERMISSION };
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   try {
     const res = await fetch(url, { referrerPolicy: 'no-referrer', credentials: 'omit', signal: ctrl.signal });
+    // A public name may redirect anywhere: what came back from a local address is dropped unread.
+    if (res.redirected && !allowed(res.url)) return { index, ok: false, error: NOT_AN_IMAGE_ADDRESS };
     if (!res.ok) return { index, ok: false, error: `HTTP ${res.status}` };
     const type = res.headers.get('content-type') ?? '';
-    if (type && !type.startsWith('image/')) return { index, ok: false, error: `not an image (${type})` };
+    if (!/^image\//i.test(type)) return { index, ok: false, error: `not an image (${type || 'no type'})` };
     const bytes = new Uint8Array(await res.arrayBuffer());
     if (bytes.length === 0) return { index, ok: false, error: 'empty response' };
     return { index, ok: true, data: bytesToBase64(bytes), type };

@@ -13,6 +13,29 @@ export function isWeChatImageHost(url: string): boolean {
   }
 }
 
+/** Names that never resolve on the public Internet: the machine itself and local networks (RFC 6761, 6762, 8375). */
+const LOCAL_NAMES = ['localhost', 'local', 'localdomain', 'internal', 'intranet', 'lan', 'home', 'corp', 'home.arpa'];
+
+/**
+ * Whether an image on another host may be fetched or asked for: an http(s) address whose host is a
+ * public DNS name. The page chooses its images' addresses, and the extension fetches with its own
+ * permissions (Joplin's grant covers http://127.0.0.1/*): loopback, IP literals (every private
+ * network among them), one-label and local names would let a page read a local service through us.
+ */
+export function isPublicImageAddress(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return false;
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  // The URL parser writes every IPv4 form (0x7f.1, 2130706433) dotted, and IPv6 in brackets.
+  if (host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.')) return false;
+  return !LOCAL_NAMES.some((n) => host === n || host.endsWith(`.${n}`));
+}
+
 /** The match pattern of an http(s) address's origin (`https://cdn.example.com/*`); '' for anything else. */
 export function originPattern(url: string): string {
   try {
@@ -23,9 +46,14 @@ export function originPattern(url: string): string {
   }
 }
 
-/** The origins, each once, of the images that are not on WeChat's hosts: what a ZIP needs to ask for. */
+/** The origins, each once, of the images on other public hosts: what a ZIP needs to ask for. */
 export function foreignImageOrigins(urls: readonly string[]): string[] {
-  return [...new Set(urls.filter((u) => !isWeChatImageHost(u)).map(originPattern).filter(Boolean))];
+  return [...new Set(urls.filter((u) => !isWeChatImageHost(u) && isPublicImageAddress(u)).map(originPattern).filter(Boolean))];
+}
+
+/** Origin patterns (`https://host/*`) of public hosts only: what the popup asks for, whatever the tab said. */
+export function publicOriginPatterns(patterns: readonly string[]): string[] {
+  return patterns.filter((p) => /^https?:\/\/[^/]+\/\*$/.test(p) && isPublicImageAddress(p.slice(0, -1)) && originPattern(p.slice(0, -1)) === p);
 }
 
 /**
@@ -38,5 +66,5 @@ export function foreignImageOrigins(urls: readonly string[]): string[] {
  */
 export function originsToAsk(action: 'download-md' | 'copy-md' | 'download-zip', origins: readonly string[], inlineImages: boolean): string[] {
   const fetchesImages = action === 'download-zip' || (action === 'download-md' && inlineImages);
-  return fetchesImages ? [...origins] : [];
+  return fetchesImages ? publicOriginPatterns(origins) : [];
 }

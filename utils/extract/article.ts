@@ -8,6 +8,7 @@ import { imageSource, isEmojiImage } from '../page/images';
 import { markSectionTitles } from '../markdown/headings';
 import { BOLD_STYLE, ITALIC_STYLE } from '../markdown/emphasis';
 import { KNOWN_MEDIA } from '../markdown/media';
+import { articleIdentity } from '../page/identity';
 import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
 
 export interface Article {
@@ -18,6 +19,8 @@ export interface Article {
   root: Element;
   /** Image addresses in article order, each once. */
   images: string[];
+  /** Which article this is (page/identity.ts), written into every note; null when the page does not say. */
+  id: string | null;
 }
 
 export type Extraction = { ok: true; article: Article } | { ok: false; reason: 'unavailable' | 'empty'; message: string };
@@ -158,9 +161,30 @@ function readAsEmphasis(el: Element): boolean {
   return !!style && (BOLD_STYLE.test(style) || ITALIC_STYLE.test(style));
 }
 
+// A span the editor set to display:block is a line of its own on the page (02: three "•" lines in
+// one quote paragraph). Unwrapped, or read as inline, its text would run into its neighbours'.
+const DISPLAY_BLOCK = /display\s*:\s*block/i;
+const isBlockSpan = (n: Node | null) => n?.nodeName === 'SPAN' && DISPLAY_BLOCK.test((n as Element).getAttribute('style') ?? '');
+/** The nearest sibling that shows something (text, a picture, a break), skipping blank text. */
+function shownSibling(el: Node, dir: 'previousSibling' | 'nextSibling'): Node | null {
+  let n = el[dir];
+  while (n && n.nodeType === 3 && !n.textContent!.trim()) n = n[dir];
+  return n;
+}
+
+/** A line break on each side of a block span that has something shown beside it. */
+function keepBlockSpanLines(span: Element): void {
+  const before = shownSibling(span, 'previousSibling');
+  if (before && before.nodeName !== 'BR') span.before(span.ownerDocument.createElement('br'));
+  const after = shownSibling(span, 'nextSibling');
+  // The next block span breaks before itself.
+  if (after && after.nodeName !== 'BR' && !isBlockSpan(after)) span.after(span.ownerDocument.createElement('br'));
+}
+
 function unwrapStylingOnly(root: Element): void {
   for (const tag of STYLING_TAGS) {
     for (const el of Array.from(root.getElementsByTagName(tag))) {
+      if (tag === 'span' && isBlockSpan(el)) keepBlockSpanLines(el);
       if (readAsEmphasis(el) || el.matches(KEEP_WRAPPER)) continue;
       // insertBefore one by one: a third faster than replaceWith(...children) here.
       const parent = el.parentNode!;
@@ -221,5 +245,5 @@ export function extractArticle(doc: Document, pageUrl: string, options: ExtractO
   if (!root.textContent?.trim() && !root.querySelector('img')) {
     return { ok: false, reason: 'empty', message: 'The article content is empty.' };
   }
-  return { ok: true, article: { kind: page.kind, meta, root, images: imageList(root) } };
+  return { ok: true, article: { kind: page.kind, meta, root, images: imageList(root), id: articleIdentity(meta.source, vars) } };
 }

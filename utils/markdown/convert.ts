@@ -4,11 +4,11 @@ import type { ConvertContext } from './context';
 import { emphasisRules } from './emphasis';
 import { linkRules } from './links';
 import { tableRules } from './tables';
-import { blockRules } from './blocks';
+import { attachCaptions, blockRules } from './blocks';
 import { codeBlock } from './code';
 import { formula } from './formula';
 import { blankMarkdown, mediaRules, mediaSteps } from './media';
-import { complexTable } from './tables';
+import { complexTable, unwrapLayoutTables } from './tables';
 import { wholeRule } from './whole';
 
 // Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
@@ -53,6 +53,8 @@ export function tidyMarkdown(md: string): string {
     .map((line) => (/^[\s\u00a0]*$/.test(line) ? '' : line.replace(/[ \t]+$/, (m) => (m.length >= 2 ? '  ' : ''))))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
+    // A break at the end of a paragraph (`<p>text<br></p>`) breaks nothing: no trailing spaces.
+    .replace(/ {2}\n(?=\n)/g, '\n')
     .trim();
 }
 
@@ -80,5 +82,7 @@ export function convertContent(root: Element, ctx: ConvertContext): string {
   if (converted.has(root)) throw new Error('This article was already converted; extract it again.');
   converted.add(root);
   Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true });
+  unwrapLayoutTables(root);
+  attachCaptions(root);
   return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement)));
 }

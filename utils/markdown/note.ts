@@ -31,7 +31,7 @@ export function articleMarkdown(article: Article, settings: Settings, imageTarge
   const body = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
   // The title is page text like any other: one line, with Markdown and HTML characters escaped.
   const heading = article.meta.title.trim() ? `# ${escapeLabel(article.meta.title)}\n\n` : '';
-  const front = noteFrontMatter(compileNoteTemplates(settings), templateContext(article.meta));
+  const front = noteFrontMatter(compileNoteTemplates(settings), templateContext(article.meta), article.id);
   return `${front}\n\n${heading}${body}\n`;
 }
 

@@ -15,12 +15,12 @@ export interface AccountId {
 
 // `var biz = "" || "MzI4NjAxNjY4Nw=="` (2018–2024 pages) or `"X"||""`: the first non-empty side.
 const BIZ_VAR = /\s*=\s*(?:"([^"]*)"|'([^']*)')\s*\|\|\s*(?:"([^"]*)"|'([^']*)')/y;
-const BIZ_VALUE = /^[A-Za-z0-9+/]{4,}={0,2}$/;
+export const BIZ_VALUE = /^[A-Za-z0-9+/]{4,}={0,2}$/;
 // `__biz=MzI…==` in msg_link, og:url or the address (also %3D-escaped).
 const BIZ_PARAM = /[?&](?:amp;)?__biz=([A-Za-z0-9+/]+(?:={0,2}|(?:%3D){0,2}))/i;
 // `"bizuin":3286016687` in s1s_stat_info (URL-encoded): __biz is the base64 of its decimal digits.
 const BIZUIN = /^%22%3A(\d{5,12})%2C/y;
-const USER = /^(?:gh_[0-9a-f]{6,}|wxid_\w+)$/;
+export const USER = /^(?:gh_[0-9a-f]{6,}|wxid_\w+)$/;
 
 function bizFromVars(vars: ScriptVars): string {
   const m = vars.find('var biz', BIZ_VAR)?.match;

@@ -55,12 +55,31 @@ const PART_OF_NAME = /[\w$.]/;
 // The server writes its variables into small scripts; the big ones are bundles (a 2025 page: 1.4 MB).
 const SMALL_SCRIPT = 64 * 1024;
 
-/** The decoded string literal assigned at `at` (just after the name); null when it is not one. */
-function valueAt(text: string, at: number): string | null {
+/** Reads the value assigned at `at` (just after the name); null when it is not of its form. */
+type Reader = (text: string, at: number) => string | null;
+
+/** The decoded string literal assigned at `at`; null when it is not one. */
+const valueAt: Reader = (text, at) => {
   ASSIGNED.lastIndex = at;
   const m = ASSIGNED.exec(text);
   return m ? decodeEntities(decodeJsString(m[1] ?? m[2] ?? '')) : null;
-}
+};
+
+// `= "a" || "b" || ""`: string literals joined by ||, nothing else.
+const ALTERNATIVES = new RegExp(`\\s*=(?!=)\\s*(${STR}(?:\\s*\\|\\|\\s*${STR})*)`, 'y');
+const LITERAL = new RegExp(STR, 'g');
+
+/** The first non-empty of the string literals joined by || at `at`, decoded ('' when all are empty); null when it is not that. */
+const alternativesAt: Reader = (text, at) => {
+  ALTERNATIVES.lastIndex = at;
+  const m = ALTERNATIVES.exec(text);
+  if (!m) return null;
+  for (const lit of m[1]!.matchAll(LITERAL)) {
+    const v = decodeEntities(decodeJsString(lit[1] ?? lit[2] ?? '')).trim();
+    if (v) return v;
+  }
+  return '';
+};
 
 /**
  * The page's inline script variables. A 2025 page carries 2–4 MB of inline script. A lookup first
@@ -109,13 +128,13 @@ export class ScriptVars {
     return v;
   }
 
-  /** `var name = '…'` or `window.name = '…'` in one script; null when it has none. */
-  private assignedIn(text: string, name: string): string | null {
+  /** `var name = '…'` or `window.name = '…'` in one script, as `read` reads it; null when it has none. */
+  private assignedIn(text: string, name: string, read: Reader): string | null {
     for (const prefix of PREFIXES) {
       const needle = prefix + name;
       for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
         if (PART_OF_NAME.test(text[at - 1] ?? ' ')) continue;
-        const v = valueAt(text, at + needle.length);
+        const v = read(text, at + needle.length);
         if (v !== null) return v;
       }
     }
@@ -142,22 +161,32 @@ export class ScriptVars {
 
   /** `var name = '…'` or `window.name = '…'`, decoded; '' when absent. */
   get(name: string): string {
-    return this.memo(`=${name}`, () => {
-      // Once a miss has built the index, it answers everything: the search below would only repeat it.
-      const search = this.index ? [] : this.lastFound ? [this.lastFound, ...this.small] : this.small;
-      for (const text of search) {
-        const v = this.assignedIn(text, name);
-        if (v !== null) {
-          this.lastFound = text;
-          return v;
-        }
+    return this.memo(`=${name}`, () => this.lookup(name, valueAt));
+  }
+
+  /**
+   * `var name = "" || "value" || ""`: the first non-empty alternative, decoded (how the server writes
+   * biz, mid, idx and sn, its value in any place); '' when absent or all empty.
+   */
+  alternative(name: string): string {
+    return this.memo(`|${name}`, () => this.lookup(name, alternativesAt));
+  }
+
+  private lookup(name: string, read: Reader): string {
+    // Once a miss has built the index, it answers everything: the search below would only repeat it.
+    const search = this.index ? [] : this.lastFound ? [this.lastFound, ...this.small] : this.small;
+    for (const text of search) {
+      const v = this.assignedIn(text, name, read);
+      if (v !== null) {
+        this.lastFound = text;
+        return v;
       }
-      for (const [i, at] of this.assignments(name)) {
-        const v = valueAt(this.scripts[i]!, at);
-        if (v !== null) return v;
-      }
-      return '';
-    });
+    }
+    for (const [i, at] of this.assignments(name)) {
+      const v = read(this.scripts[i]!, at);
+      if (v !== null) return v;
+    }
+    return '';
   }
 
   /** An object-literal key, `name: '…'` or `name: JsDecode('…')` (image and text posts), small scripts first. */

@@ -53,7 +53,9 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     return { ok: result.ok, message: result.message, followUp: follow };
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+    // Only this extension (the background, the popup) asks the page for anything.
+    if (sender.id !== browser.runtime.id || !raw || typeof raw !== 'object') return undefined;
     const msg = raw as ContentRequest;
     if (msg.type === 'export') return perform(msg.action, msg.destination);
     if (msg.type === 'progress') return void (busy && toolbar?.setStatus(msg.text));

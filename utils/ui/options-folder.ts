@@ -5,10 +5,12 @@
  * go, Obsidian embeds, what a second export of the same article does, the vault for obsidian://new.
  */
 import { loadSettings, saveSettings } from '../settings/store';
+import { saveFailedText } from './options-save';
 import type { Settings } from '../settings/settings';
 import { forgetFolder } from '../deliver/folder/handle-store';
 import { canPickFolder, folderInfo, grantAndRetry, pickFolder } from '../deliver/folder/grant';
 import { pendingDraft } from '../deliver/folder/pending';
+import { validImagesFolder } from '../deliver/destinations/attachments';
 import { t } from './i18n';
 
 export function renderFolderOptions(host: HTMLElement): void {
@@ -64,7 +66,11 @@ export function renderFolderOptions(host: HTMLElement): void {
   const bar = el('div', '', 'promo-io');
   bar.append(pick, forget, grant);
   host.append(current, bar, status);
-  const save = (patch: Partial<Settings>) => void saveSettings(patch).then(() => (status.textContent = t('optSaved')));
+  const save = (patch: Partial<Settings>) =>
+    void saveSettings(patch).then(
+      () => (status.textContent = t('optSaved')),
+      (e: unknown) => (status.textContent = saveFailedText(e)),
+    );
 
   if (!canPickFolder(win)) {
     current.textContent = t('folderUnsupported');
@@ -99,7 +105,13 @@ export function renderFolderOptions(host: HTMLElement): void {
     const att = { ...s.attachments };
     const saveAtt = (patch: Partial<Settings['attachments']>) => save({ attachments: { ...Object.assign(att, patch) } });
     // The fixed folder's name matters only when images go to one fixed folder.
-    const fixed = text('folderFixed', t('folderFixedName'), s.attachments.folder, (v) => saveAtt({ folder: v || 'assets' }));
+    // Empty, "/" or ".." would put images at the folder's root or outside it: refused, and said.
+    const fixed = text('folderFixed', t('folderFixedName'), s.attachments.folder, (v) => {
+      const ok = validImagesFolder(v);
+      fixed.querySelector('input')!.setAttribute('aria-invalid', String(!ok));
+      if (ok) saveAtt({ folder: v });
+      else status.textContent = t('folderImagesFolderBad');
+    });
     host.append(
       el('h3', t('folderImages')),
       radios('folderAttachments', [['beside', t('folderAttachBeside')], ['fixed', t('folderAttachFixed')]], s.attachments.location, (v) => {

@@ -9,6 +9,7 @@ import { authorize } from '../deliver/joplin/auth';
 import { loadJoplinAccess, saveJoplinAccess } from '../deliver/joplin/access';
 import { joplinProblem } from '../deliver/joplin/messages';
 import { loadSettings, saveSettings } from '../settings/store';
+import { saveFailedText } from './options-save';
 import { t } from './i18n';
 
 export function renderJoplinOptions(section: HTMLElement): void {
@@ -106,7 +107,7 @@ export function renderJoplinOptions(section: HTMLElement): void {
     })();
   });
   $<HTMLButtonElement>('#joplinRefresh').addEventListener('click', () => void loadJoplinAccess().then((a) => fillNotebooks().catch((e) => say(joplinProblem(e, a.port)))));
-  notebook.addEventListener('change', () => void saveSettings({ joplinNotebook: notebook.value }).then(test));
+  notebook.addEventListener('change', () => void saveSettings({ joplinNotebook: notebook.value }).then(test, (e: unknown) => say(saveFailedText(e))));
   $<HTMLButtonElement>('#joplinTest').addEventListener('click', () => void test());
 
   void (async () => {

@@ -7,6 +7,7 @@
 import { sectionTitles, type SectionTitle } from '../markdown/headings';
 import type { Toolbar } from './toolbar';
 import { t } from './i18n';
+import { trusted } from './trusted';
 
 /** Fewer sections than this and an outline says nothing the page does not. */
 export const MIN_SECTIONS = 3;
@@ -76,10 +77,13 @@ export function startOutline(toolbar: Toolbar, doc: Document = document): boolea
       const button = doc.createElement('button');
       button.type = 'button';
       button.textContent = title.text;
-      button.addEventListener('click', () => {
-        title.el.scrollIntoView({ behavior: 'smooth', block: 'start' });
-        mark(title.el);
-      });
+      button.addEventListener(
+        'click',
+        trusted(() => {
+          title.el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+          mark(title.el);
+        }),
+      );
       return { title, button };
     });
     list.replaceChildren(
@@ -108,20 +112,23 @@ export function startOutline(toolbar: Toolbar, doc: Document = document): boolea
     win.removeEventListener('scroll', onScroll);
     control()?.setAttribute('aria-expanded', 'false');
   };
-  panel.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      close();
-      // Back to where the outline was opened: its item, or, when the item sits in the closed menu, the menu's button.
-      const item = control();
-      const root = toolbar.panelHost.getRootNode() as ParentNode;
-      if (item && item.checkVisibility?.() !== false && item.offsetParent !== null) item.focus();
-      else root.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')?.focus();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      const at = shown.findIndex((s) => s.button === (panel.getRootNode() as Document | ShadowRoot).activeElement);
-      shown[Math.max(0, Math.min(shown.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.button.focus();
-      e.preventDefault();
-    }
-  });
+  panel.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        close();
+        // Back to where the outline was opened: its item, or, when the item sits in the closed menu, the menu's button.
+        const item = control();
+        const root = toolbar.panelHost.getRootNode() as ParentNode;
+        if (item && item.checkVisibility?.() !== false && item.offsetParent !== null) item.focus();
+        else root.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')?.focus();
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        const at = shown.findIndex((s) => s.button === (panel.getRootNode() as Document | ShadowRoot).activeElement);
+        shown[Math.max(0, Math.min(shown.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.button.focus();
+        e.preventDefault();
+      }
+    }),
+  );
   control()?.setAttribute('aria-controls', panel.id);
   control()?.setAttribute('aria-expanded', 'false');
   return true;

@@ -57,17 +57,34 @@ export function startPopup(document: Document): void {
   let imageOrigins: string[] = [];
   let inlineImages = false;
 
-  // Asked for in the click itself: see originsToAsk for why only the popup can.
-  const askForImageHosts = (action: ExportAction): Promise<unknown> => {
+  // Origins the reader had granted before this popup: those stay granted.
+  let grantedBefore = new Set<string>();
+  void browser.permissions.getAll().then((p) => (grantedBefore = new Set(p.origins ?? [])));
+  // Asked for in the click itself: see originsToAsk for why only the popup can. What this one export
+  // needed is given back once it has answered (its images are fetched by then).
+  const askForImageHosts = (action: ExportAction): { asked: Promise<unknown>; giveBack: () => void } => {
     const origins = originsToAsk(action, imageOrigins, inlineImages);
-    return origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve();
+    if (!origins.length) return { asked: Promise.resolve(), giveBack: () => undefined };
+    const fresh = origins.filter((o) => !grantedBefore.has(o));
+    return {
+      asked: browser.permissions.request({ origins }).catch(() => false),
+      giveBack: () => void (fresh.length && browser.permissions.remove({ origins: fresh }).catch(() => false)),
+    };
   };
 
   async function run(action: ExportAction): Promise<void> {
-    const asked = askForImageHosts(action);
+    const { asked, giveBack } = askForImageHosts(action);
     offerFollowUp(undefined);
     messageEl.textContent = t('working');
     await asked;
+    try {
+      await runAsked(action);
+    } finally {
+      giveBack();
+    }
+  }
+
+  async function runAsked(action: ExportAction): Promise<void> {
     if (action === 'copy-md') {
       // The popup has the focus and the click: copy here rather than in the page.
       const r = await ask<ActionResult>({ type: 'get-markdown' });

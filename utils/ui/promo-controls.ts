@@ -8,8 +8,9 @@ import type { PageCleaning } from '../clean/page-cleaning';
 import type { PageMemory, DecisionResult } from '../clean/page-memory';
 import type { Toolbar } from './toolbar';
 import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
-import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR } from '../clean/chrome-rules';
+import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR, PROMO_SIGNALS_ATTR } from '../clean/chrome-rules';
 import { t } from './i18n';
+import { trusted } from './trusted';
 
 const TAG_CSS = `
 :host { all: initial; display: block; text-align: right; margin: 6px 0 2px; }
@@ -34,19 +35,31 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
   // ---- the count, and showing the hidden blocks in place ----
   const reveal = toolbar.addItem({ id: 'promo-reveal', label: '', onSelect: () => setShown(!shown) });
   const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), onSelect: () => (picking ? stopPicking() : startPicking()) });
+  // Blocks the detector was unsure of stay on the page; one click hides them and remembers it.
+  const unsure = toolbar.addItem({ id: 'promo-unsure', label: '', onSelect: () => void hideUnsure() });
+  async function hideUnsure(): Promise<void> {
+    let last: DecisionResult | null = null;
+    for (const { el } of cleaner.unsure.slice()) last = await memory.decide(el, 'hide');
+    if (last) say(last, t('promoPicked'));
+  }
 
   function keepButton(block: Element): Element {
     const host = doc.createElement(OWN_UI_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = TAG_CSS;
     const b = doc.createElement('button');
     b.type = 'button';
     b.textContent = t('promoNotPromotion');
-    b.addEventListener('click', (e) => {
-      e.stopPropagation();
-      void memory.decide(block, 'keep').then((r) => say(r, t('promoKept')));
-    });
+    // Which signals hid the block.
+    b.title = block.getAttribute(PROMO_SIGNALS_ATTR) ?? '';
+    b.addEventListener(
+      'click',
+      trusted((e) => {
+        e.stopPropagation();
+        void memory.decide(block, 'keep').then((r) => say(r, t('promoKept')));
+      }),
+    );
     shadow.append(style, b);
     return host;
   }
@@ -78,6 +91,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     reveal.setLabel(shown ? t('promoShownCount', n) : t('promoHiddenCount', n));
     reveal.setHidden(!cleaner.enabled || (n === 0 && !shown));
     pick.setHidden(!cleaner.enabled || !doc.getElementById('js_content'));
+    unsure.setLabel(t('promoUnsureCount', cleaner.unsure.length));
+    unsure.setHidden(!cleaner.enabled || cleaner.unsure.length === 0);
     pick.setLabel(picking ? t('promoPickStop') : t('promoPick'));
     if (!cleaner.enabled && picking) stopPicking();
     syncTags();
@@ -98,15 +113,15 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     return units.find((u) => u.contains(target) && pickable(u)) ?? null;
   };
 
-  const onOver = (e: Event) => highlight(unitOf(e.target));
-  const onClick = (e: Event) => {
+  const onOver = trusted((e: Event) => highlight(unitOf(e.target)));
+  const onClick = trusted((e: Event) => {
     const unit = unitOf(e.target);
     if (!unit) return;
     e.preventDefault();
     e.stopPropagation();
     hideCurrent(unit);
-  };
-  const onKey = (e: KeyboardEvent) => {
+  });
+  const onKey = trusted((e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       stopPicking();
@@ -121,7 +136,7 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
       e.preventDefault();
       hideCurrent(current);
     }
-  };
+  });
 
   function hideCurrent(unit: Element): void {
     stopPicking();

@@ -39,7 +39,12 @@ export function renderPromoMemory(host: HTMLElement): void {
     const b = el('button', label);
     b.type = 'button';
     b.setAttribute('aria-label', name);
-    b.addEventListener('click', () => void onClick().then(() => (status.textContent = t('promoMemDeleted'))));
+    b.addEventListener('click', () =>
+      void onClick().then(
+        () => (status.textContent = t('promoMemDeleted')),
+        (e: unknown) => (status.textContent = t('promoMemSaveFailed', (e as Error).message)),
+      ),
+    );
     return b;
   };
 
@@ -98,7 +103,13 @@ export function renderPromoMemory(host: HTMLElement): void {
         status.textContent = t('promoMemImportBad', r.message);
         return;
       }
-      await importAccounts(r.accounts as AccountMemory[]);
+      try {
+        await importAccounts(r.accounts as AccountMemory[]);
+      } catch (e) {
+        // Refused whole (too big for the memory, or storage failed): nothing changed; say why.
+        status.textContent = t('promoMemImportFailed', (e as Error).message);
+        return;
+      }
       status.textContent = t('promoMemImported', r.accounts.length);
       await render();
     });

@@ -3,6 +3,8 @@
  * after a few seconds, a failure stays until dismissed and can be copied (button, or select the text).
  */
 
+import { trusted } from './trusted';
+
 export type FeedbackKind = 'ok' | 'error' | 'info';
 
 export interface FeedbackTimes {
@@ -54,11 +56,14 @@ export function buildFeedback(
   const followBtn = smallButton(doc, 'wac-follow-up', '');
   actions.append(followBtn, copyBtn, closeBtn);
   let follow: FeedbackAction | undefined;
-  followBtn.addEventListener('click', () => {
-    const a = follow;
-    dismiss();
-    a?.run();
-  });
+  followBtn.addEventListener(
+    'click',
+    trusted(() => {
+      const a = follow;
+      dismiss();
+      a?.run();
+    }),
+  );
   box.append(status, actions);
 
   let timers: ReturnType<typeof setTimeout>[] = [];
@@ -73,19 +78,25 @@ export function buildFeedback(
     status.textContent = '';
   };
 
-  copyBtn.addEventListener('click', () => {
-    void copy(status.textContent ?? '').then(
-      () => void (copyBtn.textContent = labels.copied),
-      () => void (copyBtn.textContent = labels.copyMessage),
-    );
-  });
-  closeBtn.addEventListener('click', dismiss);
-  box.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && box.dataset.kind === 'error') {
-      e.stopPropagation();
-      dismiss();
-    }
-  });
+  copyBtn.addEventListener(
+    'click',
+    trusted(() => {
+      void copy(status.textContent ?? '').then(
+        () => void (copyBtn.textContent = labels.copied),
+        () => void (copyBtn.textContent = labels.copyMessage),
+      );
+    }),
+  );
+  closeBtn.addEventListener('click', trusted(dismiss));
+  box.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      if (e.key === 'Escape' && box.dataset.kind === 'error') {
+        e.stopPropagation();
+        dismiss();
+      }
+    }),
+  );
 
   return {
     element: box,

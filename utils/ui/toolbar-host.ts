@@ -13,6 +13,8 @@ export async function mountToolbar(ctx: ContentScriptContext, onAction: (a: Expo
     anchor: 'body',
     append: 'last',
     css: TOOLBAR_CSS,
+    // Closed: a page script cannot reach the controls (nor read the messages) through host.shadowRoot.
+    mode: 'closed',
     onMount: (container, _shadow, host) => {
       const labels = {
         'download-md': t('actionDownloadMd'),
@@ -24,7 +26,7 @@ export async function mountToolbar(ctx: ContentScriptContext, onAction: (a: Expo
         copyMessage: t('tbCopyMessage'),
         copied: t('tbCopied'),
       };
-      onMount(buildToolbar(container, labels, onAction), host);
+      onMount(buildToolbar(container, labels, onAction, { host }), host);
     },
   });
   ui.mount();

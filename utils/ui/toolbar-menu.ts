@@ -3,6 +3,7 @@
  * the first item, arrow keys, Home and End move, Tab moves through the items too, Esc closes it and
  * focus goes back to the button, a click outside or focus leaving closes it.
  */
+import { trusted } from './trusted';
 
 export interface Menu {
   button: HTMLButtonElement;
@@ -67,46 +68,68 @@ export function buildMenu(doc: Document, name: string, glyph: SVGElement, within
       b.className = 'wac-menuitem';
       b.setAttribute('role', 'menuitem');
       b.textContent = label;
-      b.addEventListener('click', () => {
-        menu.close(true);
-        onSelect();
-      });
+      b.addEventListener(
+        'click',
+        trusted(() => {
+          menu.close(true);
+          onSelect();
+        }),
+      );
       element.appendChild(b);
       return b;
     },
   };
 
-  button.addEventListener('click', () => (menu.isOpen() ? menu.close() : menu.open()));
-  button.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      menu.open(e.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  });
-  element.addEventListener('keydown', (e) => {
-    const list = items();
-    const at = list.indexOf(e.composedPath()[0] as HTMLButtonElement);
-    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: -1 };
-    if (e.key in moves) {
-      e.preventDefault();
-      focusItem(moves[e.key]!);
-    }
-  });
+  button.addEventListener('click', trusted(() => (menu.isOpen() ? menu.close() : menu.open())));
+  button.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        menu.open(e.key === 'ArrowDown' ? 'first' : 'last');
+      }
+    }),
+  );
+  element.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      const list = items();
+      const at = list.indexOf(e.composedPath()[0] as HTMLButtonElement);
+      const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: -1 };
+      if (e.key in moves) {
+        e.preventDefault();
+        focusItem(moves[e.key]!);
+      }
+    }),
+  );
+  // The toolbar's shadow host (its slotted button is part of the toolbar too), or `within` outside a shadow root.
+  const hostOf = (): Element => {
+    const root = within.getRootNode();
+    return root instanceof ShadowRoot ? root.host : within;
+  };
+  const inside = (node: Node) => within.contains(node) || hostOf().contains(node);
   // Esc anywhere in the toolbar (an item, the button, the other control) closes an open menu.
-  within.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && menu.isOpen()) {
-      e.preventDefault();
-      menu.close(true);
-    }
-  });
+  within.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      if (e.key === 'Escape' && menu.isOpen()) {
+        e.preventDefault();
+        menu.close(true);
+      }
+    }),
+  );
   // Focus or a click going anywhere outside the toolbar closes the menu.
   within.addEventListener('focusout', (e) => {
     const next = e.relatedTarget as Node | null;
-    if (next && !within.contains(next)) menu.close();
+    if (next && !inside(next)) menu.close();
   });
-  doc.addEventListener('pointerdown', (e) => {
-    if (!e.composedPath().includes(within)) menu.close();
-  });
+  doc.addEventListener(
+    'pointerdown',
+    trusted((e) => {
+      // Seen from the document, a path through a closed shadow root stops at its host.
+      if (!e.composedPath().includes(hostOf())) menu.close();
+    }),
+  );
   return menu;
 }
 

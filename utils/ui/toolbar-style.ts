@@ -2,7 +2,8 @@ import { CONTROL_WIDTH, EDGE_GAP, TAB_WIDTH } from './toolbar-place';
 
 /**
  * The toolbar's style: it lives in the shadow root only, so the page's CSS cannot reach it and it
- * cannot reach the page. Colours are variables, set for light and dark on the root's data-theme.
+ * cannot reach the page (the slotted primary button excepted: !important rules hold it). Colours are
+ * variables, set for light and dark on the root's data-theme.
  */
 export const TOOLBAR_CSS = `
 :host { all: initial; }
@@ -26,14 +27,23 @@ export const TOOLBAR_CSS = `
   border: 0; background: transparent; color: var(--accent-fg); border-radius: 9px; }
 .wac-control button:hover { background: var(--hover); }
 .wac-control .wac-more { height: 26px; color: var(--muted); }
+.wac-control { --wac-icon: 22px; }
 .wac-control svg { width: 22px; height: 22px; fill: currentColor; }
 .wac-control .wac-more svg { width: 18px; height: 18px; }
-.wac-root[data-busy="true"] .wac-primary svg { animation: wac-pulse 1s ease-in-out infinite alternate; }
-@keyframes wac-pulse { from { opacity: 1; } to { opacity: .35; } }
+.wac-root[data-busy="true"] { --wac-pulse: running; }
+/* "Download Markdown" is in the page's DOM, slotted here (toolbar.ts): only !important rules of this root beat the page's. */
+::slotted(button) { all: unset !important; display: flex !important; align-items: center !important; justify-content: center !important;
+  box-sizing: border-box !important; width: 100% !important; height: 34px !important; margin: 0 !important; padding: 0 !important;
+  border: 0 !important; border-radius: 9px !important; background: transparent !important; color: var(--accent-fg) !important;
+  cursor: pointer !important; visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; }
+::slotted(button:hover) { background: var(--hover) !important; }
+::slotted(button:focus-visible) { outline: 2px solid var(--focus) !important; outline-offset: -2px !important; }
+::slotted(button:disabled) { opacity: .5 !important; cursor: progress !important; }
 .wac-root[data-mode="tab"] { right: 0; }
 .wac-root[data-mode="tab"] .wac-control { width: ${TAB_WIDTH}px; border-right: 0; border-radius: 8px 0 0 8px; transition: width .15s; }
+.wac-root[data-mode="tab"] .wac-control { --wac-icon: 14px; }
 .wac-root[data-mode="tab"] .wac-control svg { width: 14px; height: 14px; }
-.wac-root[data-mode="tab"] .wac-control:hover, .wac-root[data-mode="tab"] .wac-control:focus-within { width: ${CONTROL_WIDTH}px; }
+.wac-root[data-mode="tab"] .wac-control:hover, .wac-root[data-mode="tab"] .wac-control:focus-within { width: ${CONTROL_WIDTH}px; --wac-icon: 22px; }
 .wac-root[data-mode="tab"] .wac-control:hover svg, .wac-root[data-mode="tab"] .wac-control:focus-within svg { width: 22px; height: 22px; }
 .wac-menu { display: flex; flex-direction: column; gap: 2px; padding: 4px; box-sizing: border-box; width: max-content; max-width: 280px;
   min-height: 0; overflow-y: auto; background: var(--bg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow); }

@@ -1,14 +1,15 @@
 import type { ExportAction } from '../messages/types';
 import { copyText } from '../deliver/clipboard';
 import { buildFeedback, DEFAULT_FEEDBACK_TIMES, type FeedbackAction, type FeedbackTimes } from './toolbar-feedback';
-import { buildMenu, visuallyHidden } from './toolbar-menu';
+import { buildMenu } from './toolbar-menu';
 import { articleColumn, menuFits, MIN_GAP, placeControl, type Placement } from './toolbar-place';
 import { followTheme } from './toolbar-theme';
+import { trusted } from './trusted';
 
 export { TOOLBAR_CSS } from './toolbar-style';
 
 /**
- * The in-page toolbar, inside an open shadow root: one small control at the window's edge, in the
+ * The in-page toolbar, inside a closed shadow root: one small control at the window's edge, in the
  * margin beside the article (a thin tab when there is none): "Download Markdown", one click, and
  * "More", a menu with the other actions and every feature's items; messages appear beside it.
  */
@@ -59,6 +60,11 @@ export interface ToolbarOptions {
   feedback?: FeedbackTimes;
   /** Copies a failure's text (the copy button). */
   copy?: (text: string) => Promise<void>;
+  /**
+   * The shadow root's host: "Download Markdown" goes in its light DOM, slotted into the control, so
+   * the reader's tools (and the page's) find it by role while the rest stays in the closed root.
+   */
+  host?: HTMLElement;
 }
 
 export function buildToolbar(
@@ -77,16 +83,14 @@ export function buildToolbar(
   control.className = 'wac-control';
   control.setAttribute('role', 'group');
   control.setAttribute('aria-label', labels.title);
-  const primary = doc.createElement('button');
-  primary.type = 'button';
-  primary.className = 'wac-primary';
-  primary.dataset.action = 'download-md';
-  primary.title = labels['download-md'];
-  primary.append(icon(doc, MARKDOWN_MARK), visuallyHidden(doc, labels['download-md']));
-  primary.addEventListener('click', () => onAction('download-md'));
+  const primary = primaryButton(doc, labels['download-md']);
+  primary.addEventListener('click', trusted(() => onAction('download-md')));
+  const slot = doc.createElement('slot');
+  slot.name = PRIMARY_SLOT;
+  if (options.host) options.host.appendChild(primary);
 
   const menu = buildMenu(doc, labels.more, icon(doc, MORE_DOTS), root);
-  control.append(primary, menu.button);
+  control.append(options.host ? slot : primary, menu.button);
   const exportItems = [primary];
   for (const action of ['copy-md', 'download-zip'] as const) {
     const b = menu.add(labels[action], () => onAction(action));
@@ -164,6 +168,34 @@ export function buildToolbar(
 const MARKDOWN_MARK =
   'M2 5.5A1.5 1.5 0 0 1 3.5 4h17A1.5 1.5 0 0 1 22 5.5v13a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 18.5v-13Zm1.6.1v12.8h16.8V5.6H3.6ZM5 16V8h2.2l2.3 3 2.3-3H14v8h-2.2v-4.6l-2.3 3-2.3-3V16H5Zm11.6-8h2.2v4h2l-3.1 4-3.1-4h2V8Z';
 const MORE_DOTS = 'M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z';
+
+const PRIMARY_SLOT = 'primary';
+
+/** Its icon and that icon's style sit in a closed root of its own: the page's CSS reaches neither. */
+const PRIMARY_ICON_CSS = `
+:host { all: initial !important; display: contents !important; }
+svg { display: block; width: var(--wac-icon, 22px); height: var(--wac-icon, 22px); fill: currentColor;
+  animation: wac-pulse 1s ease-in-out infinite alternate; animation-play-state: var(--wac-pulse, paused); }
+@keyframes wac-pulse { from { opacity: 1; } to { opacity: .35; } }
+`;
+
+/** "Download Markdown": a light-DOM button (see ToolbarOptions.host) named by aria-label. */
+function primaryButton(doc: Document, label: string): HTMLButtonElement {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.className = 'wac-primary';
+  b.slot = PRIMARY_SLOT;
+  b.dataset.action = 'download-md';
+  b.title = label;
+  b.setAttribute('aria-label', label);
+  const holder = doc.createElement('span');
+  const inner = holder.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = PRIMARY_ICON_CSS;
+  inner.append(style, icon(doc, MARKDOWN_MARK));
+  b.appendChild(holder);
+  return b;
+}
 
 function icon(doc: Document, path: string): SVGElement {
   const ns = 'http://www.w3.org/2000/svg';

@@ -8,8 +8,8 @@ import type { LaunchOptions, TestBrowser, TestPage } from './types';
 
 /** Chromium behind the cross-browser interface: the existing harness (../harness.ts) underneath. */
 
-// Playwright's CSS pierces open shadow roots by itself; `>>>` is puppeteer's way of saying so.
-const css = (selector: string) => selector.replace(/\s*>>>\s*/g, ' ');
+// `wac-toolbar >>> x`: x inside the toolbar, whose root is closed (the `wac=` engine, ./closed-root.ts).
+const css = (selector: string) => selector.replace(/^\s*wac-toolbar\s*>>>\s*/, 'wac=');
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
   const downloadsDir = options.downloadsFolder ? mkdtempSync(join(tmpdir(), 'wac-chromium-downloads-')) : '';

@@ -1,10 +1,11 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Routes } from './routing';
 import { startProxy } from './proxy';
 import { accessibleNameOf, TOOLBAR_MORE } from './toolbar-names';
+import { EXPOSED } from './closed-root';
 import type { DownloadedFile, LaunchOptions, TestBrowser, TestPage } from './types';
 
 /**
@@ -33,6 +34,17 @@ interface BeforeRequestSent {
 }
 
 const files = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.'));
+
+/** `wac-toolbar >>> x`: x inside the toolbar, whose shadow root is closed (see ./closed-root.ts). */
+const IN_TOOLBAR = /^\s*wac-toolbar\s*>>>\s*/;
+
+/** A BiDi command's answer, with or without the message's { type, id, result } around it. */
+type Answer<T> = T | { result: T };
+const unwrap = <T extends object>(a: Answer<T>, key: keyof T): T => (key in a ? (a as T) : (a as { result: T }).result);
+interface EvaluateResult {
+  realm: string;
+  result?: { value?: { shadowRoot?: { sharedId?: string } | null } };
+}
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
   const manifestPath = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
@@ -111,13 +123,65 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     conn.send('browsingContext.navigate', { context: contextOf(page), url, wait: 'complete' });
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
 
+  /**
+   * Leaves the toolbar's closed root on its host (EXPOSED), in the page's own realm: BiDi serializes
+   * closed roots with includeShadowTree 'all'. False while there is none yet.
+   */
+  const exposeToolbar = async (page: Page): Promise<boolean> => {
+    const target = { context: contextOf(page) };
+    const got = unwrap(
+      (await conn.send('script.evaluate', {
+        expression: "document.querySelector('wac-toolbar')",
+        target,
+        awaitPromise: false,
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+      })) as Answer<EvaluateResult>,
+      'realm',
+    );
+    const sharedId = got.result?.value?.shadowRoot?.sharedId;
+    if (!sharedId) return false;
+    await conn.send('script.callFunction', {
+      functionDeclaration: `(root) => { root.host.${EXPOSED} = root; }`,
+      arguments: [{ sharedId }],
+      target,
+      awaitPromise: false,
+    });
+    return true;
+  };
+  /** Every match, the toolbar's insides included (`wac-toolbar >>> x`: its light DOM and its root). */
+  const queryAll = async (page: Page, selector: string): Promise<ElementHandle<Element>[]> => {
+    const inner = selector.replace(IN_TOOLBAR, '');
+    if (inner === selector) return page.$$(selector);
+    if (!(await exposeToolbar(page))) return [];
+    const list = await page.evaluateHandle(
+      (sel, name) => {
+        const host = document.querySelector('wac-toolbar')!;
+        const root = (host as unknown as Record<string, ShadowRoot | undefined>)[name];
+        return [...host.querySelectorAll(sel), ...(root?.querySelectorAll(sel) ?? [])];
+      },
+      inner,
+      EXPOSED,
+    );
+    const found = [...(await list.getProperties()).values()].map((h) => h.asElement() as ElementHandle<Element> | null);
+    return found.filter((h): h is ElementHandle<Element> => h !== null);
+  };
+  const waitFor = async (page: Page, selector: string, timeoutMs = 10_000): Promise<ElementHandle<Element>> => {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const [h] = await queryAll(page, selector);
+      if (h) return h;
+      if (Date.now() > end) throw new Error(`nothing matches ${selector} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
   const wrap = (page: Page): TestPage => {
-    const first = (selector: string) => page.$(selector);
+    const first = async (selector: string) => (await queryAll(page, selector))[0] ?? null;
     return {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       async clickToolbar(name) {
         const pick = async (selector: string) => {
-          for (const h of await page.$$(selector)) {
+          for (const h of await queryAll(page, selector)) {
             const [label, visible] = await h.evaluate((el) => [el.getAttribute('aria-label') ?? el.textContent ?? '', el.checkVisibility()] as const);
             if (visible && name.test(accessibleNameOf(label))) return h;
           }
@@ -125,7 +189,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         };
         const direct = await pick('wac-toolbar >>> button');
         if (direct) return direct.click();
-        const more = await page.$$('wac-toolbar >>> button');
+        const more = await queryAll(page, 'wac-toolbar >>> button');
         for (const h of more) {
           if (TOOLBAR_MORE.test(accessibleNameOf(await h.evaluate((el) => el.getAttribute('aria-label') ?? el.textContent ?? '')))) {
             await h.click();
@@ -136,12 +200,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         throw new Error(`no toolbar action named ${name}`);
       },
       async click(selector) {
-        const h = await page.waitForSelector(selector, { timeout: 10_000 });
-        await h!.click();
+        await (await waitFor(page, selector)).click();
       },
       async setChecked(selector, on) {
-        const h = await page.waitForSelector(selector, { timeout: 10_000 });
-        if ((await h!.evaluate((el) => (el as HTMLInputElement).checked)) !== on) await h!.click();
+        const h = await waitFor(page, selector);
+        if ((await h.evaluate((el) => (el as HTMLInputElement).checked)) !== on) await h.click();
       },
       async isChecked(selector) {
         const h = await first(selector);
@@ -151,7 +214,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         const h = await first(selector);
         return h ? h.evaluate((el) => el.textContent) : null;
       },
-      count: async (selector) => (await page.$$(selector)).length,
+      count: async (selector) => (await queryAll(page, selector)).length,
       async download(action, timeoutMs = 30_000) {
         const before = new Set(files(downloads));
         await action();
@@ -179,8 +242,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
       bringToFront: () => page.bringToFront(),
       async screenshot(path, selector) {
-        const target = selector ? await page.waitForSelector(selector, { timeout: 10_000 }) : page;
-        await target!.screenshot({ path: path as `${string}.png` });
+        const target = selector ? await waitFor(page, selector) : page;
+        await target.screenshot({ path: path as `${string}.png` });
       },
       close: () => page.close(),
     };

@@ -2,8 +2,8 @@ import type { Served } from './routing';
 
 /**
  * The one small interface the cross-browser tests drive: Chromium (playwright-core) and real Firefox
- * ESR (puppeteer-core over WebDriver BiDi) each implement it. Selectors pierce open shadow roots, so
- * the toolbar's insides are reachable in both.
+ * ESR (puppeteer-core over WebDriver BiDi) each implement it. The toolbar's shadow root is closed:
+ * `wac-toolbar >>> x` is x inside it, reached over each browser's protocol (./closed-root.ts).
  */
 export type BrowserName = 'chromium' | 'firefox';
 

@@ -40,17 +40,35 @@ export interface PlannedFile {
 /** The note's own path from the root: `<folder>/<name>.md`. */
 export const notePath = (draft: NoteDraft): string => join(draft.folder, `${draft.name}.md`);
 
-/** The folder that holds this note's images, and only this note's (a note's own `<name>/` either way): safe to empty on update. */
+/**
+ * Why the fixed images folder cannot be used ('' when it can, or when images go beside the note):
+ * it must name a folder inside the chosen one. Empty or "/" would put images at the folder's root
+ * (`<vault>/<title>/`), ".." outside it. Checked in the options and again at save time, since
+ * settings also come from sync.
+ */
+export function imagesFolderProblem(settings: Settings): '' | 'folderImagesFolderBad' {
+  return settings.attachments.location === 'fixed' && !validImagesFolder(settings.attachments.folder) ? 'folderImagesFolderBad' : '';
+}
+
+/** A folder inside the chosen one: at least one name, none of them only dots. */
+export function validImagesFolder(folder: string): boolean {
+  const segs = folder.split(/[/\\]/).filter((s) => s.trim());
+  return segs.length > 0 && !segs.some((s) => /^[\s.]+$/.test(s));
+}
+
+/** The folder that holds this note's images: `<folder>/assets/<name>` or `<fixed>/<name>`. */
 export function imageDirOf(draft: NoteDraft, settings: Settings): string {
   const one = attachmentPlan(draft, settings, [{ index: 0, type: '' }])[0]!.path;
   return one.slice(0, one.lastIndexOf('/'));
 }
 
+/** Image `index` of the note written at `path`: its links from the note's folder. */
+export function plannedAt(draft: NoteDraft, index: number, path: string): PlannedFile {
+  const relative = relativeTo(draft.folder, path);
+  return { index, path, link: linkPath(relative), relative };
+}
+
 export function attachmentPlan(draft: NoteDraft, settings: Settings, files: readonly { index: number; type: string }[]): PlannedFile[] {
   const dir = settings.attachments.location === 'fixed' ? join(settings.attachments.folder || 'assets', draft.name) : join(draft.folder, 'assets', draft.name);
-  return files.map((f) => {
-    const path = join(dir, `${pad(f.index + 1)}.${imageExtension(draft.images[f.index] ?? '', f.type)}`);
-    const relative = relativeTo(draft.folder, path);
-    return { index: f.index, path, link: linkPath(relative), relative };
-  });
+  return files.map((f) => plannedAt(draft, f.index, join(dir, `${pad(f.index + 1)}.${imageExtension(draft.images[f.index] ?? '', f.type)}`)));
 }

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../../ui/i18n';
 import { hasDownloadsPermission } from '../downloads/permission';
 import { actualRelative, saveFile, taken, type DownloadsApi } from '../downloads/save-file';
-import { attachmentPlan, imageDirOf, linkPath, notePath, relativeTo } from './attachments';
+import { attachmentPlan, imageDirOf, imagesFolderProblem, linkPath, notePath, relativeTo } from './attachments';
 import { fetchDraftImages, fillSlots, imageSummary } from './slots';
 import type { Destination, DeliverContext, DeliveryResult, NoteDraft } from './types';
 import type { ImageFailure } from '../zip';
@@ -39,6 +39,8 @@ export const downloadsFolder: Destination = {
   async deliver(original, ctx): Promise<DeliveryResult> {
     const api = await downloadsApi();
     if (!api) return { ok: false, fallback: true, message: t('dlfNoPermission') };
+    const bad = imagesFolderProblem(ctx.settings);
+    if (bad) return { ok: false, fallback: true, message: t(bad) };
     const draft = await freeName(api, original, ctx);
     const { files, failed } = await fetchDraftImages(draft, ctx);
     const plan = attachmentPlan(draft, ctx.settings, files);

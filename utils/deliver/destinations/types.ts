@@ -25,6 +25,8 @@ export interface NoteDraft {
   source: string;
   account: string;
   published: string;
+  /** Which article (page/identity.ts), as the note's front matter says; absent in drafts kept by older versions. */
+  id?: string | null;
 }
 
 export interface DeliverContext {

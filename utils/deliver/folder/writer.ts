@@ -50,12 +50,30 @@ export async function writeFile(root: FileSystemDirectoryHandle, path: string, d
   }
 }
 
-/** Removes a directory and what it holds; nothing there is fine. */
-export async function removeDir(root: FileSystemDirectoryHandle, path: string): Promise<void> {
+/** What is at `path`: null when nothing, 'directory', or the file's bytes. */
+export async function entryAt(root: FileSystemDirectoryHandle, path: string): Promise<Uint8Array | 'directory' | null> {
   const [dirPath, name] = split(path);
   try {
     const dir = await dirAt(root, dirPath, false);
-    await dir.removeEntry(name, { recursive: true });
+    for await (const [key, h] of dir as unknown as AsyncIterable<[string, FileSystemHandle]>) {
+      if (key !== name) continue;
+      if (h.kind === 'directory') return 'directory';
+      return new Uint8Array(await (await (h as FileSystemFileHandle).getFile()).arrayBuffer());
+    }
+    return null;
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+/** Removes one file (never a directory, never recursively); nothing there is fine. */
+export async function removeFile(root: FileSystemDirectoryHandle, path: string): Promise<void> {
+  const [dirPath, name] = split(path);
+  try {
+    const dir = await dirAt(root, dirPath, false);
+    await dir.getFileHandle(name);
+    await dir.removeEntry(name);
   } catch (e) {
     if (!isNotFound(e)) throw e;
   }

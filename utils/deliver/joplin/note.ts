@@ -1,13 +1,17 @@
 import type { NewNote } from './client';
 import type { NoteDraft } from '../destinations/types';
 
+// Whole lines up to the first closing `---`: an empty front matter (`---` then `---`, no properties)
+// ends at its own second line, not at a rule or a code block's `---` further down.
+const FRONT_MATTER = /^---\n(?:[^\n]*\n)*?---(?:\n+|$)/;
+
 /**
  * Joplin keeps title, source, author and date as the note's own fields and shows a body's YAML front
  * matter as plain text (a rule and a stray heading): the front matter leaves the body, its facts go to
  * the fields.
  */
 export function withoutFrontMatter(markdown: string): string {
-  const m = /^---\n[\s\S]*?\n---\n+/.exec(markdown);
+  const m = FRONT_MATTER.exec(markdown);
   return m ? markdown.slice(m[0].length) : markdown;
 }
 

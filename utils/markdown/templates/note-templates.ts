@@ -7,6 +7,7 @@ import { safeFileName } from '../../deliver/filename';
 import { parseTemplate, type Template, type TemplateError } from './parse';
 import { compileProperties, DEFAULT_PROPERTIES, frontMatterYaml, type CompiledProperty, type PropertyProblem, type PropertyTemplate } from './properties';
 import { asText, renderTemplate } from './render';
+import { IDENTITY_PROPERTY } from '../../page/identity';
 import type { TemplateContext } from './variables';
 
 export interface NoteTemplates {
@@ -86,8 +87,14 @@ export function noteFolder(c: CompiledNoteTemplates, ctx: TemplateContext): stri
     .join('/');
 }
 
-export function noteFrontMatter(c: CompiledNoteTemplates, ctx: TemplateContext): string {
-  return frontMatterYaml(c.properties, ctx);
+/**
+ * The front matter: the reader's properties, then the article's identity (`wechat_id`), always ours:
+ * a property of the reader's by that name is left out, since "update that note" trusts it.
+ */
+export function noteFrontMatter(c: CompiledNoteTemplates, ctx: TemplateContext, id: string | null = null): string {
+  const own = c.properties.filter((p) => p.name !== IDENTITY_PROPERTY);
+  const identity: CompiledProperty[] = id ? [{ name: IDENTITY_PROPERTY, type: 'text', template: { source: id, parts: [{ text: id }] } }] : [];
+  return frontMatterYaml([...own, ...identity], ctx);
 }
 
 /** The single-brace file-name template of old settings ({title}, {account}, {date}) in the new form. */
