@@ -85,6 +85,8 @@ export function chapterOf(article: Article): Chapter {
     ALLOWED_TAGS: TAGS,
     ALLOWED_ATTR: ATTRS,
     ALLOW_DATA_ATTR: false,
+    // An aria-* attribute would point at ids the chapter does not keep.
+    ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
     ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', 'alt'],
   });
