@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
@@ -8,6 +11,8 @@ import { ALBUM_PAGE, articleUrl, corpusFor, fastSettings, htmlFor, realHtml, REA
 import { albumFixture, albumJson, pageHtml, pageUrl } from '../fixtures';
 import { loadDocument, UNAVAILABLE } from '../golden-cases';
 import { exportMarkdown } from '../../utils/markdown/note';
+import { epubcheck } from '../epubcheck';
+import { shotPath } from './shots';
 import { toolbar } from './browsers/closed-root';
 
 async function batchPageFrom(session: Session, start: () => Promise<void>): Promise<Page> {
@@ -201,4 +206,66 @@ describe('batch from the popup', () => {
     expect(await popup.locator('#batch-message').textContent()).toContain('https://example.com/not-wechat');
     expect(session.served.leaks).toEqual([]);
   });
+});
+
+describe('the album as an e-book, in real Chromium', () => {
+  it('"导出为电子书 / Export as e-book" on the batch page: one EPUB that epubcheck passes, a chapter per article in album order with its images inside, a failed image a placeholder, the deleted article listed; opened as a reader would', async () => {
+    session = await launch();
+    await fastSettings(session);
+    // The album's second address answers with a corpus page that has images, its third with a page its author deleted.
+    const withImages = pageHtml('20');
+    serveAlbum(session, threeArticleAlbum(), undefined, new Map([['2247484420', withImages], ['2247484584', pageHtml('11')]]));
+    const images = exportMarkdown(loadDocument(withImages, articleUrl('2247484420')), articleUrl('2247484420'));
+    if (!images.ok) throw new Error(images.message);
+    const broken = images.article.images[1]!;
+    session.failImages((url) => url === broken);
+    const article = await openArticle(session, articleUrl('2247484584'), htmlFor('2247484584'));
+    const batch = await batchPageFrom(session, () => toolbarAction(article, /导出合集|Export album/));
+    await expect.poll(() => batch.locator('#setup-info').textContent(), { timeout: 30_000 }).toContain('3');
+    const download = batch.waitForEvent('download', { timeout: 120_000 });
+    await batch.getByRole('button', { name: /导出为电子书|Export as e-book/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('微型小说.epub');
+    const path = (await file.path())!;
+    const check = epubcheck(path);
+    expect(check.errors).toEqual([]);
+    expect(check.warnings).toEqual([]);
+    const files = unzipSync(new Uint8Array(readFileSync(path)));
+    const text = (p: string) => strFromU8(files[p]!);
+    expect(Object.keys(files)[0]).toBe('mimetype');
+    expect(Object.keys(files).filter((n) => /^OEBPS\/text\/\d+\.xhtml$/.test(n))).toHaveLength(2);
+    const nav = text('OEBPS/nav.xhtml');
+    const entries = Array.from(nav.matchAll(/<li>(.*?)<\/li>/g), (m) => m[1]!);
+    expect(entries).toEqual([
+      '<a href="text/001.xhtml">微型小说《燃烟》</a>',
+      `<a href="text/002.xhtml">${images.article.meta.title}</a>`,
+      expect.stringMatching(/^<a href="missing\.xhtml#m1" class="missing">.+ — 未收入 \/ Not in this book<\/a>$/),
+    ]);
+    expect(text('OEBPS/missing.xhtml')).toMatch(/该内容已被发布者删除/);
+    // The images the batch fetched are inside the book; the one that failed is a labelled placeholder.
+    const chapter = text('OEBPS/text/002.xhtml');
+    const inside = Array.from(chapter.matchAll(/<img src="\.\.\/(images\/[^"]+)"/g), (m) => m[1]!);
+    expect(inside).toHaveLength(images.article.images.length - 1);
+    for (const img of inside) expect(files[`OEBPS/${img}`]!.length).toBeGreaterThan(0);
+    expect(chapter).toContain(`<span class="missing-image">[图片未能保存 / Image not saved] ${broken.replace(/&/g, '&amp;')}</span>`);
+    expect(files['OEBPS/images/cover.png'] ?? files['OEBPS/images/cover.jpg']).toBeDefined();
+    await expect.poll(() => batch.locator('#state-note').textContent()).toMatch(/电子书|e-book/);
+    expect(session.served.leaks).toEqual([]);
+
+    // Opened as a reader would: the contents and the chapter with images, rendered from the book's own files.
+    const dir = mkdtempSync(join(tmpdir(), 'wac-epub-open-'));
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), bytes);
+    }
+    const reader = await session.context.newPage();
+    await reader.setViewportSize({ width: 600, height: 800 });
+    for (const [page, shot] of [['nav.xhtml', 'epub-contents.png'], ['text/002.xhtml', 'epub-chapter.png']] as const) {
+      await reader.goto(pathToFileURL(join(dir, 'OEBPS', page)).href);
+      // Rendered as XHTML (a parse error would show Chromium's error box instead), images decoded.
+      expect(await reader.evaluate(() => document.querySelector('parsererror') === null && document.contentType)).toBe('application/xhtml+xml');
+      expect(await reader.evaluate(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0))).toBe(true);
+      await reader.screenshot({ path: shotPath(shot), fullPage: true });
+    }
+  }, 180_000);
 });

@@ -9,9 +9,11 @@ import { fetchDraftImages, fillSlots } from '../deliver/destinations/slots';
 import { imageExtension } from '../page/images';
 import type { Settings } from '../settings/settings';
 import { albumsInScripts, bizOf } from './album-info';
+import { chapterOf } from '../deliver/epub-chapter';
+import type { Chapter } from '../deliver/epub';
 
 export type ArticleOutcome =
-  | { ok: true; fileName: string; title: string; published: string; markdown: string; files: ImagesResult['files']; images: { path: string; url: string }[]; failedImages: ImageFailure[] }
+  | { ok: true; fileName: string; title: string; published: string; markdown: string; files: ImagesResult['files']; images: { path: string; url: string }[]; failedImages: ImageFailure[]; chapter?: Chapter }
   | { ok: false; reason: string };
 
 // An inline script this long is one of WeChat's bundles, never where the server writes its variables
@@ -58,20 +60,22 @@ export function parsePage(html: string, url: string): Document {
   return doc;
 }
 
-export async function exportFetchedArticle(html: string, url: string, settings: Settings, fetchImages: FetchImages, assetDir: string): Promise<ArticleOutcome> {
+/** `withChapter`: also the article as an e-book chapter, from the same extraction (before conversion uses it up). */
+export async function exportFetchedArticle(html: string, url: string, settings: Settings, fetchImages: FetchImages, assetDir: string, withChapter = false): Promise<ArticleOutcome> {
   // The lean copy drops the data script (~100 KB) that names the album: it is read from the whole text.
   const album = () => albumsInScripts([html], bizOf(url))[0]?.title ?? '';
   const prepared = prepareExport(parsePage(html, url), url, settings, null, { album });
   if (!prepared.ok) return { ok: false, reason: prepared.message };
   const { article, fileName } = prepared;
   try {
+    const chapter = withChapter ? chapterOf(article) : undefined;
     const draft = draftFromArticle(article, settings, fileName);
     const fetched = await fetchDraftImages(draft, { settings, fetchImages, progress: () => {} });
     const files = fetched.files.map((f) => ({ path: `${assetDir}/${String(f.index + 1).padStart(3, '0')}.${imageExtension(f.url, f.type)}`, bytes: f.bytes, url: f.url }));
     const paths = new Map(fetched.files.map((f, i) => [f.index, files[i]!.path]));
     const markdown = fillSlots(draft, (i) => paths.get(i) ?? null);
     const images = files.map((f) => ({ path: f.path, url: f.url }));
-    return { ok: true, fileName, title: article.meta.title, published: article.meta.published, markdown, files, images, failedImages: fetched.failed };
+    return { ok: true, fileName, title: article.meta.title, published: article.meta.published, markdown, files, images, failedImages: fetched.failed, chapter };
   } catch (e) {
     return { ok: false, reason: `导出失败 / Export failed: ${(e as Error).message}` };
   }

@@ -13,7 +13,7 @@ import { DEFAULT_FETCH_POLICY, fetchPage, pauseMs, sleep } from './fetch-page';
 import { listAlbum, ListingError, selectRange, type AlbumItem } from './listing';
 import { counts, newBatch, timeLeftMs, type BatchState } from './state';
 import { runQueue, replayFinished } from './queue';
-import { ZipDestination } from './output';
+import { FolderBatchDestination } from '../follow/folder-output';
 import { batchDestination, finishBatch, splitNew, type BatchOut } from '../follow/batch-hooks';
 import { BATCH_PING, beat, localBatchStore as store, takeRequest, type BatchPing, type BatchRequest } from './store';
 import type { Settings } from '../settings/settings';
@@ -67,12 +67,14 @@ export async function startBatchPage(doc: Document): Promise<void> {
     $('cancel').hidden = !running;
     $('resume').hidden = running || c.pending === 0 || status === 'done' || saved;
     $('download').hidden = running || c.done === 0 || saved;
+    const epub = state.output === 'epub';
+    $('download').textContent = t(epub ? 'albumDownloadDoneEpub' : 'albumDownloadDone');
     const note: Record<string, string> = {
       stopped: t('albumStopped', state.stopReason ?? ''),
       paused: t('albumPaused'),
       cancelled: t('albumCancelled', c.done),
       interrupted: t('albumInterrupted', c.done + c.failed, c.total),
-      done: t('albumDone', c.done, c.failed),
+      done: t(epub ? 'albumDoneEpub' : 'albumDone', c.done, c.failed),
     };
     $('state-note').textContent = note[status] ?? '';
     $('state-note').className = status === 'stopped' ? 'error' : '';
@@ -103,7 +105,7 @@ export async function startBatchPage(doc: Document): Promise<void> {
   async function deliver(): Promise<void> {
     if (!state || !destination) return;
     await finishBatch(destination, state, doc);
-    // That ZIP is closed: a later run or download starts a new one from what is stored.
+    // That file is closed: a later run or download starts a new one from what is stored.
     destination = null;
     // Every article in it: the notes have nowhere else to go, and would hold the reader's storage.
     // With failures they stay (a retry rebuilds the ZIP from them) until the next batch replaces them.
@@ -116,11 +118,11 @@ export async function startBatchPage(doc: Document): Promise<void> {
 
   async function ensureDestination(): Promise<BatchOut> {
     if (!destination) {
-      const chosen = await batchDestination(settings, () => state!);
+      const chosen = await batchDestination(settings, () => state!, fetchImagesHere);
       if (chosen.folderDenied) message(t('followFolderDenied', chosen.folderDenied), 'error');
       destination = chosen.out;
-      // A folder already holds the notes finished before; a new ZIP is given them again.
-      if (destination instanceof ZipDestination) await replayFinished(state!, store, destination, fetchImagesHere);
+      // A folder already holds the notes finished before; a new ZIP or book is given them again.
+      if (!(destination instanceof FolderBatchDestination)) await replayFinished(state!, store, destination, fetchImagesHere);
     }
     return destination;
   }
@@ -215,18 +217,20 @@ export async function startBatchPage(doc: Document): Promise<void> {
     $('range').hidden = req.kind !== 'album';
     const c = state ? counts(state) : null;
     $('replaces').textContent = state && c && c.pending > 0 ? t('albumReplaces', state.title, c.done, c.total) : '';
-    $('start').onclick = async () => {
+    const begin = async (output: 'zip' | 'epub') => {
       const order = $<HTMLSelectElement>('order').value === 'newest-first' ? 'newest-first' : 'oldest-first';
       const chosen = selectRange(items, { from: Number(from.value) || 1, to: Number(to.value) || items.length, order: req.kind === 'album' ? order : 'oldest-first' });
       if (chosen.length === 0) return message(t('albumEmptyRange'), 'error');
       if (state) await store.clear(state);
-      state = newBatch(title, chosen.map((i) => ({ url: i.url, title: i.title, date: i.createTime })));
+      state = { ...newBatch(title, chosen.map((i) => ({ url: i.url, title: i.title, date: i.createTime }))), output };
       if (earlier) state.earlier = earlier;
       saved = false;
       destination = null;
       delete setup.dataset.active;
       void run();
     };
+    $('start').onclick = () => begin('zip');
+    $('start-epub').onclick = () => begin('epub');
   }
 
   $('pause').addEventListener('click', () => (control = 'pause'));

@@ -1,51 +1,66 @@
 /**
  * Where a batch's notes go. The queue hands each finished note to a destination as soon as it is
  * written (its images leave memory with it) and, at the end, the index. The ZIP is the default
- * destination; a folder or a Joplin notebook is another implementation of BatchDestination.
+ * destination, the e-book (EPUB) another; a folder or a Joplin notebook is another implementation
+ * of BatchDestination.
  */
-import { ZipStream, type ImagesResult } from '../deliver/zip';
+import { ZipStream, type FetchImages, type ImagesResult } from '../deliver/zip';
+import { EpubWriter, newBookId, type Chapter, type ContentsEntry } from '../deliver/epub';
+import { base64ToBytes } from '../deliver/encoding';
 import { safeFileName } from '../deliver/filename';
 import type { BatchState } from './state';
 import { escapeLabel } from '../markdown/escape';
 import { safeHref } from '../markdown/links';
 
 export interface BatchDestination {
+  /** Whether each note should come with its article as an e-book chapter. */
+  readonly wantsChapters?: boolean;
   /** Resolves with the name the note got when the destination had to choose another (a folder that has one). */
-  addNote(name: string, markdown: string, files: ImagesResult['files']): Promise<string | void>;
-  /** Writes index.md and closes the destination. */
-  finish(indexMarkdown: string): Promise<void>;
+  addNote(name: string, markdown: string, files: ImagesResult['files'], chapter?: Chapter): Promise<string | void>;
+  /** Writes index.md (or the book's contents, from the state) and closes the destination. */
+  finish(indexMarkdown: string, state?: BatchState): Promise<void>;
 }
 
 /** Bytes gathered in memory before they are moved into a Blob (which the browser may keep on disk). */
 const BLOB_STEP = 4 * 1024 * 1024;
 
-/**
- * `<album>/index.md`, `<album>/<note>.md`, `<album>/assets/NNN/MMM.ext`, streamed: the ZIP's bytes
- * are moved into Blobs every few MB, so a 300-article album never has all its images in the JS heap.
- */
-export class ZipDestination implements BatchDestination {
-  readonly folder: string;
+/** A streamed file's bytes, moved into Blobs every few MB, so a 300-article album never has all its images in the JS heap. */
+class BlobSink {
   private readonly parts: Blob[] = [];
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
-  private readonly zip: ZipStream;
-  /** The finished ZIP, once finish() is done. */
-  blob: Blob | null = null;
 
-  constructor(title: string) {
-    this.folder = safeFileName(title, 'album');
-    this.zip = new ZipStream((chunk) => {
-      this.pending.push(chunk);
-      this.pendingBytes += chunk.length;
-      if (this.pendingBytes >= BLOB_STEP) this.flush();
-    });
-  }
+  readonly push = (chunk: Uint8Array): void => {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= BLOB_STEP) this.flush();
+  };
 
   private flush(): void {
     if (this.pending.length === 0) return;
     this.parts.push(new Blob(this.pending as BlobPart[]));
     this.pending = [];
     this.pendingBytes = 0;
+  }
+
+  blob(type: string): Blob {
+    this.flush();
+    return new Blob(this.parts, { type });
+  }
+}
+
+/** `<album>/index.md`, `<album>/<note>.md`, `<album>/assets/NNN/MMM.ext`, streamed. */
+export class ZipDestination implements BatchDestination {
+  readonly folder: string;
+  readonly fileName: string;
+  private readonly sink = new BlobSink();
+  private readonly zip = new ZipStream(this.sink.push);
+  /** The finished ZIP, once finish() is done. */
+  blob: Blob | null = null;
+
+  constructor(title: string) {
+    this.folder = safeFileName(title, 'album');
+    this.fileName = `${this.folder}.zip`;
   }
 
   async addNote(name: string, markdown: string, files: ImagesResult['files']): Promise<void> {
@@ -56,8 +71,58 @@ export class ZipDestination implements BatchDestination {
   async finish(indexMarkdown: string): Promise<void> {
     this.zip.addText(`${this.folder}/index.md`, indexMarkdown);
     await this.zip.end();
-    this.flush();
-    this.blob = new Blob(this.parts, { type: 'application/zip' });
+    this.blob = this.sink.blob('application/zip');
+  }
+}
+
+/**
+ * The album as one EPUB: each finished article a chapter (made from the cleaned content, see
+ * deliver/epub-chapter.ts) with the images the batch fetched for its note, streamed like the ZIP.
+ * The cover is the first article's that can be fetched; the contents list every article of the
+ * batch in its order, those not in the book with the reason.
+ */
+export class EpubDestination implements BatchDestination {
+  readonly wantsChapters = true;
+  readonly fileName: string;
+  private readonly sink = new BlobSink();
+  private readonly book: EpubWriter;
+  private readonly hrefs = new Map<string, string>();
+  private coverTries = 0;
+  blob: Blob | null = null;
+
+  constructor(
+    private readonly title: string,
+    private readonly fetchImages: FetchImages,
+    now = new Date(),
+  ) {
+    this.fileName = `${safeFileName(title, 'album')}.epub`;
+    this.book = new EpubWriter({ title, language: 'zh', identifier: newBookId(), modified: now }, this.sink.push);
+  }
+
+  private async cover(url: string): Promise<void> {
+    // A few tries, not one per article: a cover that keeps failing is not worth a request per chapter.
+    if (this.book.hasCover || !url || this.coverTries++ >= 3) return;
+    let bytes: Uint8Array | null = null;
+    await this.fetchImages([url], (r) => void (r.ok && (bytes = base64ToBytes(r.data))));
+    if (bytes) this.book.setCover(bytes);
+  }
+
+  async addNote(name: string, _markdown: string, files: ImagesResult['files'], chapter?: Chapter): Promise<void> {
+    if (!chapter) return; // a note stored before without its chapter: listed as missing at the end
+    await this.cover(chapter.cover);
+    this.hrefs.set(name, this.book.addChapter(chapter, files));
+  }
+
+  async finish(_indexMarkdown: string, state?: BatchState): Promise<void> {
+    const contents: ContentsEntry[] = (state?.items ?? []).map((item) => {
+      const title = item.title || item.url;
+      const href = item.status === 'done' && item.name ? this.hrefs.get(item.name) : undefined;
+      if (href) return { title, href };
+      if (item.status === 'failed') return { title, missing: item.reason ?? '', source: item.url };
+      return { title, missing: item.status === 'done' ? '已导出为笔记 / exported as a note only' : '尚未导出 / not exported yet', source: item.url };
+    });
+    await this.book.end(contents);
+    this.blob = this.sink.blob('application/epub+zip');
   }
 }
 

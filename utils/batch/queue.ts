@@ -66,15 +66,15 @@ export async function runQueue(state: BatchState, deps: QueueDeps): Promise<Batc
       item.status = 'failed';
       item.reason = page.reason;
     } else {
-      const out = await exportFetchedArticle(page.text, item.url, deps.settings, deps.fetchImages, `assets/${pad(index + 1)}`);
+      const out = await exportFetchedArticle(page.text, item.url, deps.settings, deps.fetchImages, `assets/${pad(index + 1)}`, !!deps.destination.wantsChapters);
       if (!out.ok) {
         item.status = 'failed';
         item.reason = out.reason;
       } else {
         let name = uniqueName(out.fileName, state.items.filter((i) => i.status === 'done' && i.name).map((i) => i.name!));
         try {
-          await deps.store.saveNote(state.id, index, { markdown: out.markdown, images: out.images });
-          name = (await deps.destination.addNote(name, out.markdown, out.files)) || name;
+          await deps.store.saveNote(state.id, index, { markdown: out.markdown, images: out.images, chapter: out.chapter });
+          name = (await deps.destination.addNote(name, out.markdown, out.files, out.chapter)) || name;
         } catch (e) {
           // No room for the note (or the destination refused it): stop; the article stays pending
           // and everything finished stays stored, for a resume once there is room.
@@ -128,7 +128,7 @@ export async function replayFinished(state: BatchState, store: BatchStore, desti
       },
     );
     files.sort((a, b) => a.path.localeCompare(b.path));
-    await destination.addNote(item.name, markdown, files);
+    await destination.addNote(item.name, markdown, files, note.chapter);
   }
   await store.save(state);
   return missing;

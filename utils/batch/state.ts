@@ -4,6 +4,7 @@
  * rewrites a few kB per article, not every note so far).
  */
 import type { ImageFailure } from '../deliver/zip';
+import type { Chapter } from '../deliver/epub';
 import { canonicalArticleUrl } from '../page/metadata';
 
 export type ItemStatus = 'pending' | 'done' | 'failed';
@@ -38,12 +39,16 @@ export interface BatchState {
   startedAt: number;
   /** The album's articles left out because they were exported before ("only what is new"): listed in the index. */
   earlier?: { url: string; title: string; date: string }[];
+  /** What the batch makes: a ZIP of notes (the default) or one e-book. */
+  output?: 'zip' | 'epub';
 }
 
 /** A finished note: its text (images as `assets/NNN/MMM.ext`) and where each saved image came from. */
 export interface StoredNote {
   markdown: string;
   images: { path: string; url: string }[];
+  /** The article as an e-book chapter, when the batch makes one. */
+  chapter?: Chapter;
 }
 
 /** Where the state lives: storage.local and IndexedDB in the extension, a Map in the tests. */

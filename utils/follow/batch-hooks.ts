@@ -8,7 +8,8 @@ import { loadFolder } from '../deliver/folder/handle-store';
 import { articleIdentity } from '../page/identity';
 import type { Settings } from '../settings/settings';
 import type { AlbumItem } from '../batch/listing';
-import { indexMarkdown, ZipDestination } from '../batch/output';
+import { EpubDestination, indexMarkdown, ZipDestination } from '../batch/output';
+import type { FetchImages } from '../deliver/zip';
 import type { BatchState } from '../batch/state';
 import { FolderBatchDestination } from './folder-output';
 import { indexWithEarlier, type EarlierItem } from './index-merge';
@@ -17,7 +18,7 @@ import { newItems } from './newness';
 import { exportedRecord, goneRecord } from './record';
 import { unavailableMessage } from '../markdown/note';
 
-export type BatchOut = ZipDestination | FolderBatchDestination;
+export type BatchOut = ZipDestination | EpubDestination | FolderBatchDestination;
 
 /** The listing split into what is new (to export) and what was exported before (for the index). */
 export async function splitNew(items: AlbumItem[], settings: Settings): Promise<{ fresh: AlbumItem[]; earlier: EarlierItem[] }> {
@@ -32,7 +33,9 @@ export async function splitNew(items: AlbumItem[], settings: Settings): Promise<
  * The reader's folder when that is their destination and it may be written (asked again here: this
  * runs inside the Start or Resume click); else the ZIP. `folderDenied` says why the folder was not used.
  */
-export async function batchDestination(settings: Settings, state: () => BatchState): Promise<{ out: BatchOut; folderDenied?: string }> {
+export async function batchDestination(settings: Settings, state: () => BatchState, fetchImages: FetchImages): Promise<{ out: BatchOut; folderDenied?: string }> {
+  // An e-book is one file, whatever the destination of notes.
+  if (state().output === 'epub') return { out: new EpubDestination(state().title, fetchImages) };
   const zip = () => new ZipDestination(state().title);
   if (settings.destination !== 'folder') return { out: zip() };
   const root = await loadFolder().catch(() => undefined);
@@ -53,8 +56,8 @@ export async function finishBatch(out: BatchOut, state: BatchState, doc: Documen
   const gone = state.items.filter((i) => i.status === 'failed' && isGone(i.reason)).map((i) => articleIdentity(i.url) ?? '');
   await goneRecord.add(gone).catch(() => undefined);
   if (out instanceof FolderBatchDestination) return out.finish(indexMarkdown(state));
-  await out.finish(indexWithEarlier(indexMarkdown(state), state.earlier ?? []));
-  downloadBlob(doc, `${out.folder}.zip`, out.blob!);
+  await out.finish(indexWithEarlier(indexMarkdown(state), state.earlier ?? []), state);
+  downloadBlob(doc, out.fileName, out.blob!);
   const ids = state.items.filter((i) => i.status === 'done').map((i) => articleIdentity(i.url) ?? '');
   await exportedRecord.add(ids).catch(() => undefined);
 }

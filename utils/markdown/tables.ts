@@ -37,7 +37,7 @@ function tableNeedsHtml(table: Element): boolean {
 // One DOMPurify per window, bound to the table's own window so the same code runs in a page and
 // under jsdom. Creating one per table was most of the time of a page with tables (25).
 const purifiers = new WeakMap<object, ReturnType<typeof DOMPurify>>();
-function purifierFor(el: Element): ReturnType<typeof DOMPurify> {
+export function purifierFor(el: Element): ReturnType<typeof DOMPurify> {
   const view = el.ownerDocument.defaultView;
   if (!view) return DOMPurify;
   let p = purifiers.get(view);
