@@ -109,10 +109,10 @@ describe('batch export, offline, in real Chromium', () => {
     expect(new Set(linked).size).toBe(linked.length);
     for (const l of linked) expect(zip.files[`微型小说/${l}`], l).toBeDefined();
     expect(notes).toHaveLength(linked.length);
-    const failed = lines.filter((l) => l.includes('未导出 / not exported'));
+    const failed = lines.filter((l) => l.includes(' — 未导出: '));
     expect(failed.length + linked.length).toBe(106);
     expect(failed.length).toBeGreaterThan(0);
-    for (const l of failed) expect(l).toMatch(/not exported: .+ — <https:\/\/mp\.weixin\.qq\.com\/s\?__biz=/);
+    for (const l of failed) expect(l).toMatch(/未导出: .+ — <https:\/\/mp\.weixin\.qq\.com\/s\?__biz=/);
     // Every failure is an unavailable page, nothing else.
     for (const l of failed) expect(unavailable(/mid=(\d+)/.exec(l)![1]!), l).toBe(true);
     // The three saved articles are notes with their own text.

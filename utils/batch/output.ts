@@ -6,6 +6,7 @@
 import { ZipStream, type ImagesResult } from '../deliver/zip';
 import { safeFileName } from '../deliver/filename';
 import type { BatchState } from './state';
+import { t } from '../ui/i18n';
 
 export interface BatchDestination {
   addNote(name: string, markdown: string, files: ImagesResult['files']): Promise<void>;
@@ -76,12 +77,12 @@ export function indexMarkdown(state: BatchState): string {
     const day = dayOf(item.date);
     const when = day ? ` — ${day}` : '';
     if (item.status === 'done' && item.name) lines.push(`${i + 1}. [${label(item.title)}](${linkTo(`${item.name}.md`)})${when}`);
-    else if (item.status === 'failed') lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 未导出 / not exported: ${item.reason ?? ''} — <${item.url}>`);
-    else lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 尚未导出 / not exported yet — <${item.url}>`);
+    else if (item.status === 'failed') lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — ${t('indexNotExported')}: ${item.reason ?? ''} — <${item.url}>`);
+    else lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — ${t('indexNotYet')} — <${item.url}>`);
   });
   const failedImages = state.items.filter((i) => i.status === 'done' && i.failedImages?.length);
   if (failedImages.length) {
-    lines.push('', '## 未保存的图片 / Images not saved', '', '这些图片在笔记中保留为网络链接。 / These images stay remote links in their notes.', '');
+    lines.push('', `## ${t('indexImagesNotSaved')}`, '', t('indexImagesNotSavedHint'), '');
     for (const item of failedImages) for (const f of item.failedImages!) lines.push(`- [${label(item.title)}](${linkTo(`${item.name}.md`)}): <${f.url}> (${f.error})`);
   }
   return `${lines.join('\n')}\n`;
