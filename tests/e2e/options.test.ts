@@ -5,7 +5,7 @@ import { pageHtml, pageUrl } from '../fixtures';
 // The options page and the toolbar speak the browser's language (Firefox: its zh-CN language pack).
 for (const [lang, title, button, saved] of [
   ['zh-CN', '公众号净读 — 设置', '下载 Markdown', /已保存/],
-  ['en', '公众号净读 — Options', 'Download Markdown', /Saved/],
+  ['en', 'WeChat Article Cleaner — Options', 'Download Markdown', /Saved/],
 ] as const) {
   eachBrowser(
     `options › ${lang}`,
