@@ -1,3 +1,4 @@
+import '../../utils/ui/theme.css';
 import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';

@@ -3,6 +3,7 @@ import { t } from './i18n';
 import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
 import { JOPLIN_ORIGINS } from '../deliver/joplin/client';
 import { hasDownloadsPermission } from '../deliver/downloads/permission';
+import { canPickFolder } from '../deliver/folder/grant';
 
 /** The destination names, in the UI's language, for the popup's and the options page's choosers. */
 export function fillDestinations(select: HTMLSelectElement, chosen: DestinationId, ids: readonly DestinationId[] = DESTINATION_IDS): void {
@@ -16,9 +17,6 @@ export function fillDestinations(select: HTMLSelectElement, chosen: DestinationI
     }),
   );
 }
-
-/** Picked folders exist only where the File System Access picker does (Chromium; not Firefox). */
-export const canPickFolders = (win: Window): boolean => 'showDirectoryPicker' in win;
 
 /**
  * The destinations that can deliver from here: a picked folder only where the browser has folder
@@ -34,7 +32,7 @@ export async function workingDestinations(win: Window): Promise<DestinationId[]>
     download: true,
     clipboard: true,
     zip: true,
-    folder: canPickFolders(win),
+    folder: canPickFolder(win), // only where the File System Access picker is (Chromium; not Firefox)
     'downloads-folder': downloads,
     obsidian: true,
     joplin,
