@@ -6,6 +6,8 @@ import { IMAGE_HOSTS } from './utils/page/matches';
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
+  // Every `browser.*` call (imported from wxt/browser) goes through webextension-polyfill: one promise API in both browsers.
+  modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports: the same modules run in Node tests without WXT's auto-import magic.
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({

@@ -16,7 +16,9 @@ import { answerFollowRequest, isFollowRequest, startFollowBackground } from '../
 export default defineBackground(() => {
   const tabs = browser.tabs as unknown as TabsApi;
   startFollowBackground();
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First run only (not updates): the page that asks where notes go.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     void browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({ id: MENU_ID, title: t('actionDownloadMd'), contexts: ['page', 'selection', 'image', 'link'], documentUrlPatterns: ARTICLE_MATCHES }),
     );

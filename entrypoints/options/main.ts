@@ -1,4 +1,5 @@
 import { mountFollowList } from '../../utils/ui/follow-list';
+import '../../utils/ui/theme.css';
 import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
@@ -44,7 +45,18 @@ const saveFrom = (patch: Partial<Settings>): void => void save(patch).catch(() =
 void loadSettings().then((s) => {
   const destination = document.getElementById('destination') as HTMLSelectElement;
   fillDestinations(destination, s.destination);
-  destination.addEventListener('change', () => saveFrom({ destination: destination.value as DestinationId }));
+  // Only the chosen destination's own settings are shown (data-for lists the destinations a section
+  // serves), and a section a link points at (options.html#folder: the folder grant, the popup's button).
+  const showChosen = () => {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-for]')))
+      el.hidden = !el.dataset.for!.split(' ').includes(destination.value) && `#${el.id}` !== location.hash;
+  };
+  showChosen();
+  window.addEventListener('hashchange', showChosen);
+  destination.addEventListener('change', () => {
+    showChosen();
+    saveFrom({ destination: destination.value as DestinationId });
+  });
   for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name=imageMode]'))) {
     r.checked = r.value === s.imageMode;
     r.addEventListener('change', () => r.checked && saveFrom({ imageMode: r.value as ImageMode }));

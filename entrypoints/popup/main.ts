@@ -1,4 +1,5 @@
 import { mountFollowList } from '../../utils/ui/follow-list';
+import '../../utils/ui/theme.css';
 import { startPopup } from '../../utils/ui/popup';
 
 startPopup(document);

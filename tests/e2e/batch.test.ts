@@ -65,6 +65,11 @@ describe('batch export, offline, in real Chromium', () => {
       new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
     });
     const batch = await batchPageFrom(session, () => toolbarAction(article, /导出合集|Export album/));
+    // #27.19: the range is picked by title, counted from the oldest.
+    await expect.poll(() => batch.locator('#from option').count(), { timeout: 30_000 }).toBe(3);
+    const range = await batch.locator('#to option').allTextContents();
+    expect(range.map((o) => o.replace(/ .*/, ''))).toEqual(['1.', '2.', '3.']);
+    for (const o of range) expect(o).toMatch(/^\d\. (?!https?:)\S/);
     const zip = await startAndDownload(batch, 3);
     expect(zip.name).toBe('微型小说.zip');
     const longTasks = await article.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
@@ -115,12 +120,16 @@ describe('batch export, offline, in real Chromium', () => {
     expect(new Set(linked).size).toBe(linked.length);
     for (const l of linked) expect(zip.files[`微型小说/${l}`], l).toBeDefined();
     expect(notes).toHaveLength(linked.length);
-    const failed = lines.filter((l) => l.includes('未导出 / not exported'));
+    const failed = lines.filter((l) => l.includes(' — 未导出: '));
     expect(failed.length + linked.length).toBe(106);
     expect(failed.length).toBeGreaterThan(0);
-    for (const l of failed) expect(l).toMatch(/not exported: .+ — <https:\/\/mp\.weixin\.qq\.com\/s\?__biz=/);
+    for (const l of failed) expect(l).toMatch(/未导出: .+ — <https:\/\/mp\.weixin\.qq\.com\/s\?__biz=/);
     // Every failure is an unavailable page, nothing else.
     for (const l of failed) expect(unavailable(/mid=(\d+)/.exec(l)![1]!), l).toBe(true);
+    // #27.19: an unavailable page is not offered a retry; the done batch's button downloads its ZIP again.
+    expect(await batch.locator('#failures li').count()).toBe(failed.length);
+    expect(await batch.locator('#failures button').count()).toBe(0);
+    expect(await batch.locator('#download').textContent()).toBe('再次下载 ZIP');
     // The three saved articles are notes with their own text.
     expect(zip.files['微型小说/107 ｜ 微型小说《贴地飞行》.md']).toBeDefined();
     // Images: every note's images are in its folder (page 02 alone has 51).

@@ -48,7 +48,7 @@ function resolved(dir: string, noteRel: string, md: string) {
 eachBrowser(
   'Downloads subfolder',
   (b) => {
-    const ext = () => b.browser.openExtensionPage('options.html');
+    const ext = () => b.browser.openExtensionPage('options.html#downloads-folder');
     const hasPermission = (p: TestPage) =>
       p.evaluate(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).permissions.contains({ permissions: ['downloads'] }), null);
     const exportNote = async (article = { url, html }) => {

@@ -52,6 +52,8 @@ export interface LaunchChromium {
   approveOptionalPermissions?: boolean;
   /** Downloads go here under the names Chrome gives them, not to Playwright's (which renames every file). */
   downloadsDir?: string;
+  /** prefers-color-scheme for every page (default light). */
+  colorScheme?: 'light' | 'dark';
   /** The unpacked extension to load (default: the Chrome build). */
   extensionDir?: string;
   /** Origins (`http://127.0.0.1:PORT`) whose requests go out for real: a local app the test runs, like Joplin. */
@@ -90,6 +92,7 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
     locale: options.lang ?? 'zh-CN',
+    colorScheme: options.colorScheme ?? 'light',
     // Chromium takes its UI language (and so chrome.i18n's) from LANGUAGE on Linux. LANG stays a
     // UTF-8 locale the machine has: with a missing one, downloads lose their Chinese file names.
     env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_'), LANG: 'C.UTF-8' },

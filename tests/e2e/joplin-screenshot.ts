@@ -21,7 +21,7 @@ try {
     const s = await launch({ lang, extensionDir: build.dir, passThrough: [j.base] });
     const page = await s.context.newPage();
     await page.setViewportSize({ width: 760, height: 1400 });
-    await page.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${s.extensionId}/options.html#joplin`);
     await page.locator('.joplin-details').waitFor();
     await page.fill('#joplinPort', String(j.port));
     await page.locator('#joplinPort').dispatchEvent('change');

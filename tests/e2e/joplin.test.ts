@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 const optionsPage = async (s: Session): Promise<Page> => {
   const page = await s.context.newPage();
-  await page.goto(`chrome-extension://${s.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${s.extensionId}/options.html#joplin`);
   await page.locator('#joplinStatus').waitFor({ state: 'attached' });
   return page;
 };

@@ -193,7 +193,7 @@ describe('the batch queue on the album\'s real articles', () => {
     expect(state.items[1]!.reason).toBe('HTTP 503 (3 attempts)');
     expect(waits.filter((w) => w > 0)).toEqual([100, 200, 100, 200]);
     const index = strFromU8((await zipFiles(destination, state))['微型小说/index.md']!);
-    expect(index).toContain(`2. listed 1 — 2024-02-15 — 未导出 / not exported: HTTP 503 (3 attempts) — <${ARTICLES[1]!.url}>`);
+    expect(index).toContain(`2. listed 1 — 2024-02-15 — indexNotExported: HTTP 503 (3 attempts) — <${ARTICLES[1]!.url}>`);
   });
 
   it('a request that hangs times out, is retried, and fails alone', async () => {
@@ -217,7 +217,7 @@ describe('the batch queue on the album\'s real articles', () => {
     expect(state.items[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('该内容已被发布者删除') });
     const files = await zipFiles(destination, state);
     const index = strFromU8(files['微型小说/index.md']!);
-    expect(index).toContain('## 未保存的图片 / Images not saved');
+    expect(index).toContain('## indexImagesNotSaved'); // the key: no browser i18n in Node
     expect(index).toContain(`<${failedOne}> (HTTP 404)`);
     const withFailed = state.items.find((i) => i.failedImages?.length)!;
     expect(strFromU8(files[`微型小说/${withFailed.name}.md`]!)).toContain(`](${failedOne})`);

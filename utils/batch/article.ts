@@ -2,6 +2,7 @@
  * One fetched article through the same pipeline as a single export: read with DOMParser (its
  * inline scripts never run), promotion removed, the file-name template, images fetched for the ZIP.
  */
+import { t } from '../ui/i18n';
 import { prepareExport } from '../markdown/note';
 import type { FetchImages, ImageFailure, ImagesResult } from '../deliver/zip';
 import { draftFromArticle } from '../deliver/draft';
@@ -77,6 +78,6 @@ export async function exportFetchedArticle(html: string, url: string, settings: 
     const images = files.map((f) => ({ path: f.path, url: f.url }));
     return { ok: true, fileName, title: article.meta.title, published: article.meta.published, markdown, files, images, failedImages: fetched.failed, chapter };
   } catch (e) {
-    return { ok: false, reason: `导出失败 / Export failed: ${(e as Error).message}` };
+    return { ok: false, reason: `${t('errExport')}: ${(e as Error).message}` };
   }
 }

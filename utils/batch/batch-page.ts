@@ -68,7 +68,8 @@ export async function startBatchPage(doc: Document): Promise<void> {
     $('resume').hidden = running || c.pending === 0 || status === 'done' || saved;
     $('download').hidden = running || c.done === 0 || saved;
     const epub = state.output === 'epub';
-    $('download').textContent = t(epub ? 'albumDownloadDoneEpub' : 'albumDownloadDone');
+    // Once the batch is done its file was saved: the button gives it again, it is no "part" any more.
+    $('download').textContent = t(epub ? 'albumDownloadDoneEpub' : status === 'done' ? 'albumDownloadAgain' : 'albumDownloadDone');
     const note: Record<string, string> = {
       stopped: t('albumStopped', state.stopReason ?? ''),
       paused: t('albumPaused'),
@@ -96,7 +97,9 @@ export async function startBatchPage(doc: Document): Promise<void> {
         item.reason = undefined;
         void store.save(state!).then(() => (running ? render() : run()));
       });
-      li.append(a, ` — ${item.reason ?? ''} `, retry);
+      // A page with no article (deleted, blocked, expired) stays so: nothing to retry.
+      const gone = item.reason?.startsWith(t('noArticle')) ?? false;
+      li.append(a, ` — ${item.reason ?? ''} `, ...(gone ? [] : [retry]));
       list.appendChild(li);
     });
     $('failures-box').hidden = list.children.length === 0;
@@ -209,11 +212,22 @@ export async function startBatchPage(doc: Document): Promise<void> {
     message(fellBackNotice(compileNoteTemplates(settings).fellBack), 'error');
     setup.hidden = false;
     $('setup-info').textContent = t('albumSetupInfo', title, items.length);
-    const from = $<HTMLInputElement>('from');
-    const to = $<HTMLInputElement>('to');
+    // The range is picked by title: "n. title", n counted from the oldest as selectRange counts.
+    const from = $<HTMLSelectElement>('from');
+    const to = $<HTMLSelectElement>('to');
+    const oldestFirst = [...items].reverse();
+    for (const select of [from, to]) {
+      select.replaceChildren(
+        ...oldestFirst.map((item, i) => {
+          const o = doc.createElement('option');
+          o.value = String(i + 1);
+          o.textContent = `${i + 1}. ${item.title || item.url}`;
+          return o;
+        }),
+      );
+    }
     from.value = '1';
     to.value = String(items.length);
-    from.max = to.max = String(items.length);
     $('range').hidden = req.kind !== 'album';
     const c = state ? counts(state) : null;
     $('replaces').textContent = state && c && c.pending > 0 ? t('albumReplaces', state.title, c.done, c.total) : '';

@@ -11,6 +11,7 @@ import { safeFileName } from '../deliver/filename';
 import type { BatchState } from './state';
 import { escapeLabel } from '../markdown/escape';
 import { safeHref } from '../markdown/links';
+import { t } from '../ui/i18n';
 
 export interface BatchDestination {
   /** Whether each note should come with its article as an e-book chapter. */
@@ -150,12 +151,12 @@ export function indexMarkdown(state: BatchState): string {
     const day = dayOf(item.date);
     const when = day ? ` — ${day}` : '';
     if (item.status === 'done' && item.name) lines.push(`${i + 1}. [${label(item.title)}](${linkTo(`${item.name}.md`)})${when}`);
-    else if (item.status === 'failed') lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 未导出 / not exported: ${label(item.reason ?? '')} — ${address(item.url)}`);
-    else lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 尚未导出 / not exported yet — ${address(item.url)}`);
+    else if (item.status === 'failed') lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — ${t('indexNotExported')}: ${label(item.reason ?? '')} — ${address(item.url)}`);
+    else lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — ${t('indexNotYet')} — ${address(item.url)}`);
   });
   const failedImages = state.items.filter((i) => i.status === 'done' && i.failedImages?.length);
   if (failedImages.length) {
-    lines.push('', '## 未保存的图片 / Images not saved', '', '这些图片在笔记中保留为网络链接。 / These images stay remote links in their notes.', '');
+    lines.push('', `## ${escapeLabel(t('indexImagesNotSaved'))}`, '', t('indexImagesNotSavedHint'), '');
     for (const item of failedImages) for (const f of item.failedImages!) lines.push(`- [${label(item.title)}](${linkTo(`${item.name}.md`)}): ${address(f.url)} (${label(f.error)})`);
   }
   return `${lines.join('\n')}\n`;

@@ -37,7 +37,7 @@ export function articleMarkdown(article: Article, settings: Settings, imageTarge
 
 /** Messages that explain why there is no file, in the UI's language where we know it. */
 export function unavailableMessage(wechatMessage: string): string {
-  return `此页面没有可导出的文章 / This page has no article to export: ${wechatMessage || '—'}`;
+  return `${t('noArticle')}: ${wechatMessage || '—'}`;
 }
 
 export interface Prepared {
@@ -57,7 +57,7 @@ const FIELD_KEYS = { name: 'tplFieldName', folder: 'tplFieldFolder', heading: 't
 /** "A saved template was broken; the default was used for: note name", or '' when none was. */
 export const fellBackNotice = (fields: readonly TemplateField[]): string => (fields.length ? t('tplFellBack', fields.map((f) => t(FIELD_KEYS[f])).join(', ')) : '');
 
-const failure = (e: unknown) => ({ ok: false as const, message: `导出失败 / Export failed: ${(e as Error)?.message ?? String(e)}` });
+const failure = (e: unknown) => ({ ok: false as const, message: `${t('errExport')}: ${(e as Error)?.message ?? String(e)}` });
 
 /** Detect → extract, and the file name: everything before conversion. Never throws on bad pages.
  *  `memory` is the account's remembered promotion, which the page hides too. `known` fills

@@ -9,12 +9,15 @@ import { copyText } from '../deliver/clipboard';
 import { originsToAsk } from '../deliver/image-hosts';
 import { wirePopupBatch } from '../batch/popup-batch';
 import type { DestinationId } from '../deliver/destinations/types';
-import { fillDestinations } from './destination-choice';
+import { fillDestinations, workingDestinations } from './destination-choice';
+import { loadFolder } from '../deliver/folder/handle-store';
 import { runFollowUpHere } from '../deliver/follow-up';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../messages/types';
 
 export function startPopup(document: Document): void {
   localizePage(document);
+  // The <title> is the manifest's __MSG_extName__ (WXT makes it the toolbar button's tooltip): named here for the page.
+  document.title = t('extName');
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const statusEl = $('status');
   const messageEl = $('message');
@@ -118,8 +121,22 @@ export function startPopup(document: Document): void {
     void runFollowUpHere(request, window).then((text) => text && (messageEl.textContent = text));
   });
 
+  // The main button names where the note goes; with no folder picked yet it opens the options to pick one.
+  const send = $<HTMLButtonElement>('send');
+  let folderName: string | undefined;
+  const needsFolder = () => destination.value === 'folder' && !folderName;
+  const nameSend = () => {
+    const id = destination.value as DestinationId;
+    send.textContent = needsFolder() ? t('sendToFolderNone') : t(`sendTo_${id.replace('-', '_')}`, folderName ?? '');
+  };
+  destination.addEventListener('change', nameSend);
+  send.addEventListener('click', () => {
+    if (!needsFolder()) return void run('download-md');
+    messageEl.textContent = t('folderNone');
+    void browser.runtime.openOptionsPage();
+  });
   for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-action]'))) {
-    b.addEventListener('click', () => void run(b.dataset.action as ExportAction));
+    if (b !== send) b.addEventListener('click', () => void run(b.dataset.action as ExportAction));
   }
   cleanPage.addEventListener('change', async () => showStatus(await ask<PageStatus>({ type: 'set-cleaning', on: cleanPage.checked })));
   cleanDefault.addEventListener('change', () => void saveSettings({ cleanByDefault: cleanDefault.checked }));
@@ -128,10 +145,13 @@ export function startPopup(document: Document): void {
     void browser.runtime.openOptionsPage();
   });
 
-  void loadSettings().then((s) => {
+  void Promise.all([loadSettings(), workingDestinations(window), loadFolder().catch(() => undefined)]).then(([s, ids, folder]) => {
     cleanDefault.checked = s.cleanByDefault;
     inlineImages = s.imageMode === 'base64';
-    fillDestinations(destination, s.destination);
+    folderName = folder?.name;
+    // The reader's default where it works here, else the plain download.
+    fillDestinations(destination, ids.includes(s.destination) ? s.destination : 'download', ids);
+    nameSend();
   });
   void ask<PageStatus>({ type: 'status' }).then(showStatus);
   wirePopupBatch(document);

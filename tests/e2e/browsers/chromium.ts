@@ -13,7 +13,7 @@ const css = (selector: string) => selector.replace(/^\s*wac-toolbar\s*>>>\s*/, '
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
   const downloadsDir = options.downloadsFolder ? mkdtempSync(join(tmpdir(), 'wac-chromium-downloads-')) : '';
-  const session = await launch({ lang: options.lang, approveOptionalPermissions: options.approveOptionalPermissions, downloadsDir: downloadsDir || undefined });
+  const session = await launch({ lang: options.lang, approveOptionalPermissions: options.approveOptionalPermissions, downloadsDir: downloadsDir || undefined, colorScheme: options.colorScheme });
   let downloads = 0;
   const watch = (p: Page) => p.on('download', () => downloads++);
   session.context.pages().forEach(watch);

@@ -78,6 +78,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         // The UI language (the zh-CN language pack is firefox-esr-l10n-zh-cn) and the pages' language.
         'intl.locale.requested': lang,
         'intl.accept_languages': lang,
+        // prefers-color-scheme in every page, extension pages too: 0 dark, 1 light.
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+        'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
         'browser.download.folderList': 2,
         'browser.download.dir': downloads,
         'browser.download.useDownloadDir': true,

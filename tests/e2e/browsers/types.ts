@@ -23,6 +23,8 @@ export interface LaunchOptions {
    * no longer sees them); Firefox saves there anyway.
    */
   downloadsFolder?: boolean;
+  /** The system theme pages see (prefers-color-scheme); default light. */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface DownloadedFile {

@@ -1,0 +1,4 @@
+import '../../utils/ui/theme.css';
+import { startWelcome } from '../../utils/ui/options-welcome';
+
+startWelcome(document);
