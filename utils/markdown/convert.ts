@@ -10,6 +10,7 @@ import { formula } from './formula';
 import { blankMarkdown, mediaRules, mediaSteps } from './media';
 import { complexTable } from './tables';
 import { wholeRule } from './whole';
+import { highlightRule } from '../annotate/markdown';
 
 // Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
 // on these at the start of a run. Most runs of Chinese prose have none: they are returned as they are.
@@ -42,6 +43,7 @@ function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   blockRules(td, ctx);
   mediaRules(td, ctx);
   wholeRule(td, whole);
+  highlightRule(td);
   return td;
 }
 

@@ -7,6 +7,8 @@ import { escapeLabel } from './escape';
 import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
+import type { Highlight } from '../annotate/store';
+import { highlightsSection, joinAdjacentMarks, markHighlights } from '../annotate/markdown';
 
 export interface MarkdownExport {
   ok: true;
@@ -28,7 +30,10 @@ function headingShift(root: Element): number {
 
 /** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
 export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u): string {
-  const body = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
+  // The reader's highlights are marked in the private copy, never on the page.
+  const marked = article.highlights?.length ? markHighlights(article.root, article.highlights) : [];
+  const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
+  const body = marked.length ? `${joinAdjacentMarks(converted)}\n\n${highlightsSection(marked)}` : converted;
   // The title is page text like any other: one line, with Markdown and HTML characters escaped.
   const heading = article.meta.title.trim() ? `# ${escapeLabel(article.meta.title)}\n\n` : '';
   const front = noteFrontMatter(compileNoteTemplates(settings), templateContext(article.meta), article.id);
@@ -62,12 +67,13 @@ const failure = (e: unknown) => ({ ok: false as const, message: `导出失败 / 
 /** Detect → extract, and the file name: everything before conversion. Never throws on bad pages.
  *  `memory` is the account's remembered promotion, which the page hides too. `known` fills
  *  metadata the caller read elsewhere (the batch's lean copy of a page lacks the album's script). */
-export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, known: { album?: () => string } = {}): PreparedExport {
+export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, known: { album?: () => string; highlights?: readonly Highlight[] } = {}): PreparedExport {
   // A page can be anything (truncated, hostile, absurdly deep): every failure becomes a message.
   try {
     const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings), memory, learn: settings.learnPromotion });
     if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
     const { article } = extraction;
+    if (known.highlights?.length) article.highlights = [...known.highlights];
     const templates = compileNoteTemplates(settings);
     // The album is found by a search of the page's scripts (megabytes on a 2025 page): only when asked for.
     if (usesVariable(templates, 'album')) article.meta.album = known.album ? known.album() : (albumsOfPage(doc, pageUrl)[0]?.title ?? '');
