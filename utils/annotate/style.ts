@@ -9,7 +9,7 @@ export const PAGE_STYLE_ID = 'wac-highlight-style';
 export const HIGHLIGHT_NAMES = { plain: 'wac-hl', noted: 'wac-hl-noted' } as const;
 
 const light = 'background-color: rgba(255, 214, 10, .45);';
-const dark = 'background-color: rgba(214, 160, 0, .5); color: #fff;';
+const dark = 'background-color: rgba(214, 160, 0, .45);';
 const noted = 'text-decoration: underline dotted 2px; text-underline-offset: 3px; text-decoration-color: #c98a00;';
 
 export const PAGE_HIGHLIGHT_CSS = `
