@@ -130,6 +130,26 @@ describe('highlights in the note', () => {
   });
 });
 
+describe('the template variables {{highlights}} and {{notes}}', () => {
+  it('give the passages with their notes, and the notes alone, to the properties; a passage not found is still listed', () => {
+    const { dom, url } = load('01');
+    const doc = dom.window.document;
+    const root = content(doc);
+    const text = textIndex(root).text;
+    const at = proseAt(text, 900, 10);
+    const a = describeRange(root, rangeOf(root, at, at + 10))!;
+    const gone = highlight({ exact: '不在页面上的话', prefix: '', suffix: '', start: 1, end: 8 }, '仍然保留');
+    const settings = { ...DEFAULT_SETTINGS, properties: [{ name: 'my_highlights', type: 'text' as const, value: '{{highlights}}' }, { name: 'my_notes', type: 'text' as const, value: '{{notes}}' }] };
+    const made = makeDraft(doc, url, settings, null, [highlight(a, '想法'), gone]);
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    const md = made.draft.markdown;
+    expect(md).toContain(`my_highlights: ${JSON.stringify(`> ${a.exact}\n\n想法\n\n> 不在页面上的话\n\n仍然保留`)}`);
+    expect(md).toContain(`my_notes: ${JSON.stringify(`- ${a.exact}: 想法\n- 不在页面上的话: 仍然保留`)}`);
+    expect(md.slice(md.indexOf('## 划线与批注'))).toContain('> 不在页面上的话\n\n仍然保留');
+  });
+});
+
 describe('stored highlights', () => {
   it('are read back field by field; what is not a highlight, or beyond the bounds, is left out', () => {
     const good = { id: 'a', exact: '文字', prefix: '', suffix: '', start: 1, end: 3, note: '', created: 5 };

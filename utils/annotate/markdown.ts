@@ -47,7 +47,8 @@ export function markHighlights(root: Element, highlights: readonly Highlight[]):
 /** <mark> → `==passage==`; white space at its edges stays outside, where the markers render. */
 export function highlightRule(td: TurndownService): void {
   td.addRule('wacHighlight', {
-    filter: (n) => n.nodeName === 'MARK',
+    // Ours only: an author's own <mark> is not the reader's highlight.
+    filter: (n) => n.nodeName === 'MARK' && (n as Element).hasAttribute(MARK_ATTR),
     replacement: (content) => {
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(content)!;
       return m[2] ? `${m[1]}==${m[2]}==${m[3]}` : content;

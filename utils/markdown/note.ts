@@ -31,12 +31,15 @@ function headingShift(root: Element): number {
 /** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
 export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u): string {
   // The reader's highlights are marked in the private copy, never on the page.
-  const marked = article.highlights?.length ? markHighlights(article.root, article.highlights) : [];
+  const all = article.highlights ?? [];
+  const placed = all.length ? markHighlights(article.root, all) : [];
+  // Those not found in the content are still listed, after the others: never dropped.
+  const marked = [...placed, ...all.filter((h) => !placed.includes(h))];
   const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
   const body = marked.length ? `${joinAdjacentMarks(converted)}\n\n${highlightsSection(marked)}` : converted;
   // The title is page text like any other: one line, with Markdown and HTML characters escaped.
   const heading = article.meta.title.trim() ? `# ${escapeLabel(article.meta.title)}\n\n` : '';
-  const front = noteFrontMatter(compileNoteTemplates(settings), templateContext(article.meta), article.id);
+  const front = noteFrontMatter(compileNoteTemplates(settings), templateContext(article.meta, undefined, marked), article.id);
   return `${front}\n\n${heading}${body}\n`;
 }
 
