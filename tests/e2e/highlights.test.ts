@@ -6,6 +6,7 @@ import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
 import { exposeClosedRoots } from './browsers/closed-root';
 import { pageHtml, pageUrl } from '../fixtures';
+import { extensionPage, putFiles, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 
 /**
  * Highlights on the page in real Chromium with the built extension: made with the mouse and the
@@ -187,6 +188,43 @@ describe('highlights on the page (Chromium)', () => {
       return Object.entries(all).find(([k]) => k.startsWith('hl:'))![1].items.map((h) => h.id);
     });
     expect(kept).toContain('gone');
+    await page.close();
+  });
+
+  it("a second export into the folder updates the reader's renamed, moved note in place: their part byte for byte, the new highlight there, nothing else changed", async () => {
+    const ext = await extensionPage(session);
+    const FOLDER = 'hl-notes';
+    await useOpfsFolder(ext, FOLDER);
+    await setSettings(ext, { destination: 'folder', onExisting: 'update', attachments: { location: 'beside', folder: 'assets', embeds: false } });
+    const page = await openArticle(session, url, html);
+    const status = () => page.locator('wac=.wac-status').textContent();
+    await toolbarAction(page, /下载 Markdown|Download Markdown/);
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/已保存到/);
+    const first = await readOpfsTree(ext, FOLDER);
+    const [note] = Object.keys(first).filter((p) => p.endsWith('.md'));
+    expect(note).toBeDefined();
+    // The reader writes their notes under "## 我的笔记", then renames the file and moves it into a folder.
+    const READER = '## 我的笔记\n\n读后感：  两个空格，*星号*，[[链接]]\n\n- [ ] 待办\n';
+    await putFiles(ext, FOLDER, { 'reading/我的读书笔记.md': `${first[note!]!.text}\n${READER}` });
+    await ext.evaluate(async ([folder, path]) => (await (await navigator.storage.getDirectory()).getDirectoryHandle(folder)).removeEntry(path), [FOLDER, note!] as const);
+    const before = await readOpfsTree(ext, FOLDER);
+    // A new highlight, then the same export again.
+    const third = (await selectWithMouse(page, 4000, 8)).trim();
+    await page.keyboard.press('Alt+Shift+KeyH');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.wacHighlights)).toBe('3/4');
+    await toolbarAction(page, /下载 Markdown|Download Markdown/);
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/已在/);
+    expect(await status()).toContain('已更新 / Updated: 1 条新划线');
+    const after = await readOpfsTree(ext, FOLDER);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const path of Object.keys(before)) if (path !== 'reading/我的读书笔记.md') expect(after[path], path).toEqual(before[path]);
+    const text = after['reading/我的读书笔记.md']!.text!;
+    expect(text.endsWith(`\n${READER}`)).toBe(true);
+    expect(text).toContain(`==${third.replace(/([\\_*`[\]<>$])/g, '\\$1')}==`);
+    // Its images are the ones the first save wrote, linked from the note's new place.
+    const links = Array.from(text.matchAll(/\]\((\.\.\/assets\/[^)]+)\)/g), (m) => decodeURIComponent(m[1]!).slice(3));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(after[l], l).toBeDefined();
     await page.close();
   });
 });

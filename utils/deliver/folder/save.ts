@@ -115,7 +115,8 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
   const ours = new Map(old.map((f) => [f.path, f.sha256]));
 
   const { files, failed } = await fetchDraftImages(note, ctx);
-  const plan = attachmentPlan(note, settings, files);
+  // A note the reader renamed or moved keeps using the images where its first save put them (by the template's name).
+  const plan = attachmentPlan(at ? draft : note, settings, files);
   const target = new Map<number, string>();
   const unwritten: ImageFailure[] = [];
   const written: WrittenFile[] = [];
