@@ -12,7 +12,7 @@ import { followTheme } from '../ui/toolbar-theme';
 import { trusted } from '../ui/trusted';
 import type { Toolbar, ToolbarItemHandle } from '../ui/toolbar';
 import { anchorRange, describeRange, textIndex } from './anchor';
-import { LIMITS, loadHighlights, newHighlightId, saveHighlights, type Highlight } from './store';
+import { identityOfAlias, LIMITS, loadHighlights, newHighlightId, saveHighlights, shortAlias, type Highlight } from './store';
 import { HIGHLIGHT_NAMES, HIGHLIGHT_UI_CSS, PAGE_HIGHLIGHT_CSS, PAGE_STYLE_ID } from './style';
 
 export const UI_TAG = 'wac-highlight';
@@ -220,8 +220,15 @@ export function startHighlights(doc: Document, bar: Toolbar, pageUrl = doc.locat
     }),
   );
 
-  // The one look at storage: when this article has highlights, the layer starts.
-  void loadHighlights(identity()).then((stored) => {
+  // The one look at storage: when this article has highlights, the layer starts. The identity from the
+  // address when it names one (cheap); a short address's remembered one; the page's scripts only when neither can.
+  // (An `sn/…` one is not used: the scripts may name __biz/mid/idx, which come first.)
+  const whole = articleIdentity(pageUrl);
+  const fromUrl = whole && !whole.startsWith('sn/') ? whole : null;
+  const alias = fromUrl ? null : shortAlias(pageUrl);
+  const known: Promise<string | null> = fromUrl ? Promise.resolve(fromUrl) : alias ? identityOfAlias(alias) : Promise.resolve(identity());
+  void known.then(async (key) => {
+    const stored = await loadHighlights(key);
     if (!stored.length) return;
     items = [...stored, ...items.filter((h) => !stored.some((s) => s.id === h.id))];
     activate();

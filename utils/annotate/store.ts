@@ -63,12 +63,34 @@ export async function loadHighlights(id: string | null): Promise<Highlight[]> {
   }
 }
 
+/**
+ * A short address (`/s/<code>`) names no article in itself: the page's scripts do, and reading them
+ * costs the first pass. The identity is remembered under the address when highlights are saved, so a
+ * page opened again by the same short address finds them without reading its scripts.
+ */
+export function shortAlias(url: string): string | null {
+  const code = /^https?:\/\/mp\.weixin\.qq\.com\/s\/([A-Za-z0-9_-]{8,64})(?:[?#]|$)/.exec(url)?.[1];
+  return code ? `hl-url:${code}` : null;
+}
+
+/** The identity remembered for a short address; null when none. */
+export async function identityOfAlias(alias: string): Promise<string | null> {
+  try {
+    const got = (await browser.storage.local.get(alias)) as Record<string, unknown>;
+    const id = got[alias];
+    return typeof id === 'string' && id.length <= 200 ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Replaces the article's highlights; none left removes its record. */
 export async function saveHighlights(id: string, items: readonly Highlight[], about: { title: string; url: string }): Promise<void> {
   const key = storageKey(id);
-  if (!items.length) return browser.storage.local.remove(key);
+  const alias = shortAlias(about.url);
+  if (!items.length) return browser.storage.local.remove(alias ? [key, alias] : key);
   const record: ArticleHighlights = { v: 1, id, title: about.title.slice(0, 500), url: about.url.slice(0, 2000), updated: Date.now(), items: [...items] };
-  await browser.storage.local.set({ [key]: record });
+  await browser.storage.local.set(alias ? { [key]: record, [alias]: id } : { [key]: record });
 }
 
 export const newHighlightId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
