@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { launch, openArticle, type Session } from './harness';
 import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
-import { exposeClosedRoots } from './browsers/closed-root';
+import { exposeClosedRoots, toolbar } from './browsers/closed-root';
 import { pageHtml, pageUrl } from '../fixtures';
 import { extensionPage, putFiles, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 
@@ -225,6 +225,30 @@ describe('highlights on the page (Chromium)', () => {
     const links = Array.from(text.matchAll(/\]\((\.\.\/assets\/[^)]+)\)/g), (m) => decodeURIComponent(m[1]!).slice(3));
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) expect(after[l], l).toBeDefined();
+    await page.close();
+  });
+
+  it('from the keyboard: "下一条划线" in the toolbar menu opens the next highlight\'s note with focus in it; Tab and Enter save it', async () => {
+    const page = await openArticle(session, url, html);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.wacHighlights), { timeout: 15_000 }).toBe('3/4');
+    await toolbar(page).getByRole('button', { name: /更多|More/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('wac=button[data-item="highlight-next"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => exposeClosedRoots(page, UI)).toBe(1);
+    await expect.poll(() => page.evaluate(() => (document.querySelector('wac-highlight') as unknown as { __wacShadow: ShadowRoot }).__wacShadow.activeElement?.localName)).toBe('textarea');
+    await page.keyboard.type('键盘写的');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    // Saved (Tab to "Save", Enter): the first highlight's note, typed after what it had.
+    const worker = session.context.serviceWorkers()[0]!;
+    const notesNow = () =>
+      worker.evaluate(async () => {
+        const all = (await chrome.storage.local.get(null)) as Record<string, { items?: { note: string }[] }>;
+        return Object.entries(all).find(([k]) => k.startsWith('hl:'))![1].items!.map((h) => h.note);
+      });
+    await expect.poll(notesNow).toContain('这里是我的批注键盘写的');
+    expect(await page.evaluate(() => (document.querySelector('wac-highlight') as unknown as { __wacShadow: ShadowRoot }).__wacShadow.querySelector('.wac-hl')!.hasAttribute('hidden'))).toBe(true);
     await page.close();
   });
 
