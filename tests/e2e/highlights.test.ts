@@ -102,10 +102,10 @@ describe('highlights on the page (Chromium)', () => {
     await expect.poll(() => exposeClosedRoots(page, UI)).toBe(1);
     await expect.poll(() => ui(page, 'button.wac-hl-note').isVisible()).toBe(true);
     expect(await ui(page, 'button').allTextContents()).toEqual(['划线 / Highlight', '批注 / Note']);
-    if (process.env.WAC_SHOTS !== '0') await page.screenshot({ path: shotPath('highlight-control-light.png') });
+    await page.screenshot({ path: shotPath('highlight-control-light.png') });
     await ui(page, 'button.wac-hl-note').click();
     await ui(page, 'textarea').fill('这里是我的批注');
-    if (process.env.WAC_SHOTS !== '0') await page.screenshot({ path: shotPath('highlight-note-editor-light.png') });
+    await page.screenshot({ path: shotPath('highlight-note-editor-light.png') });
     await ui(page, 'button.wac-hl-save').click();
     await expect.poll(() => drawn(page)).toEqual({ 'wac-hl': [], 'wac-hl-noted': [first.trim()] });
     // 2. With the keyboard shortcut, on a selection made by the reader.
@@ -115,7 +115,7 @@ describe('highlights on the page (Chromium)', () => {
     await expect.poll(() => drawn(page)).toEqual({ 'wac-hl': [second.trim()], 'wac-hl-noted': [first.trim()] });
     expect(await page.evaluate(() => document.getElementById('js_content')!.innerHTML)).toBe(before);
     expect(await page.evaluate(() => !!document.getElementById('wac-highlight-style'))).toBe(true);
-    if (process.env.WAC_SHOTS !== '0') await page.screenshot({ path: shotPath('highlights-01-light.png') });
+    await page.screenshot({ path: shotPath('highlights-01-light.png') });
 
     // 3. A reload: both return from storage, and the note with its passage.
     await page.reload({ waitUntil: 'domcontentloaded' });
@@ -163,7 +163,7 @@ describe('highlights on the page (Chromium)', () => {
       return true;
     });
     expect(noted).toBe(true);
-    if (process.env.WAC_SHOTS !== '0') await page.screenshot({ path: shotPath('highlights-01-dark.png') });
+    await page.screenshot({ path: shotPath('highlights-01-dark.png') });
     await page.close();
   });
 
