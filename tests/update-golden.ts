@@ -1,8 +1,16 @@
 /** Rewrites tests/fixtures/expected/*.md from the current pipeline. Read every diff before committing. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES } from './fixtures';
-import { exportFixture, GOLDEN_PAGES, HANDMADE } from './golden-cases';
+import { JSDOM } from 'jsdom';
+
+// DOMPurify (merged-cell tables) needs a window when the table's document has none, as the golden
+// test has under vitest's jsdom environment; without it tsx stopped at page 25. Set before the
+// pipeline is imported: DOMPurify looks for the window when it loads.
+const view = new JSDOM('').window;
+Object.assign(globalThis, { window: view, document: view.document });
+
+const { FIXTURES } = await import('./fixtures');
+const { exportFixture, GOLDEN_PAGES, HANDMADE } = await import('./golden-cases');
 
 for (const name of [...GOLDEN_PAGES.filter((n) => n !== 'seed-article'), ...HANDMADE]) {
   const r = exportFixture(name);

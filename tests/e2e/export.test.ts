@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR, launch, openArticle } from './harness';
 import { toolbarAction } from './toolbar-actions';
 import { eachBrowser } from './browsers';
-import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
+import { clockless, expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 
 const paragraphs = (md: string) => md.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
 const STATUS = 'wac-toolbar >>> .wac-status';
@@ -24,7 +24,7 @@ eachBrowser('export', (b) => {
       const page = await open('seed-article');
       const file = await page.download(() => page.clickToolbar(/下载 Markdown|Download Markdown/));
       expect(file.name).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理.md');
-      expect(paragraphs(file.bytes.toString('utf8'))).toEqual(paragraphs(expectedMarkdown('seed-article')));
+      expect(paragraphs(clockless(file.bytes.toString('utf8')))).toEqual(paragraphs(clockless(expectedMarkdown('seed-article'))));
       await expect.poll(() => page.text(STATUS)).toContain('.md');
       await page.close();
     });
@@ -33,7 +33,7 @@ eachBrowser('export', (b) => {
       const page = await open('seed-article');
       await page.clickToolbar(/复制 Markdown|Copy Markdown/);
       await expect.poll(() => page.text(STATUS)).toMatch(/已复制|Copied/);
-      expect(await page.readClipboard()).toBe(expectedMarkdown('seed-article'));
+      expect(clockless(await page.readClipboard())).toBe(clockless(expectedMarkdown('seed-article')));
       await page.close();
     });
 
@@ -88,7 +88,7 @@ eachBrowser('export', (b) => {
       expect(status).toMatch(new RegExp(`${remote.length} (张失败|failed)`));
       // The text is all there: same paragraphs as the remote-link export, images aside.
       const textOnly = (s: string) => paragraphs(s).filter((p) => !p.startsWith('!['));
-      expect(textOnly(md)).toEqual(textOnly(expectedMarkdown('02-2025-weekly-readmore-original-manyimg')));
+      expect(textOnly(clockless(md))).toEqual(textOnly(clockless(expectedMarkdown('02-2025-weekly-readmore-original-manyimg'))));
     });
   });
 

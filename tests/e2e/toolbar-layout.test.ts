@@ -6,7 +6,9 @@ import { settle, toolbarOverText, useWechatDesktopLayout, type Overlap } from '.
 import { toolbar } from './browsers/closed-root';
 
 // The toolbar never covers the article's text: three pages, three window widths, scrolled through
-// from top to bottom, with its menu closed and open, in a stand-in for WeChat's desktop layout.
+// from top to bottom, with its menu closed and open, in a stand-in for WeChat's desktop layout. The
+// open menu is the one exception below 1280 px: its labels lie flat, so where the margin is narrower
+// than they are it lies over the page, leftwards from the control, until it closes.
 let session: Session;
 beforeAll(async () => {
   session = await launch();
@@ -17,7 +19,10 @@ afterAll(async () => {
 
 const STOPS = 10;
 
-async function scrollThrough(page: Page, state: string): Promise<string[]> {
+// The menu, its items, and the toolbar's root, which draws nothing and is as wide as its widest child.
+const isMenu = (o: Overlap) => /^(div\.wac-menu|button\.wac-menuitem|div\.wac-root)$/.test(o.toolbar);
+
+async function scrollThrough(page: Page, state: string, allowMenu = false): Promise<string[]> {
   const found: string[] = [];
   const max = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   for (let i = 0; i <= STOPS; i++) {
@@ -27,7 +32,7 @@ async function scrollThrough(page: Page, state: string): Promise<string[]> {
     const { overlaps, boxes, lines } = await toolbarOverText(page);
     expect(boxes, 'the toolbar draws something').toBeGreaterThan(0);
     if (i === 0) expect(lines, 'text in view at the top').toBeGreaterThan(0);
-    found.push(...overlaps.slice(0, 2).map((o: Overlap) => `${state} y=${y}: ${o.toolbar} ${o.box.join(',')} over "${o.text}"`));
+    found.push(...overlaps.filter((o) => !(allowMenu && isMenu(o))).slice(0, 2).map((o: Overlap) => `${state} y=${y}: ${o.toolbar} ${o.box.join(',')} over "${o.text}"`));
   }
   return found;
 }
@@ -61,7 +66,10 @@ describe('the toolbar stays off the text', () => {
         else {
           await more.click();
           await toolbar(page).getByRole('menu').waitFor();
-          found.push(...(await scrollThrough(page, 'open')));
+          found.push(...(await scrollThrough(page, 'open', width < 1280)));
+          // Flat, whatever the width: no label turned a quarter.
+          const turned = await toolbar(page).getByRole('menuitem').evaluateAll((els) => els.filter((e) => getComputedStyle(e).writingMode !== 'horizontal-tb').length);
+          if (turned) found.push(`${turned} menu labels turned`);
         }
         await page.close();
         expect(found).toEqual([]);

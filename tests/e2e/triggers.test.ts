@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
-import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
+import { clockless, expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 
 let session: Session;
 let worker: Worker;
@@ -35,7 +35,7 @@ describe('shortcut, context menu and popup in the real browser', () => {
       await chrome.tabs.sendMessage(tab!.id!, { type: 'export', action: 'download-md' });
     }, url);
     const file = await download;
-    expect(readFileSync((await file.path())!, 'utf8')).toBe(expectedMarkdown('seed-article'));
+    expect(clockless(readFileSync((await file.path())!, 'utf8'))).toBe(clockless(expectedMarkdown('seed-article')));
     await page.close();
   });
 

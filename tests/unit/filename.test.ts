@@ -24,3 +24,15 @@ describe('file names every desktop OS accepts', () => {
     expect(safeFileName('x'.repeat(300))).toBe('x'.repeat(180));
   });
 });
+
+describe('names a file list cannot misread (#26.16)', () => {
+  it('bidi controls go: a name cannot show reversed', () => {
+    expect(safeFileName('photo\u202Egpj.exe')).toBe('photogpj.exe');
+    for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069', '\u061C']) expect(safeFileName(`a${c}b`)).toBe('ab');
+  });
+  it("the console's devices and COM/LPT with superscript digits are reserved too", () => {
+    for (const n of ['CONIN$', 'conout$', 'CONIN$.md', 'COM¹', 'com².txt', 'LPT³', 'lpt¹.md']) expect(safeFileName(n)).toBe(`_${n}`);
+    expect(safeFileName('COM10')).toBe('COM10');
+    expect(safeFileName('CONINS')).toBe('CONINS');
+  });
+});

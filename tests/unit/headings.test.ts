@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { buildPage } from '../page-builder';
 import { exportMarkdown } from '../../utils/markdown/note';
-import { BOLD_SET, NOT_A_TITLE, NUMBERING, TITLE_RULES, sectionTitles } from '../../utils/markdown/headings';
-import { expectedMarkdown } from '../fixtures';
+import { BOLD_SET, NOT_A_TITLE, NUMBERING, REFERENCE_MARKER, TITLE_RULES, sectionTitles } from '../../utils/markdown/headings';
+import { expectedMarkdown, pageHtml } from '../fixtures';
 import { GOLDEN_PAGES } from '../golden-cases';
 import { label } from '../label-check';
 
@@ -70,15 +70,45 @@ describe('section titles: what never is one', () => {
   }
 });
 
+describe('same look, same level; no reference markers (02, the note and the outline)', () => {
+  const page02 = () => new JSDOM(pageHtml('02-2025-weekly-readmore-original-manyimg')).window.document.querySelector('#js_content')!;
+  it('the outline lists every tool of a numbered series at one level, without its marker', () => {
+    const titles = sectionTitles(page02());
+    const level = (text: string) => titles.find((t) => t.text === text)?.level;
+    // "1、" plain, "Jta[49]" coloured: the number does not decide the look of the words.
+    expect(level('1、Jta')).toBe(level('2、Smart Excalidraw'));
+    expect(level('1、Jta')).toBeDefined();
+    // "9、QiLuo[45]（祺洛）" is in the series of "8、中国节假日[41]", so it is a title like it.
+    expect(level('9、QiLuo（祺洛）')).toBe(level('8、中国节假日'));
+    expect(titles.filter((t) => /\[\d+\]/.test(t.text)).map((t) => t.text)).toEqual([]);
+    expect(REFERENCE_MARKER.example.replace(REFERENCE_MARKER.pattern, '')).toBe('2、Smart Excalidraw');
+    // "1、婚礼赞助" heads news items that are sentences ("2、…近日宣判。"): none of them is a title.
+    expect(titles.map((t) => t.text)).not.toContain('1、婚礼赞助');
+  });
+  it('the note says the same', () => {
+    const lines = headingLines('02-2025-weekly-readmore-original-manyimg');
+    expect(lines).toEqual(expect.arrayContaining(['### 1、Jta', '### 2、Smart Excalidraw', '### 9、QiLuo（祺洛）']));
+    expect(lines.filter((l) => /\\\[\d+\\\]/.test(l))).toEqual([]);
+    expect(expectedMarkdown('02-2025-weekly-readmore-original-manyimg')).toMatch(/^1、婚礼赞助\\\[15\\\]$/m);
+  });
+  it('a series of numbered lines is titles or not as a whole (hand-made)', () => {
+    const plain = (t: string) => `<p>${t}</p>${PROSE}`;
+    const styled = (n: string, t: string) => `<p><span>${n}</span><span style="color: rgb(255, 53, 2)">${t}</span><sup>[1]</sup></p>${PROSE}`;
+    expect(headings(note(`${styled('1、', '甲工具')}${styled('2、', '乙工具')}${plain('3、丙工具（试用）')}`))).toEqual(['## 1、甲工具', '## 2、乙工具', '## 3、丙工具（试用）']);
+    expect(headings(note(`${styled('1、', '一条新闻')}${plain('2、另一条新闻说了一件事。')}${plain('3、第三条新闻也是一句话。')}`))).toEqual([]);
+  });
+});
+
+const headingLines = (name: string) => headings(expectedMarkdown(name).replace(/^```[\s\S]*?^```/gm, ''));
+
 describe('section titles on corpus pages', () => {
-  const headingLines = (name: string) => headings(expectedMarkdown(name).replace(/^```[\s\S]*?^```/gm, ''));
   it('six pages with styled titles get them as headings', () => {
     expect(headingLines('04-2025-paid-article')).toEqual(['## 一、小众仙草', '## 二、分类仙草']);
     expect(headingLines('20-2018-raw-readmore-original')).toEqual(['## 一、静态页面', '## 二、动态页面', '## 三、互联网动静分离架构', '## 四、页面静态化', '## 五、页面静态化的适用场景', '## 六、总结']);
     expect(headingLines('06-2025-reprint-magazine-36kr')).toEqual(['## 网络热梗，互联网时代的 “方言”', '## 当作文只剩应试模版，请重修语文', '## 语言贫瘠的背后，是思考能力的 危机']);
     expect(headingLines('21-2018-raw-mpvoice-vote').slice(0, 3)).toEqual(['## 【全国两会】', '## 【武 汉】', '## 【天 气】']);
     expect(headingLines('25-2017-preview-tables')).toEqual(['## 课堂问题', '### 试听课问题', '### 学生问题', '### 讲义问题']);
-    expect(headingLines('02-2025-weekly-readmore-original-manyimg')).toContain('### 1、婚礼赞助\\[15\\]');
+    expect(headingLines('02-2025-weekly-readmore-original-manyimg')).toContain('### 1、Zensical');
     expect(headingLines('23-2018-raw-bgimage-qqmusic-news')).toContain('## 华商新闻');
   });
   it('no label string that is a sentence ends up in a heading line', () => {

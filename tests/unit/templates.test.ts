@@ -6,7 +6,10 @@ import { formatDate } from '../../utils/markdown/templates/date-format';
 import { compileProperties, DEFAULT_PROPERTIES, frontMatterYaml, type PropertyTemplate } from '../../utils/markdown/templates/properties';
 import { checkTemplates, compileNoteTemplates, DEFAULT_NOTE_TEMPLATES, noteFolder, noteFrontMatter, noteName } from '../../utils/markdown/templates/note-templates';
 import { DEFAULT_SETTINGS, withDefaults } from '../../utils/settings/settings';
-import { prepareFixture } from '../golden-cases';
+import { GOLDEN_CLOCK, prepareFixture } from '../golden-cases';
+import { articleMarkdown, exportMarkdown } from '../../utils/markdown/note';
+import { loadDocument } from '../golden-cases';
+import { buildPage } from '../page-builder';
 import { exportFetchedArticle, parsePage } from '../../utils/batch/article';
 import type { FetchImages } from '../../utils/deliver/zip';
 import { makeDraft } from '../../utils/deliver/draft';
@@ -190,11 +193,11 @@ describe('typed properties', () => {
 });
 
 describe('note templates: name, folder, properties', () => {
-  it('the defaults write exactly what the front matter wrote before templates', () => {
+  it('the defaults write the front matter of the golden notes', () => {
     const r = prepareFixture('seed-article');
     if (!r.ok) throw new Error(r.message);
     const c = compileNoteTemplates(DEFAULT_NOTE_TEMPLATES);
-    const front = noteFrontMatter(c, templateContext(r.article.meta), r.article.id);
+    const front = noteFrontMatter(c, templateContext(r.article.meta, GOLDEN_CLOCK), r.article.id);
     expect(expectedMarkdown('seed-article').startsWith(`${front}\n\n# `)).toBe(true);
     expect(front).toMatch(/\npublished: 20\d\d-\d\d-\d\dT[\d:]+\+08:00\n/);
     expect(r.fileName).toBe('国际 ｜ 中缅泰打击电诈，从清剿转向治理');
@@ -211,6 +214,40 @@ describe('note templates: name, folder, properties', () => {
     const empty = compileNoteTemplates({ ...DEFAULT_NOTE_TEMPLATES, noteNameTemplate: '{{author}} - {{title}}' });
     expect(noteName(empty, slash)).toBe('国际 ｜ 中缅泰： ＂打击＂');
     expect(noteName(compileNoteTemplates({ ...DEFAULT_NOTE_TEMPLATES, noteNameTemplate: '{{author}}' }), slash)).toBe('wechat-article');
+  });
+
+  it('the first line is a template: "# {{title}}" by default, changed or removed by the reader (#28.9)', () => {
+    const page = (title: string) => loadDocument(buildPage({ title, content: '<p>正文</p>' }), 'https://mp.weixin.qq.com/s/t');
+    const body = (settings: typeof DEFAULT_SETTINGS, title = '标题 *重点* <b>') => {
+      const r = exportMarkdown(page(title), 'https://mp.weixin.qq.com/s/t', settings, null, GOLDEN_CLOCK);
+      if (!r.ok) throw new Error(r.message);
+      return r.markdown.replace(/^---\n[\s\S]*?\n---\n\n/, '');
+    };
+    // The title's Markdown and HTML characters are text in the heading, as before.
+    expect(body(DEFAULT_SETTINGS)).toBe('# 标题 \\*重点\\* \\<b\\>\n\n正文\n');
+    expect(body({ ...DEFAULT_SETTINGS, headingTemplate: '' })).toBe('正文\n');
+    expect(body({ ...DEFAULT_SETTINGS, headingTemplate: '## {{account}}：{{title}}' }, 'T')).toBe('## 测试号：T\n\n正文\n');
+    // Settings stored before the heading template keep their heading; a broken one falls back and says so.
+    expect(withDefaults({ noteNameTemplate: '{{title}}' } as never).headingTemplate).toBe('# {{title}}');
+    const broken = compileNoteTemplates({ ...DEFAULT_NOTE_TEMPLATES, headingTemplate: '# {{titel}}' });
+    expect(broken.fellBack).toEqual(['heading']);
+    expect(checkTemplates({ ...DEFAULT_NOTE_TEMPLATES, headingTemplate: '# {{titel}}' }).map((p) => p.field)).toEqual(['heading']);
+    // A converted article written with the template (the path every destination takes).
+    const prepared = prepareFixture('05');
+    if (!prepared.ok) throw new Error(prepared.message);
+    expect(articleMarkdown(prepared.article, { ...DEFAULT_SETTINGS, headingTemplate: '' }, undefined, GOLDEN_CLOCK)).not.toMatch(/^# /m);
+  });
+
+  it('default properties end with created (the export\'s date-time) and tags (an empty list) (#28.9)', () => {
+    expect(DEFAULT_PROPERTIES.slice(-2)).toEqual([
+      { name: 'created', type: 'datetime', value: '{{now}}' },
+      { name: 'tags', type: 'list', value: '' },
+    ]);
+    const front = noteFrontMatter(compileNoteTemplates(DEFAULT_NOTE_TEMPLATES), templateContext(META, new Date('2026-07-01T01:30:00Z')));
+    expect(front).toContain(`\ncreated: ${localIso(new Date('2026-07-01T01:30:00Z'))}\ntags: []\n---`);
+    // A list property with a template that comes out empty is still left out; only a list with no template is written empty.
+    const c = compileProperties([{ name: 'kw', type: 'list', value: '{{author}}' }]);
+    expect(c.ok && frontMatterYaml(c.properties, templateContext({ ...META, author: '' }))).toBe('---\n---');
   });
 
   it('a broken stored template falls back to its default, and says which', () => {

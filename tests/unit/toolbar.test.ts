@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildToolbar, type ToolbarLabels } from '../../utils/ui/toolbar';
-import { CONTROL_WIDTH, menuFits, placeControl } from '../../utils/ui/toolbar-place';
+import { CONTROL_WIDTH, placeControl } from '../../utils/ui/toolbar-place';
 import { pageTheme, WECHAT_DARK_CLASS } from '../../utils/ui/toolbar-theme';
 import type { ExportAction } from '../../utils/messages/types';
 
@@ -189,10 +189,6 @@ describe('toolbar placement (numbers in, placement out)', () => {
   });
   it('no column found: docks at the edge', () => {
     expect(placeControl(1024, null)).toEqual({ mode: 'dock', right: 16, free: 1024 });
-  });
-  it('the menu lies flat when it fits beside the text, else stands upright', () => {
-    expect(menuFits(placeControl(1009, { left: 166, right: 843 }), 140)).toBe(true);
-    expect(menuFits(placeControl(800, { left: 61.5, right: 738.5 }), 140)).toBe(false);
   });
 });
 

@@ -6,6 +6,8 @@
 import { ZipStream, type ImagesResult } from '../deliver/zip';
 import { safeFileName } from '../deliver/filename';
 import type { BatchState } from './state';
+import { escapeLabel } from '../markdown/escape';
+import { safeHref } from '../markdown/links';
 
 export interface BatchDestination {
   addNote(name: string, markdown: string, files: ImagesResult['files']): Promise<void>;
@@ -60,7 +62,13 @@ export class ZipDestination implements BatchDestination {
 
 /** A Markdown link destination that survives spaces and parentheses in a file name. */
 const linkTo = (file: string) => `<${file.replace(/[<>]/g, (c) => encodeURIComponent(c))}>`;
-const label = (s: string) => s.replace(/([\\[\]*_`])/g, '\\$1');
+/** Titles, addresses and reasons come from the album's pages: text, never markup (`<img onerror>`). */
+const label = escapeLabel;
+/** An address as an autolink when it is a web address; anything else (`javascript:`) as text. */
+const address = (url: string) => {
+  const href = safeHref(url);
+  return href ? `<${href.replace(/[<>\s]/g, encodeURIComponent)}>` : label(url);
+};
 
 /** YYYY-MM-DD from the note's ISO date or the listing's unix seconds. */
 export function dayOf(date: string): string {
@@ -76,13 +84,13 @@ export function indexMarkdown(state: BatchState): string {
     const day = dayOf(item.date);
     const when = day ? ` — ${day}` : '';
     if (item.status === 'done' && item.name) lines.push(`${i + 1}. [${label(item.title)}](${linkTo(`${item.name}.md`)})${when}`);
-    else if (item.status === 'failed') lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 未导出 / not exported: ${item.reason ?? ''} — <${item.url}>`);
-    else lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 尚未导出 / not exported yet — <${item.url}>`);
+    else if (item.status === 'failed') lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 未导出 / not exported: ${label(item.reason ?? '')} — ${address(item.url)}`);
+    else lines.push(`${i + 1}. ${label(item.title || item.url)}${when} — 尚未导出 / not exported yet — ${address(item.url)}`);
   });
   const failedImages = state.items.filter((i) => i.status === 'done' && i.failedImages?.length);
   if (failedImages.length) {
     lines.push('', '## 未保存的图片 / Images not saved', '', '这些图片在笔记中保留为网络链接。 / These images stay remote links in their notes.', '');
-    for (const item of failedImages) for (const f of item.failedImages!) lines.push(`- [${label(item.title)}](${linkTo(`${item.name}.md`)}): <${f.url}> (${f.error})`);
+    for (const item of failedImages) for (const f of item.failedImages!) lines.push(`- [${label(item.title)}](${linkTo(`${item.name}.md`)}): ${address(f.url)} (${label(f.error)})`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -72,6 +72,10 @@ export const CHROME_RULES: readonly ChromeRule[] = [
 
 /** Marks what the promotion detector found; hidden by the same style sheet. */
 export const PROMO_ATTR = 'data-wac-promo';
+/** On a hidden block: the detector's signals that hid it ("; "-separated), for the reveal. */
+export const PROMO_SIGNALS_ATTR = 'data-wac-signals';
+/** On a block the detector is unsure of: it stays visible; the value is its signals. */
+export const PROMO_UNSURE_ATTR = 'data-wac-unsure';
 /** On #js_content: the marks inside are current, for this pass key (see memory.ts passKey). */
 export const PASS_ATTR = 'data-wac-pass';
 /** On <html> while the reader shows the hidden promotion in place, outlined. */

@@ -1,5 +1,5 @@
-import { cleaningCss, PASS_ATTR, PROMO_ATTR } from './chrome-rules';
-import type { PromoFamily } from './promotion';
+import { cleaningCss, PASS_ATTR, PROMO_ATTR, PROMO_SIGNALS_ATTR, PROMO_UNSURE_ATTR } from './chrome-rules';
+import type { PromoBlock, PromoFamily } from './promotion';
 import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory, type HiddenBlock } from './memory';
 import { scriptVars } from '../page/script-vars';
 import { normalizeImageUrl } from '../page/images';
@@ -27,6 +27,8 @@ export class PageCleaner {
   promotions = 0;
   /** What the last pass hid, in document order (the reader's controls show and undo these). */
   hidden: HiddenBlock[] = [];
+  /** What the last pass was unsure of: left on the page, marked, counted apart. */
+  unsure: PromoBlock[] = [];
   /** Called after every pass over the content, the observer's late ones too. */
   onProcessed: () => void = () => {};
 
@@ -80,6 +82,7 @@ export class PageCleaner {
     }
     this.promotions = 0;
     this.hidden = [];
+    this.unsure = [];
     this.onProcessed();
   }
 
@@ -96,7 +99,11 @@ export class PageCleaner {
 
   private clearMarks(): void {
     this.doc.getElementById('js_content')?.removeAttribute(PASS_ATTR);
-    for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}]`))) el.removeAttribute(PROMO_ATTR);
+    for (const el of Array.from(this.doc.querySelectorAll(`[${PROMO_ATTR}], [${PROMO_UNSURE_ATTR}]`))) {
+      el.removeAttribute(PROMO_ATTR);
+      el.removeAttribute(PROMO_SIGNALS_ATTR);
+      el.removeAttribute(PROMO_UNSURE_ATTR);
+    }
   }
 
   /** Marks promotion (afresh: the content or the families may have changed) and loads images. */
@@ -117,12 +124,25 @@ export class PageCleaner {
     if (!root) return false;
     this.clearMarks();
     const options = { families: this.families, learn: this.learn };
-    this.hidden = promotionWithMemory(root, this.memory, options);
-    for (const { el, reason } of this.hidden) el.setAttribute(PROMO_ATTR, reason);
+    const unsure: PromoBlock[] = [];
+    this.hidden = promotionWithMemory(root, this.memory, options, unsure);
+    for (const { el, reason, signals } of this.hidden) {
+      el.setAttribute(PROMO_ATTR, reason);
+      // Which signals hid it, for the reveal; the reader's and learned blocks say so by their reason.
+      if (signals?.length) el.setAttribute(PROMO_SIGNALS_ATTR, signals.join('; '));
+    }
+    // Unsure blocks stay visible; one the reader hid (memory) is hidden, not unsure.
+    this.unsure = unsure.filter((b) => !b.el.closest(`[${PROMO_ATTR}]`));
+    for (const { el, signals } of this.unsure) el.setAttribute(PROMO_UNSURE_ATTR, signals.join('; '));
     // The export reads these marks instead of finding the same blocks again, while the content is unchanged.
     root.setAttribute(PASS_ATTR, passKey(this.memory, options));
     this.promotions = this.hidden.length;
     return true;
+  }
+
+  /** What the toolbar can show: blocks hidden, and blocks that may be promotion but stay. */
+  counts(): { hidden: number; unsure: number } {
+    return { hidden: this.hidden.length, unsure: this.unsure.length };
   }
 
   /**

@@ -33,22 +33,25 @@ export const THIN = 0.2;
 
 interface DecorationRule {
   name: string;
-  /** `sameSize` counts the images of the article with this image's width and ratio. */
-  test(f: ImageFacts, sameSize: number): boolean;
+  /** `sameSize` counts the article's thin images with this image's width and ratio; `sameSrc` its images with this address. */
+  test(f: ImageFacts, sameSize: number, sameSrc: number): boolean;
   example: string;
   counter: string;
 }
 
 export const DECORATION_RULES: readonly DecorationRule[] = [
   {
-    name: "the editor's background GIF",
-    test: (f) => f.img.classList.contains('__bg_gif'),
-    example: '15: the __bg_gif banner at the top; 16: the follow animation; 19: the closing animation',
-    counter: 'an animated GIF in a tutorial has no __bg_gif class (05: a 385 px demo GIF stays)',
+    // Not the editor's __bg_gif class: it is on every GIF the editor inserts, a clip that illustrates
+    // the sentence before it as much as a follow animation. The same GIF again and again is an ornament.
+    name: 'a repeated GIF',
+    test: (f, _sameSize, sameSrc) => f.gif && sameSrc >= 2,
+    example: '03: one 232 × 106 divider GIF three times between the sections',
+    counter: 'a gossip article whose GIF clips illustrate the text: each clip is another GIF (handmade/gif-clips)',
   },
   {
+    // Not inside a sentence: a sticker between words is the sentence's (handmade/emoji-inline).
     name: 'an icon',
-    test: (f) => f.width <= 64,
+    test: (f) => f.width <= 64 && !inLine(f.img),
     example: '23: the 14 px scroll icon and the 55 px section icons',
     counter: "WeChat's emoji are small too, but are written as text elsewhere and never reach this rule",
   },
@@ -65,12 +68,32 @@ export const DECORATION_RULES: readonly DecorationRule[] = [
     counter: 'a thin still image in the prose (01) is not a GIF',
   },
   {
-    name: 'a repeated strip',
-    test: (f, sameSize) => f.ratio < THIN && sameSize >= 2,
-    example: '15: four 700 × 80 bars behind the section titles; 06: three 3750 × 500 title ornaments',
-    counter: "05: thin code screenshots, each of its own size, stay",
+    // Repetition alone is not enough: a run of chart strips repeats one size too. A title bar stands
+    // right above a short title line.
+    name: 'a repeated strip above a title',
+    test: (f, sameSize) => f.ratio < THIN && sameSize >= 2 && aboveTitle(f.img),
+    example: '15: four 700 × 80 bars above the section titles; 06: three 3750 × 500 title ornaments',
+    counter: '05: thin code screenshots, each of its own size, stay; handmade/chart-strips: one size, among prose',
   },
 ];
+
+const hasText = (el: Element) => /[^\s\u00a0\u200b]/.test(el.textContent ?? '');
+
+/** The image's block (its image-only ancestors) is followed by a short line of text: a title. */
+function aboveTitle(img: Element): boolean {
+  let block: Element = img;
+  while (block.parentElement && !hasText(block.parentElement) && !/^(BODY|HTML)$/.test(block.parentElement.tagName) && block.parentElement.id !== 'js_content') block = block.parentElement;
+  let next = block.nextElementSibling;
+  while (next && !hasText(next) && next.querySelector('img') === null) next = next.nextElementSibling;
+  const t = (next?.textContent ?? '').replace(/[\s\u00a0\u200b]+/g, '');
+  return t.length > 0 && t.length <= 30;
+}
+
+/** The image sits in a line of text: its block has text of its own beside it. */
+function inLine(img: Element): boolean {
+  const block = img.closest('p, li, h1, h2, h3, h4, h5, h6, td, blockquote') ?? img.parentElement;
+  return block !== null && hasText(block);
+}
 
 const sizeKey = (f: ImageFacts) => `${f.width}×${f.ratio.toFixed(3)}`;
 
@@ -80,17 +103,29 @@ export function decorativeImages(root: Element, all: readonly ImageFacts[] = Arr
   const facts = all.filter((f) => f.src !== '' && !/res\.wx\.qq\.com/.test(f.src));
   const sizes = new Map<string, number>();
   for (const f of facts) if (f.ratio < THIN) sizes.set(sizeKey(f), (sizes.get(sizeKey(f)) ?? 0) + 1);
+  const srcs = new Map<string, number>();
+  for (const f of facts) if (f.gif) srcs.set(f.src, (srcs.get(f.src) ?? 0) + 1);
   const out = new Map<Element, string>();
   for (const f of facts) {
-    const rule = DECORATION_RULES.find((r) => r.test(f, sizes.get(sizeKey(f)) ?? 0));
+    const rule = DECORATION_RULES.find((r) => r.test(f, sizes.get(sizeKey(f)) ?? 0, srcs.get(f.src) ?? 0));
     if (rule) out.set(f.img, rule.name);
   }
   return out;
 }
 
-/** The same picture twice around a short title is an ornament pair (03: a GIF on each side of 定积分的核心公式). */
+/** Wider than this an image is a picture, not an ornament set beside a line of text. */
+const ORNAMENT_MAX_W = 300;
+
+/** The same small picture twice around a short title is an ornament pair (03: a GIF on each side of
+ *  定积分的核心公式). A title is needed, and the pictures must be ornament-sized: a comic's or a photo
+ *  story's panels in one block, one of them repeated, are the article (35: 62 panels, no text). */
 export function isOrnamentPair(unit: Element, text: string): boolean {
-  if (text.length > 30 || unit.getElementsByTagName('img').length < 2) return false;
-  const srcs = Array.from(unit.querySelectorAll('img'), (img) => img.getAttribute('data-src') ?? img.getAttribute('src') ?? '').filter(Boolean);
-  return srcs.length >= 2 && new Set(srcs).size < srcs.length;
+  if (text === '' || text.length > 30) return false;
+  const imgs = Array.from(unit.getElementsByTagName('img'));
+  if (imgs.length < 2 || imgs.length > 4) return false;
+  const facts = imgs.map(imageFacts).filter((f) => f.src !== '');
+  const srcs = facts.map((f) => f.src);
+  if (srcs.length < 2 || new Set(srcs).size === srcs.length) return false;
+  // Ornament-sized, or a GIF (03: 1500 px GIFs drawn 18 px wide).
+  return facts.every((f) => f.width <= ORNAMENT_MAX_W || f.gif);
 }

@@ -10,7 +10,7 @@
  * of images only, of its images' addresses (the path, without query and size: `/mmbiz_png/<id>/640`
  * and `/mmbiz_png/<id>/0?wx_fmt=png` are one image). Nothing here touches storage or the network.
  */
-import { contentUnits, findPromotion, type PromoFamily } from './promotion';
+import { contentUnits, findPromotion, type PromoBlock, type PromoFamily } from './promotion';
 import { imageSource } from '../page/images';
 import { BIZ_VALUE, USER, type AccountId } from '../page/account';
 
@@ -19,6 +19,8 @@ export type HiddenReason = PromoFamily | 'reader' | 'learned';
 export interface HiddenBlock {
   el: Element;
   reason: HiddenReason;
+  /** The detector's signals that decided it (none for the reader's and the learned blocks). */
+  signals?: readonly string[];
 }
 
 export interface Print {
@@ -146,9 +148,11 @@ export function promotionWithMemory(
   root: Element,
   memory: AccountMemory | null,
   options: { families: ReadonlySet<PromoFamily>; learn: boolean },
+  /** Collects the blocks the detector is unsure of (they stay); the reader's and learned ones are not among them. */
+  unsure?: PromoBlock[],
 ): HiddenBlock[] {
-  const found = findPromotion(root).filter((b) => options.families.has(b.family));
-  const out: HiddenBlock[] = found.map((b) => ({ el: b.el, reason: b.family }));
+  const found = findPromotion(root, unsure).filter((b) => options.families.has(b.family));
+  const out: HiddenBlock[] = found.map((b) => ({ el: b.el, reason: b.family, signals: b.signals }));
   if (!memory || !applies(memory, options.learn)) return out;
   const keep = fps(memory.keep);
   const hide = fps(memory.hide);

@@ -4,7 +4,7 @@
  * decisions. The decisions themselves are the pure functions of memory.ts.
  */
 import type { PageCleaning } from './page-cleaning';
-import { blockPrint, hash53, learnFrom, remember, type AccountMemory } from './memory';
+import { blockPrint, forget, hash53, learnFrom, remember, type AccountMemory } from './memory';
 import { loadAccount, saveAccount, watchAccount, type StoredAccount } from './memory-store';
 import { knownAccount, readAccount } from '../page/account';
 import { canonicalArticleUrl, readMeta } from '../page/metadata';
@@ -65,12 +65,21 @@ export class PageMemory {
   }
 
   /** The reader's decision on a block: hide it (the picker) or keep it ("not promotion"). */
-  async decide(el: Element, list: 'hide' | 'keep'): Promise<DecisionResult> {
+  decide(el: Element, list: 'hide' | 'keep'): Promise<DecisionResult> {
+    return this.change(el, (m, print) => remember(m, list, print, Date.now()));
+  }
+
+  /** Undoes a decision on a block: forgets it, so the block is as the detector alone has it. */
+  forgetBlock(el: Element): Promise<DecisionResult> {
+    return this.change(el, (m, print) => forget(m, print.fp));
+  }
+
+  private async change(el: Element, edit: (m: AccountMemory, print: NonNullable<ReturnType<typeof blockPrint>>) => AccountMemory): Promise<DecisionResult> {
     if (!this.stored) return { ok: false, reason: 'no-account' };
     const print = blockPrint(el);
     if (!print) return { ok: false, reason: 'empty' };
     try {
-      await this.commit(remember(this.stored.memory, list, print, Date.now()));
+      await this.commit(edit(this.stored.memory, print));
       return { ok: true };
     } catch (e) {
       return { ok: false, reason: 'save', message: (e as Error)?.message ?? String(e) };

@@ -11,7 +11,7 @@
 export type PromoFamily = 'ad' | 'follow' | 'recommend' | 'like-tail' | 'account-card' | 'decoration' | 'hint';
 export const PROMO_FAMILIES: readonly PromoFamily[] = ['ad', 'follow', 'recommend', 'like-tail', 'account-card', 'decoration', 'hint'];
 
-export type Ask = 'subscribe' | 'follow' | 'scan' | 'contact' | 'group' | 'reply' | 'claim' | 'buy' | 'share' | 'like' | 'star';
+export type Ask = 'subscribe' | 'follow' | 'scan' | 'contact' | 'group' | 'reply' | 'claim' | 'buy' | 'share' | 'like' | 'star' | 'details' | 'submit' | 'comment' | 'invite' | 'open';
 
 export interface AskRule {
   ask: Ask;
@@ -40,16 +40,27 @@ export const ASK_RULES: readonly AskRule[] = [
   {
     ask: 'scan',
     family: 'follow',
-    re: /扫码(?!支付|付款|点餐|乘车|登录|开门)|扫描.{0,10}二维码|长按.{0,8}(识别|扫描|二维码|图片)|识别.{0,6}二维码|二维码.{0,6}(关注|领取|加入|添加|获取)/,
+    re: /扫码(?!支付|付款|点餐|乘车|登录|开门)|扫描.{0,10}二维码|长按.{0,8}(识别|扫描|二维码|图片)|识别.{0,6}二维码|二维码.{0,6}(关注|领取|加入|添加|获取)|关注.{0,4}二维码/,
     example: '21: 扫描上方图片二维码领取ofo小黄车骑行礼包！ · 05: 长按图片加欧阳微信',
     counter: '扫码支付在小商户中已经很普及，二维码几乎随处可见。',
   },
   {
     ask: 'contact',
     family: 'follow',
+    // Contact details are an ask by themselves: an e-mail address, a WeChat ID (latin, after 微信/微信号/
+    // WeChat ID), a phone number after its label.
     re: /加(我|作者|小编|助理|小助手|客服|[\u4e00-\u9fa5]{1,4})?的?(微信|vx|VX|v信)|添加(我|作者|小编|助理|小助手|客服)的?(微信|好友)?|备注[「“\"：:]/,
     example: '05: 长按图片加欧阳微信，拉你进…交流群',
     counter: '用户可以在设置里添加好友，也可以把微信号分享给同事。',
+  },
+  {
+    // Contact details are an ask by themselves: an e-mail address, a WeChat ID (latin, after 微信/微信号/
+    // WeChat ID), a phone number after its label.
+    ask: 'details',
+    family: 'follow',
+    re: /[\w.+-]+@[\w-]+(\.[\w-]+)+|(微信号?|[vV][xX]|WeChat\s*ID)\s*[:：]?\s*[A-Za-z][-\w]{4,19}|(电话|热线|手机|联系方式|Tel)\s*[:：]?\s*\+?\d[\d\s-]{6,}/,
+    example: '32: 投稿邮箱： dax163@126.com · 29: 我的微信号puresmile2',
+    counter: '微信号一旦注册就不能随意修改，这是平台的规定。',
   },
   {
     ask: 'group',
@@ -68,7 +79,7 @@ export const ASK_RULES: readonly AskRule[] = [
   {
     ask: 'claim',
     family: 'ad',
-    re: /领取|免费领|抽奖|送书|赠送|^[【\[]?\s*福\s*利\s*([】\]：:]|$)/,
+    re: /领取|免费领|抽奖|送书|赠送|直接获取|免费获取|获取方式|^[【\[]?\s*福\s*利\s*([】\]：:]|$)/,
     example: '21: 【福 利】 · 扫描上方图片二维码领取…骑行礼包',
     counter: '去年公司给员工的福利里多了一项体检。',
   },
@@ -100,6 +111,35 @@ export const ASK_RULES: readonly AskRule[] = [
     example: '05: 如果不标星或点在看，你可能会收不到我公众号文章的推送',
     counter: '这颗星的亮度在过去一年里变化很大。',
   },
+  {
+    ask: 'submit',
+    family: 'follow',
+    re: /投稿|来稿|征稿|约稿/,
+    example: '31: 如果你有好的技术文章想和大家分享，欢迎向我的公众号投稿',
+    counter: '他的稿子被退回了三次，第四次才刊登出来。',
+  },
+  {
+    ask: 'comment',
+    family: 'like-tail',
+    re: /留言(告诉|区|聊|说|分享|讨论|交流)|评论区|在评论(里|中)|欢迎留言|留下你的(看法|想法|观点)/,
+    example: '留言告诉我们你的看法 · 评论区见',
+    counter: '这条新闻下面的评论很多，大部分是支持的。',
+  },
+  {
+    // Addressing the reader at the start of a clause: 欢迎大家…, 记得…, 别忘了…
+    ask: 'invite',
+    family: 'like-tail',
+    re: /(^|[，。！？；,!?\s])(欢迎(大家|你|您|各位|向|来)|记得|别忘了|快来)/,
+    example: '29: 欢迎大家找我聊天，记录你我的故事',
+    counter: '这个方案很受欢迎，大家都记住了它的名字。',
+  },
+  {
+    ask: 'open',
+    family: 'recommend',
+    re: /点击?[“"「]?阅读原文|点击(标题|图片|下图|上图|卡片)?.{0,3}(即可|可)?(阅读|跳转)/,
+    example: '35: 点“阅读原文”，更多精彩漫画 · 26: 点击标题可跳转 · 32: （点击图片即可阅读）',
+    counter: '原文发表在去年的期刊上，读过的人不多。',
+  },
 ];
 
 /** Headers of "recommended reading" lists; the list items that follow are links or images. */
@@ -107,7 +147,8 @@ export const RECOMMEND_HEADER =
   /^[\s▼▲•·\-—|【\[]*(往期推荐|推荐阅读|往期回顾|往年回顾|往期精选|精彩回顾|相关阅读|相关文章|历史文章|热文推荐|近期热文|更多阅读|精彩推荐|延伸阅读推荐|点击阅读)[\s:：】\]]*/;
 
 /** Closing marks: what follows them is not the article's prose (seed: — END —). */
-export const END_MARK = /^[\s\-—–_=~·*•.。]*(END|End|end|THE END|The End|完|全文完|结束)[\s\-—–_=~·*•.。]*$/;
+export const END_MARK = /^[\s\-—–_=~·*•.。]*(END|End|end|THE END|The End|完|全文完|结束)[\s\-—–_=~·*•.。]*$|^[\s\-—–_=~·*•<>|#]*[\-—–_=~·*•<>|#]\s*([A-Za-z]{2,6}|[\u4e00-\u9fa5])\s*[\-—–_=~·*•<>|#][\s\-—–_=~·*•<>|#]*$/;
+// The second form: any short word set between marks (- EOF -, < END >, —— 完 ——): the words vary, the marks say it.
 
 /** Source, byline and credit lines (22: （来源：新华社）, seed: 文 | 郭永良): they stay, and close the article's text. */
 export const CREDIT_LINE =
@@ -133,6 +174,14 @@ export function asksOf(text: string): readonly Ask[] {
 export function familyOf(ask: Ask): PromoFamily {
   return ASK_RULES.find((r) => r.ask === ask)!.family;
 }
+
+/** Asks too weak to hide a block by themselves: a call to comment, a clause that addresses the reader.
+ *  A block with only these stays, counted apart as unsure (03: PS.…可以评论区留言哦 is the author's). */
+export const WEAK_ASKS: ReadonlySet<Ask> = new Set(['comment', 'invite']);
+
+/** Asks that hide a block only after the article's last paragraph: at the top, an account's contact
+ *  lines and call for submissions are the masthead of a column (02: 本杂志开源，欢迎投稿…邮件联系). */
+export const TAIL_ASKS: ReadonlySet<Ask> = new Set(['details', 'submit']);
 
 /** A short block is a prompt when it asks anything; a longer one when it asks two different things. */
 export const PROMPT_MAX = 60;

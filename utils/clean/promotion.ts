@@ -21,6 +21,8 @@ import {
   RECOMMEND_HEADER,
   UI_HINT,
   UI_HINT_WORD,
+  WEAK_ASKS,
+  TAIL_ASKS,
   type Ask,
   type PromoFamily,
 } from './promotion-signals';
@@ -31,6 +33,8 @@ export { PROMO_FAMILIES, type PromoFamily } from './promotion-signals';
 export interface PromoBlock {
   el: Element;
   family: PromoFamily;
+  /** The signals that decided it, for the reveal ("why is this hidden"). */
+  signals: readonly string[];
 }
 
 const ACCOUNT_CARD = '.mp_profile_iframe_wrp, mp-common-profile';
@@ -206,11 +210,34 @@ function textEdges(root: Element): { firstText: Node | null; lastText: Node | nu
 
 const precedes = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* b FOLLOWING a */ !== 0;
 
-/** Every promotion block in the content root, in document order. */
-export function findPromotion(root: Element): PromoBlock[] {
+/** A mini-program card: an ad when it stands beside an ask, content elsewhere (handmade/miniprogram). */
+const MINIPROGRAM = 'a[data-miniprogram-appid], .weapp_text_link, mp-miniprogram, .weapp_display_element';
+/** Links to other WeChat articles. */
+const ARTICLE_LINK = 'a[href*="mp.weixin.qq.com/s"]';
+
+/** A list of other articles, whatever its header says or with none: two or more links to WeChat
+ *  articles that make up most of the block's text. */
+function isArticleList(el: Element, text: string): boolean {
+  const links = el.querySelectorAll(ARTICLE_LINK);
+  if (links.length < 2) return false;
+  const linkText = Array.from(links, (a) => norm(a.textContent)).join('').length;
+  return linkText * 2 >= text.replace(/\s/g, '').length;
+}
+
+/** A line that leads on to what follows (答案预览：). A question does not: the article asks its own (27: 32道面试题，都会回答吗？). */
+const LEAD_LINE = /[：:]$/;
+
+/**
+ * Every promotion block in the content root, in document order. Blocks the detector is unsure of
+ * (one weak signal) are not returned; pass `unsure` to collect them: they stay on the page.
+ */
+export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[] {
   const found = new Map<Element, PromoFamily>();
-  const mark = (el: Element, family: PromoFamily) => {
+  const why = new Map<Element, string[]>();
+  const mark = (el: Element, family: PromoFamily, signal: string = family) => {
     if (!found.has(el)) found.set(el, family);
+    const w = why.get(el) ?? why.set(el, []).get(el)!;
+    if (!w.includes(signal)) w.push(signal);
   };
   const inFound = (el: Element) => {
     for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (found.has(e)) return true;
@@ -219,14 +246,16 @@ export function findPromotion(root: Element): PromoBlock[] {
 
   // Account cards are recognised by structure alone, wherever they are.
   for (const card of Array.from(root.querySelectorAll(ACCOUNT_CARD))) {
-    mark(card.closest('.mp_profile_iframe_wrp') ?? card, 'account-card');
+    mark(card.closest('.mp_profile_iframe_wrp') ?? card, 'account-card', 'an account card');
   }
 
   const units = contentUnits(root).filter((u) => !found.has(u));
   const texts = units.map(textOf);
   // What each unit asks, once: the prompt rule and the image rule below both read it.
   const asks = texts.map((t) => (t !== '' && t.length <= LONG_PROMPT_MAX ? asksOf(t) : []));
-  const prompts = texts.map((t, i) => promptFamily(t, asks[i]));
+  // A block with only weak asks is no prompt; at the end of the article it is unsure (below).
+  const weakOnly = asks.map((a) => a.length > 0 && a.every((k) => WEAK_ASKS.has(k)));
+  const prompts = texts.map((t, i) => (weakOnly[i] ? null : promptFamily(t, asks[i])));
   const n = units.length;
   // Per unit, computed at most once: the tail rule asks them of the same units for every prompt it tries.
   const media = new Map<number, boolean>();
@@ -245,62 +274,97 @@ export function findPromotion(root: Element): PromoBlock[] {
 
   // Head: prompts before the first paragraph of prose, the images among them, and the slogan lines
   // of the same banner after them (16: 分享最实用的利器 | 探索解决问题的简单方案).
-  let firstProse = units.findIndex((_, i) => (texts[i] ?? '').length >= 40 && prompts[i] === null);
+  const headPrompt = (i: number) => (prompts[i] && asks[i]!.some((a) => TAIL_ASKS.has(a)) ? promptFamily(texts[i]!, asks[i]!.filter((a) => !TAIL_ASKS.has(a))) : prompts[i]);
+  let firstProse = units.findIndex((_, i) => (texts[i] ?? '').length >= 40 && !headPrompt(i));
   if (firstProse < 0) firstProse = n;
   const headEnd = Math.min(firstProse, HEAD_UNITS);
   let lastHead = -1;
-  for (let i = 0; i < headEnd; i++) if (prompts[i]) lastHead = i;
+  for (let i = 0; i < headEnd; i++) if (headPrompt(i)) lastHead = i;
   for (let i = 0; i <= lastHead; i++) {
-    const fam = prompts[i];
-    if (fam) mark(units[i]!, fam);
-    else if (imageOnlyAt(i)) mark(units[i]!, 'ad');
+    const fam = headPrompt(i);
+    if (fam) mark(units[i]!, fam, `asks (${asks[i]!.join(', ')}) before the first paragraph`);
+    // An image among the head's asks, when it looks like one: a QR code, a banner, a GIF. A comic's
+    // panels before a follow prompt are the article (handmade/comic).
+    else if (imageOnlyAt(i) && (isQrLikeImage(units[i]!) || isBannerImage(units[i]!))) mark(units[i]!, 'ad', 'a QR code, banner or GIF among the asks before the first paragraph');
   }
   if (lastHead >= 0) {
     for (let j = lastHead + 1; j < firstProse; j++) {
       const u = units[j]!;
       if (emptyAt(j)) continue;
       if (!isSloganLine(u, texts[j] ?? '')) break;
-      mark(u, prompts[lastHead]!);
+      mark(u, headPrompt(lastHead)!, 'a slogan line after the asks before the first paragraph');
     }
   }
 
-  // Tail: from the first prompt on, when no prose follows it.
+  // Tail: from the first prompt on, when no prose follows it. A list of other articles counts as a
+  // prompt whatever its header says (or with none).
   const tailStart = Math.max(lastHead + 1, Math.floor(n / 2), n - TAIL_UNITS);
+  const listAt = (i: number) => (texts[i] ?? '') !== '' && isArticleList(units[i]!, texts[i]!);
+  // More prose after a prompt (one paragraph, or short ones adding up) means it was not the start of a tail.
+  const proseAfter = (i: number) => {
+    let after = 0;
+    for (let j = i + 1; j < n; j++) {
+      const len = (texts[j] ?? '').length;
+      if (prompts[j] !== null || len === 0 || linkItemAt(j) || listAt(j)) continue;
+      after += len;
+      if (len >= PROSE_PARAGRAPH || after >= PROSE_MIN) return true;
+    }
+    return false;
+  };
   for (let i = tailStart; i < n; i++) {
-    const fam = prompts[i];
     const header = isHeader(i);
+    const list = !header && !prompts[i] && listAt(i);
+    const fam = prompts[i] ?? (list ? 'recommend' : null);
     if (!fam && !header) continue;
     if (header) {
       // A list header: it and the link items right after it.
-      mark(units[i]!, 'recommend');
+      mark(units[i]!, 'recommend', 'a read-more header');
       for (let j = i + 1; j < n; j++) {
-        if (!linkItemAt(j)) break;
-        if (!emptyAt(j)) mark(units[j]!, 'recommend');
+        if (!linkItemAt(j) && !(prompts[j] === 'recommend')) break;
+        if (!emptyAt(j)) mark(units[j]!, 'recommend', 'a link under a read-more header');
       }
       continue;
     }
-    // More prose after the prompt (one paragraph, or short ones adding up) means it was not the start of a tail.
-    let after = 0;
-    let prose = false;
-    for (let j = i + 1; j < n && !prose; j++) {
-      const len = (texts[j] ?? '').length;
-      if (prompts[j] !== null || len === 0 || linkItemAt(j)) continue;
-      after += len;
-      prose = len >= PROSE_PARAGRAPH || after >= PROSE_MIN;
-    }
-    if (prose) continue;
-    // What leads up to the prompt belongs to it: a slogan, a QR code or banner, and the short lines
-    // set in a look of their own (03: a course advertisement with no keyword until its last line).
+    if (proseAfter(i)) continue;
+    const start = list ? 'a list of links to other articles after the last paragraph' : `asks (${asks[i]!.join(', ')}) after the last paragraph`;
+    // What leads up to the prompt belongs to it: a slogan, a QR code or banner, the short lines set in
+    // a look of their own (03: a course advertisement with no keyword until its last line), lines that
+    // ask or lead on (答案预览：), an END mark or divider, a mini-program card, a list of articles.
+    // Pictures with nothing to say what they are belong to it only up to a divider (31: a picture
+    // between <hr> and the ask); else they stay.
+    let pending: number[] = [];
+    // 33: 1.主题… 2.题材… 3.稿件发至邮箱：…: the items before the numbered ask are the same call.
+    const series = NUMBERED.test(texts[i] ?? '');
+    // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
+    let headerSlot = true;
     for (let j = i - 1; j > lastHead; j--) {
       const u = units[j]!;
-      if (emptyAt(j)) continue;
+      // An <hr> is empty, and a divider.
+      if (emptyAt(j) && u.tagName !== 'HR') continue;
       const t = texts[j] ?? '';
-      const image = imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u));
-      const styledLine = t !== '' && t.length <= PROMPT_MAX && !isHeading(u) && !CREDIT_LINE.test(t) && setApart(u);
-      if (!image && !styledLine) break;
-      mark(u, fam!);
+      if (found.has(u)) continue;
+      const short = t !== '' && t.length <= PROMPT_MAX && !isHeading(u) && !CREDIT_LINE.test(t);
+      const divider = u.tagName === 'HR' || (t !== '' && END_MARK.test(t));
+      let signal: string | null = null;
+      if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
+      else if (short && ((asks[j]!.length > 0 && !weakOnly[j]) || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
+      else if (short && series && NUMBERED.test(t)) signal = 'an item of the numbered list the closing ask is in';
+      else if (list && headerSlot && t.length <= 20 && !/[。！？!?]$/.test(t)) signal = 'the header of a list of other articles';
+      else if (short && setApart(u)) signal = 'a short line set apart from the body, before the closing asks';
+      else if (divider) signal = 'an END mark or divider before the closing asks';
+      else if (u.matches(MINIPROGRAM) || u.querySelector(MINIPROGRAM)) signal = 'a mini-program card before the closing asks';
+      else if (listAt(j)) signal = 'a list of links to other articles';
+      else if (imageOnlyAt(j)) {
+        pending.push(j);
+        continue;
+      }
+      headerSlot = false;
+      if (signal === null) break;
+      if (divider) for (const k of pending) mark(units[k]!, fam!, 'a picture between a divider and the closing asks');
+      pending = [];
+      mark(u, fam!, signal);
     }
-    for (let j = i; j < n; j++) if (!emptyAt(j)) mark(units[j]!, prompts[j] ?? fam!);
+    for (let j = i; j < n; j++) if (!emptyAt(j)) mark(units[j]!, prompts[j] ?? fam!, j === i ? start : 'after the closing asks');
     break;
   }
 
@@ -314,10 +378,10 @@ export function findPromotion(root: Element): PromoBlock[] {
     const img = POINTS_UP.test(t) ? imageAt(-1) : POINTS_DOWN.test(t) ? imageAt(1) : (imageAt(-1) ?? imageAt(1));
     if (img === null) continue;
     const fam = familyOf(imageAsks[0]!);
-    mark(units[i]!, fam);
-    mark(units[img]!, fam);
+    mark(units[i]!, fam, 'asks to scan or claim beside its image');
+    mark(units[img]!, fam, 'the image of an ask to scan or claim');
     const label = first(Math.min(i, img) - 1, -1, n, (j) => (emptyAt(j) ? null : SECTION_LABEL.test(texts[j] ?? '') ? j : false));
-    if (label !== null) mark(units[label]!, fam);
+    if (label !== null) mark(units[label]!, fam, 'the label of an ask beside its image');
   }
 
   // Anywhere: an editor widget's reading instructions (23: 向上滑动阅览), as small as they are.
@@ -331,7 +395,7 @@ export function findPromotion(root: Element): PromoBlock[] {
       if (raw.length > 40 || !UI_HINT.test(norm(raw)) || norm(raw) === '') continue;
       let el = t.parentElement;
       while (el && el.parentElement && el.parentElement !== root && textOf(el.parentElement) === textOf(el)) el = el.parentElement;
-      if (el && el !== root) mark(el, 'hint');
+      if (el && el !== root) mark(el, 'hint', "an editor widget's reading hint");
     }
   });
 
@@ -341,16 +405,29 @@ export function findPromotion(root: Element): PromoBlock[] {
   const from = Math.max(runStart, tailStart);
   const run = units.slice(from);
   if (run.some((u) => u.querySelector('a[href*="mp.weixin.qq.com/s"]') !== null)) {
-    for (let j = from; j < n; j++) if (!emptyAt(j)) mark(units[j]!, 'recommend');
+    for (let j = from; j < n; j++) if (!emptyAt(j)) mark(units[j]!, 'recommend', 'closing pictures that link to other articles');
   }
 
-  markDecoration(root, units, texts, mediaAt, found, inFound);
+  const doubt = new Map<Element, string>();
+  // A call to comment or a line that addresses the reader, at the end and alone: may be promotion.
+  for (let i = tailStart; i < n; i++) if (weakOnly[i] && (texts[i] ?? '').length <= PROMPT_MAX && !inFound(units[i]!) && !proseAfter(i)) doubt.set(units[i]!, `only addresses the reader (${asks[i]!.join(', ')}) after the last paragraph`);
+  markDecoration(root, units, texts, mediaAt, found, inFound, why, doubt);
+  if (unsure) for (const [el, signal] of doubt) if (!inFound(el)) unsure.push({ el, family: el.tagName === 'IMG' ? 'decoration' : 'like-tail', signals: [signal] });
 
-  return Array.from(found, ([el, family]) => ({ el, family })).sort((a, b) => (a.el === b.el ? 0 : precedes(a.el, b.el) ? -1 : 1));
+  return Array.from(found, ([el, family]) => ({ el, family, signals: why.get(el) ?? [family] })).sort((a, b) => (a.el === b.el ? 0 : precedes(a.el, b.el) ? -1 : 1));
 }
 
 /** Decoration: by the image's own look anywhere, and by its place at the edges of the text. */
-function markDecoration(root: Element, units: readonly Element[], texts: readonly string[], mediaAt: (i: number) => boolean, found: Map<Element, PromoFamily>, inFound: (el: Element) => boolean): void {
+function markDecoration(
+  root: Element,
+  units: readonly Element[],
+  texts: readonly string[],
+  mediaAt: (i: number) => boolean,
+  found: Map<Element, PromoFamily>,
+  inFound: (el: Element) => boolean,
+  why: Map<Element, string[]>,
+  doubt: Map<Element, string>,
+): void {
   // Each image's facts once: the rules below and the decoration rules read the same attributes.
   const facts = Array.from(root.querySelectorAll('img'), imageFacts);
   const decor = decorativeImages(root, facts);
@@ -368,8 +445,13 @@ function markDecoration(root: Element, units: readonly Element[], texts: readonl
     if (f.src === '' || /res\.wx\.qq\.com/.test(f.src)) continue;
     const beforeText = firstText === null || precedes(img, firstText);
     const afterText = lastText === null || precedes(lastText, img);
-    if (beforeText && (f.ratio < THIN || f.gif)) decor.set(img, 'a strip or GIF above the text');
-    else if (afterText && (closed || f.gif || f.ratio < 0.45 || img.closest('a[href*="mp.weixin.qq.com/s"]'))) decor.set(img, 'after the closing line');
+    // A GIF above the text is a decoration when it is a strip or icon-sized; a full-size one may be the
+    // article's first picture (a photo story, a clip), and a follow animation beside its ask is the head rule's.
+    if (beforeText && (f.ratio < THIN || (f.gif && (f.ratio < 0.45 || f.width <= 300)))) decor.set(img, 'a strip or small GIF above the text');
+    else if (afterText && (closed || f.ratio < 0.45 || img.closest(ARTICLE_LINK))) decor.set(img, 'after the closing line');
+    // A GIF after the last line may be the account's closing animation (19) or a clip that illustrates
+    // the line (handmade/gif-clips): nothing about the picture tells, so it stays, counted apart.
+    else if (afterText && f.gif) doubt.set(img, 'a GIF after the last line, nothing else to tell');
   }
   // A strip stacked on a decoration is part of it (06: two dividers under the summary). The units' texts
   // are known: image-only is "no text, some media", without reading each unit's text again.
@@ -386,5 +468,10 @@ function markDecoration(root: Element, units: readonly Element[], texts: readonl
       if (near(i, -1) || near(i, 1)) for (const img of imgs) decor.set(img, 'stacked on a decoration');
     });
   }
-  for (const img of decor.keys()) if (!inFound(img)) found.set(img, 'decoration');
+  for (const [img, rule] of decor) {
+    if (inFound(img)) continue;
+    found.set(img, 'decoration');
+    why.set(img, [rule]);
+    doubt.delete(img);
+  }
 }

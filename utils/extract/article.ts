@@ -1,5 +1,6 @@
 import { detectPage, type PageKind } from '../page/kind';
 import { canonicalArticleUrl, readMeta, type ArticleMeta } from '../page/metadata';
+import { cutAtSentence } from '../page/sentence';
 import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from '../page/script-vars';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '../clean/memory';
@@ -67,9 +68,9 @@ function pictureList(vars: ScriptVars): string[] {
   return urls.filter(Boolean);
 }
 
+/** The first line, cut at a sentence or clause when long (it names the note's file). */
 function firstLine(text: string, max = 60): string {
-  const line = text.trim().split('\n')[0] ?? '';
-  return line.length > max ? `${line.slice(0, max)}…` : line;
+  return cutAtSentence(text.trim().split('\n')[0] ?? '', max);
 }
 
 /** A text post's own title: window.msg_title when text_page_info.is_user_title (or
@@ -164,9 +165,30 @@ function readAsEmphasis(el: Element): boolean {
   return !!style && (BOLD_STYLE.test(style) || ITALIC_STYLE.test(style));
 }
 
+// A span the editor set to display:block is a line of its own on the page (02: three "•" lines in
+// one quote paragraph). Unwrapped, or read as inline, its text would run into its neighbours'.
+const DISPLAY_BLOCK = /display\s*:\s*block/i;
+const isBlockSpan = (n: Node | null) => n?.nodeName === 'SPAN' && DISPLAY_BLOCK.test((n as Element).getAttribute('style') ?? '');
+/** The nearest sibling that shows something (text, a picture, a break), skipping blank text. */
+function shownSibling(el: Node, dir: 'previousSibling' | 'nextSibling'): Node | null {
+  let n = el[dir];
+  while (n && n.nodeType === 3 && !n.textContent!.trim()) n = n[dir];
+  return n;
+}
+
+/** A line break on each side of a block span that has something shown beside it. */
+function keepBlockSpanLines(span: Element): void {
+  const before = shownSibling(span, 'previousSibling');
+  if (before && before.nodeName !== 'BR') span.before(span.ownerDocument.createElement('br'));
+  const after = shownSibling(span, 'nextSibling');
+  // The next block span breaks before itself.
+  if (after && after.nodeName !== 'BR' && !isBlockSpan(after)) span.after(span.ownerDocument.createElement('br'));
+}
+
 function unwrapStylingOnly(root: Element): void {
   for (const tag of STYLING_TAGS) {
     for (const el of Array.from(root.getElementsByTagName(tag))) {
+      if (tag === 'span' && isBlockSpan(el)) keepBlockSpanLines(el);
       if (readAsEmphasis(el) || el.matches(KEEP_WRAPPER)) continue;
       // insertBefore one by one: a third faster than replaceWith(...children) here.
       const parent = el.parentNode!;

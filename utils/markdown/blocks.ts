@@ -2,11 +2,53 @@ import type TurndownService from 'turndown';
 import type { ConvertContext } from './context';
 import { escapeLabel } from './escape';
 import { imageSource, isEmojiImage } from '../page/images';
+import { markdownDestination } from './links';
 
 /** Headings, images and the other block-level WeChat rules. */
 
 // WeChat gives every image the same alt text; it says nothing about the picture.
 const MEANINGLESS_ALT = /^(图片|image|img|photo|picture|\s*)$/i;
+
+// Where attachCaptions leaves a picture's caption for the image rule.
+const CAPTION_ATTR = 'data-wac-caption';
+/** A short line right under a picture that is its caption: a figure number, or "图 N …". */
+export const CAPTION_LINE = { pattern: /^(?:\d{1,3}|(?:图|fig\.?|figure)\s*[\d一二三四五六七八九十]+.{0,40})$/i, examples: ['3', '图 2 架构总览'] };
+const MAX_CAPTION = 80;
+const lineOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The block a picture stands in alone: its ancestors up to the first that holds text or another picture. */
+function pictureBlock(img: Element, root: Element): Element {
+  let block = img;
+  for (let up = block.parentElement; up && up !== root && !lineOf(up) && up.getElementsByTagName('img').length === 1; up = up.parentElement) block = up;
+  return block;
+}
+
+/**
+ * A caption goes with its picture: a <figure>'s <figcaption> (05's "1", "2"…, 16's "图一：初见"), or
+ * a short number or "图 N" line right under a picture's block. Left as an attribute for the image rule.
+ */
+export function attachCaptions(root: Element): void {
+  for (const img of Array.from(root.getElementsByTagName('img'))) {
+    const figure = img.closest('figure');
+    let caption: Element | null = figure && figure.getElementsByTagName('img').length === 1 ? figure.querySelector('figcaption') : null;
+    if (!caption) {
+      const next = pictureBlock(img, root).nextElementSibling;
+      caption = next && !next.querySelector('img') && CAPTION_LINE.pattern.test(lineOf(next)) ? next : null;
+    }
+    const text = caption ? lineOf(caption) : '';
+    if (!caption || !text || text.length > MAX_CAPTION) continue;
+    img.setAttribute(CAPTION_ATTR, text);
+    caption.remove();
+  }
+}
+
+/** ![caption](src) with the caption in italics right under it, on the next line of the same paragraph
+ *  (a hard break, as a <br>): Obsidian and Typora show it under the picture, and it stays the alt text
+ *  when the picture cannot load. A bare number is not the alt: Obsidian reads `![300](…)` as a width. */
+function captioned(target: string, caption: string): string {
+  const alt = /^\d+$/.test(caption) ? `图 ${caption}` : caption;
+  return `![${escapeLabel(alt)}](${target})  \n*${escapeLabel(caption)}*`;
+}
 
 export function blockRules(td: TurndownService, ctx: ConvertContext): void {
   td.addRule('wechatHeading', {
@@ -44,7 +86,9 @@ export function blockRules(td: TurndownService, ctx: ConvertContext): void {
       if (isEmojiImage(img) && alt) return alt;
       const src = imageSource(img);
       if (!src) return '';
-      return `![${MEANINGLESS_ALT.test(alt) ? '' : escapeLabel(alt)}](${ctx.imageTarget(src)})`;
+      const caption = img.getAttribute(CAPTION_ATTR);
+      if (caption) return captioned(markdownDestination(ctx.imageTarget(src)), caption);
+      return `![${MEANINGLESS_ALT.test(alt) ? '' : escapeLabel(alt)}](${markdownDestination(ctx.imageTarget(src))})`;
     },
   });
 }

@@ -42,10 +42,14 @@ function codeText(el: Element): string {
   return text.replace(/\u00a0/g, ' ').replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '');
 }
 
+// A fence's info string is page text (data-lang): a backtick in it would end the fence before it
+// starts, and the code would render as Markdown and HTML. A language name is these characters.
+const INFO = /^[\w+#.-]+/;
+
 export function fence(code: string, lang: string): string {
   const longest = Math.max(2, ...Array.from(code.matchAll(/`+/g), (m) => m[0].length));
   const f = '`'.repeat(longest + 1);
-  return `\n\n${f}${lang}\n${code}\n${f}\n\n`;
+  return `\n\n${f}${INFO.exec(lang.trim())?.[0] ?? ''}\n${code}\n${f}\n\n`;
 }
 
 // A class test, not matches(): the converter asks it of every element.

@@ -4,13 +4,14 @@ import type { ConvertContext } from './context';
 import { emphasisRules } from './emphasis';
 import { linkRules } from './links';
 import { tableRules } from './tables';
-import { blockRules } from './blocks';
+import { attachCaptions, blockRules } from './blocks';
 import { codeBlock } from './code';
 import { formula } from './formula';
 import { blankMarkdown, mediaRules, mediaSteps } from './media';
-import { complexTable } from './tables';
+import { complexTable, unwrapLayoutTables } from './tables';
 import { wholeRule } from './whole';
 import { highlightRule } from '../annotate/markdown';
+import { linkBareAddresses, referencesToFootnotes } from './references';
 
 // Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
 // on these at the start of a run. Most runs of Chinese prose have none: they are returned as they are.
@@ -55,6 +56,8 @@ export function tidyMarkdown(md: string): string {
     .map((line) => (/^[\s\u00a0]*$/.test(line) ? '' : line.replace(/[ \t]+$/, (m) => (m.length >= 2 ? '  ' : ''))))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
+    // A break at the end of a paragraph (`<p>text<br></p>`) breaks nothing: no trailing spaces.
+    .replace(/ {2}\n(?=\n)/g, '\n')
     .trim();
 }
 
@@ -82,5 +85,8 @@ export function convertContent(root: Element, ctx: ConvertContext): string {
   if (converted.has(root)) throw new Error('This article was already converted; extract it again.');
   converted.add(root);
   Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true });
-  return tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement)));
+  unwrapLayoutTables(root);
+  attachCaptions(root);
+  linkBareAddresses(root);
+  return referencesToFootnotes(tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement))));
 }

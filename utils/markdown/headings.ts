@@ -29,6 +29,25 @@ export const NUMBERING: readonly { name: string; pattern: RegExp; rank: number; 
   { name: 'dotted', pattern: /^\d+\.\d+(?!\d)/, rank: 4, example: '2.1 配置' },
 ];
 
+/** A reference marker after a title's words ("Jta[49]"): it links to a note, it is not the title. */
+export const REFERENCE_MARKER = { pattern: /\s*\[\d{1,3}\]/g, example: '2、Smart Excalidraw[51]' };
+const withoutMarkers = (text: string) => text.replace(REFERENCE_MARKER.pattern, '');
+const isMarker = (text: string) => /^\s*\[\d{1,3}\]\s*$/.test(text);
+
+/** The number of a numbered line ("3、" → 3, "三、" → 3, "❸" → 3), for telling a series apart. */
+const CIRCLED = '❶❷❸❹❺❻❼❽❾❿①②③④⑤⑥⑦⑧⑨⑩';
+const CHINESE_DIGITS = '一二三四五六七八九';
+function ordinal(text: string): number | null {
+  const arabic = /^[（(]?0?(\d{1,2})/.exec(text);
+  if (arabic) return Number(arabic[1]);
+  const c = CIRCLED.indexOf(text[0] ?? '');
+  if (c >= 0) return (c % 10) + 1;
+  const zh = /^[（(]?([一二三四五六七八九十]{1,3})/.exec(text)?.[1];
+  if (!zh) return null;
+  const [tens, units] = zh.includes('十') ? zh.split('十') : ['', zh];
+  return (zh.includes('十') ? (CHINESE_DIGITS.indexOf(tens!) + 1 || 1) * 10 : 0) + (CHINESE_DIGITS.indexOf(units!) + 1);
+}
+
 /** What a candidate looks like: the style most of its characters carry. */
 export interface TitleStyle {
   bold: boolean;
@@ -141,6 +160,7 @@ function runsOf(el: Element, root: Element, memo: Map<Element, Inherited>): Run[
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   const runs: Run[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (isMarker((n as Text).data)) continue;
     const r = runOf(n as Text, root, memo);
     if (r.chars) runs.push(r);
   }
@@ -160,7 +180,25 @@ function bodySize(blocks: { runs: Run[]; text: string }[]): number {
   return best;
 }
 
-function styleOf(runs: Run[], text: string, body: number): TitleStyle & { grey: boolean; smaller: boolean } {
+// The number itself of a numbered line, with its punctuation: "1、", "（一）", "第一章", "Part 2", "2.1", "❶".
+const NUMBER_PREFIX = /^(?:[（(]?(?:第[一二三四五六七八九十百\d]+[章节部分篇讲]|(?:part|chapter)\s*\.?\s*\d+|[一二三四五六七八九十\d]{1,3}(?:\.\d+)?)[)）]?\s*[、.．|｜]?|[❶❷❸❹❺❻❼❽❾❿①②③④⑤⑥⑦⑧⑨⑩])/i;
+
+/** The runs after the numbering: a title's number is often plain while its words are styled ("1、" then
+ *  coloured "Jta"), and two characters of number must not decide whether the words look like a title. */
+function wordsOnly(runs: Run[], text: string): Run[] {
+  const prefix = NUMBERING.some((n) => n.pattern.test(text)) ? NUMBER_PREFIX.exec(text)?.[0] ?? '' : '';
+  let skip = prefix.replace(/\s/g, '').length;
+  const out: Run[] = [];
+  for (const r of runs) {
+    const cut = Math.min(skip, r.chars);
+    skip -= cut;
+    if (r.chars > cut) out.push({ ...r, chars: r.chars - cut });
+  }
+  return out.length ? out : runs;
+}
+
+function styleOf(allRuns: Run[], text: string, body: number): TitleStyle & { grey: boolean; smaller: boolean } {
+  const runs = wordsOnly(allRuns, text);
   const total = runs.reduce((n, r) => n + r.chars, 0) || 1;
   const share = (f: (r: Run) => boolean) => runs.filter(f).reduce((n, r) => n + r.chars, 0) / total;
   // The size most of the text has (a title's number may be smaller or larger than its words).
@@ -202,7 +240,7 @@ function leafBlocks(root: Element): { el: Element; text: string; runs: Run[] }[]
   const memo = new Map<Element, Inherited>();
   for (const el of Array.from(root.querySelectorAll(BLOCK))) {
     if (holders.has(el) && !HEADING.test(el.nodeName)) continue;
-    const text = collapse(el.textContent ?? '');
+    const text = collapse(withoutMarkers(el.textContent ?? ''));
     if (!text) continue;
     out.push({ el, text, runs: text.length <= 64 ? runsOf(el, root, memo) : [] });
   }
@@ -262,8 +300,52 @@ export function sectionTitles(root: Element): SectionTitle[] {
     }
     return true;
   });
-  for (const c of keep) found.push({ ...c, heading: /^H/.test(c.key) });
+  for (const c of sameFateSeries(blocks, keep)) found.push({ ...c, heading: /^H/.test(c.key) });
   return levelled(found);
+}
+
+// Numberings whose lines count 1, 2, 3, …: a run of them in order is one series.
+const COUNTED = new Set(['chinese numeral', 'two-digit', 'parenthesised numeral', 'arabic', 'circled']);
+
+/**
+ * Lines numbered in one series (1、2、3、… in order, content between) are all titles or none, at one
+ * level: the same look means the same level. A series is titles when at least half its lines are
+ * ("9、QiLuo（祺洛）" among "8、中国节假日"…), and none when most are not ("1、婚礼赞助" heads news
+ * items "2、上海第一起 AI 提示词著作权案近日宣判。"…). A line that is a sentence is never made a title.
+ */
+function sameFateSeries(blocks: { el: Element; text: string }[], keep: (Candidate & { index: number })[]): (Candidate & { index: number })[] {
+  const series: { index: number; text: string; el: Element }[][] = [];
+  const open = new Map<string, { index: number; text: string; el: Element }[]>();
+  const last = new Map<string, number>();
+  blocks.forEach((b, index) => {
+    if (b.el.closest(CONTAINER) || HEADING.test(b.el.nodeName)) return;
+    const name = NUMBERING.find((n) => n.pattern.test(b.text))?.name;
+    const n = name && COUNTED.has(name) ? ordinal(b.text) : null;
+    if (!name || n === null) return;
+    const run = open.get(name);
+    if (run && n === last.get(name)! + 1) run.push({ index, ...b });
+    else if (n === 1) series.push(open.set(name, [{ index, ...b }]).get(name)!);
+    else open.delete(name);
+    last.set(name, n);
+  });
+  const byIndex = new Map(keep.map((c) => [c.index, c]));
+  for (const run of series) {
+    if (run.length < 2) continue;
+    const titles = run.map((m) => byIndex.get(m.index)).filter((c): c is Candidate & { index: number } => !!c);
+    if (titles.length * 2 < run.length) {
+      for (const t of titles) byIndex.delete(t.index);
+      continue;
+    }
+    const counts = new Map<string, number>();
+    for (const t of titles) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+    const key = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    const style = titles.find((t) => t.key === key)!.style;
+    for (const m of run) {
+      if (NOT_A_TITLE.some((r) => r.test(m.text)) || m.el.querySelector('img')) continue;
+      byIndex.set(m.index, { parts: byIndex.get(m.index)?.parts ?? [m.el], text: byIndex.get(m.index)?.text ?? m.text, style, key, index: m.index });
+    }
+  }
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
 }
 
 /** Levels: the article's own headings keep their order (the top one is ##); a styled title goes
@@ -287,6 +369,17 @@ function levelled(found: (Candidate & { heading: boolean })[]): SectionTitle[] {
   });
 }
 
+/** Reference markers out of a heading: they are the title's footnotes, not its words. */
+function dropMarkers(h: Element): void {
+  const walker = h.ownerDocument.createTreeWalker(h, 4 /* NodeFilter.SHOW_TEXT */);
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const t of texts) {
+    const words = withoutMarkers(t.data);
+    if (words !== t.data) t.data = words;
+  }
+}
+
 /**
  * In the extracted copy: every styled title becomes a real heading element of its level, so the
  * converter writes it as one; the article's own headings get their normalised level too.
@@ -300,11 +393,15 @@ export function markSectionTitles(root: Element): void {
     h.replaceWith(p);
   }
   for (const t of sectionTitles(root)) {
-    if (t.parts.length === 1 && HEADING.test(t.el.nodeName) && Number(t.el.nodeName[1]) === t.level) continue;
+    if (t.parts.length === 1 && HEADING.test(t.el.nodeName) && Number(t.el.nodeName[1]) === t.level) {
+      dropMarkers(t.el);
+      continue;
+    }
     const h = doc.createElement(`h${t.level}`);
     // The article's own heading keeps its inline content (links); a styled line only its text.
     if (HEADING.test(t.el.nodeName)) while (t.el.firstChild) h.appendChild(t.el.firstChild);
     else h.textContent = t.text;
+    dropMarkers(h);
     t.el.replaceWith(h);
     for (const p of t.parts.slice(1)) p.remove();
   }

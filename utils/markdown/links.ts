@@ -14,14 +14,31 @@ export function safeHref(href: string | null): string {
   return WECHAT_ARTICLE.test(h) ? canonicalArticleUrl(h) || h : h;
 }
 
+/** An address as a Markdown link destination: `<…>` when it holds spaces, parentheses or angle
+ *  brackets, which would end a bare destination (`)` in an image address) or open raw HTML. */
+export function markdownDestination(url: string): string {
+  return /[\s()<>]/.test(url) ? `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` : url;
+}
+
+/** Any address a page gives us (a link, a media card's attribute) as a link destination: '' when it is
+ *  not http(s) or mailto, so the caller writes text only. */
+export function safeDestination(href: string | null): string {
+  const h = safeHref(href);
+  return h && markdownDestination(h);
+}
+
 export function linkRules(td: TurndownService): void {
   td.addRule('wechatLink', {
     filter: (n) => n.nodeName === 'A',
     replacement: (content, node) => {
-      const href = safeHref((node as Element).getAttribute('href'));
+      const el = node as Element;
+      const raw = el.getAttribute('href')?.trim() ?? '';
+      const url = safeDestination(raw);
       const text = content.trim();
-      if (!href || !text) return content;
-      const url = /[\s()<>]/.test(href) ? `<${href.replace(/[<>\s]/g, encodeURIComponent)}>` : href;
+      if (!url || !text) return content;
+      // An address written out as its own text is an autolink, whole: `<https://a.b/c_d/>`, not an
+      // escaped and italicised copy of it.
+      if (safeHref(raw) === raw && (el.textContent ?? '').trim() === raw && /^(?:https?:\/\/|mailto:)[^\s<>]+$/.test(raw)) return `<${raw}>`;
       return `[${text}](${url})`;
     },
   });

@@ -3,6 +3,7 @@ import type { ConvertContext } from './context';
 import { escapeLabel } from './escape';
 import { decodeEntities } from '../page/script-vars';
 import { wholeMarkdown, type WholeStep } from './whole';
+import { safeDestination } from './links';
 
 /**
  * Audio, video, music, votes, mini-programs and account cards become one labelled link each.
@@ -20,10 +21,12 @@ const attr = (el: Element, ...names: string[]) => {
 };
 
 
-/** A labelled link on its own line. */
+/** A labelled link on its own line. The address comes from the page's attributes: it goes through the
+ *  links' safe-destination function (no `javascript:`, nothing that ends the destination). */
 export function mediaLine(label: string, name: string, url: string): string {
   const text = escapeLabel(name ? `${label}：${name}` : label);
-  return url ? `\n\n[${text}](${url})\n\n` : `\n\n${text}\n\n`;
+  const dest = safeDestination(url);
+  return dest ? `\n\n[${text}](${dest})\n\n` : `\n\n${text}\n\n`;
 }
 
 function videoUrl(el: Element, ctx: ConvertContext): string {

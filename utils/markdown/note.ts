@@ -1,9 +1,8 @@
 import { extractArticle, type Article } from '../extract/article';
-import { compileNoteTemplates, noteFolder, noteFrontMatter, noteName, usesVariable, type TemplateField } from './templates/note-templates';
+import { compileNoteTemplates, noteFolder, noteFrontMatter, noteHeading, noteName, usesVariable, type TemplateField } from './templates/note-templates';
 import { albumsOfPage } from '../batch/album-info';
 import { templateContext } from './templates/variables';
 import { convertContent } from './convert';
-import { escapeLabel } from './escape';
 import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
@@ -29,7 +28,7 @@ function headingShift(root: Element): number {
 }
 
 /** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
-export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u): string {
+export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u, now: Date = new Date()): string {
   // The reader's highlights are marked in the private copy, never on the page.
   const all = article.highlights ?? [];
   const placed = all.length ? markHighlights(article.root, all) : [];
@@ -37,10 +36,11 @@ export function articleMarkdown(article: Article, settings: Settings, imageTarge
   const marked = [...placed, ...all.filter((h) => !placed.includes(h))];
   const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
   const body = marked.length ? `${joinAdjacentMarks(converted)}\n\n${highlightsSection(marked)}` : converted;
-  // The title is page text like any other: one line, with Markdown and HTML characters escaped.
-  const heading = article.meta.title.trim() ? `# ${escapeLabel(article.meta.title)}\n\n` : '';
-  const front = noteFrontMatter(compileNoteTemplates(settings), templateContext(article.meta, undefined, marked), article.id);
-  return `${front}\n\n${heading}${body}\n`;
+  const templates = compileNoteTemplates(settings);
+  const ctx = templateContext(article.meta, now, marked);
+  // The first line is the heading template's ("# {{title}}" unless the reader changed or cleared it).
+  const heading = noteHeading(templates, ctx);
+  return `${noteFrontMatter(templates, ctx, article.id)}\n\n${heading ? `${heading}\n\n` : ''}${body}\n`;
 }
 
 /** Messages that explain why there is no file, in the UI's language where we know it. */
@@ -60,7 +60,7 @@ export interface Prepared {
 }
 export type PreparedExport = Prepared | { ok: false; message: string };
 
-const FIELD_KEYS = { name: 'tplFieldName', folder: 'tplFieldFolder', properties: 'tplFieldProperties' } as const;
+const FIELD_KEYS = { name: 'tplFieldName', folder: 'tplFieldFolder', heading: 'tplFieldHeading', properties: 'tplFieldProperties' } as const;
 
 /** "A saved template was broken; the default was used for: note name", or '' when none was. */
 export const fellBackNotice = (fields: readonly TemplateField[]): string => (fields.length ? t('tplFellBack', fields.map((f) => t(FIELD_KEYS[f])).join(', ')) : '');
@@ -89,11 +89,11 @@ export function prepareExport(doc: Document, pageUrl: string, settings: Settings
 }
 
 /** The whole pipeline on a page: detect → extract → convert, images left as remote links. */
-export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null): ExportResult {
+export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, now: Date = new Date()): ExportResult {
   const prepared = prepareExport(doc, pageUrl, settings, memory);
   if (!prepared.ok) return prepared;
   try {
-    return { ...prepared, markdown: articleMarkdown(prepared.article, settings) };
+    return { ...prepared, markdown: articleMarkdown(prepared.article, settings, undefined, now) };
   } catch (e) {
     return failure(e);
   }

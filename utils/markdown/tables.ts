@@ -71,9 +71,44 @@ export const complexTable = (imageTarget: (src: string) => string): WholeStep =>
 });
 
 export function tableRules(td: TurndownService): void {
-  // Inside a GFM table a cell is one line: paragraphs and breaks inside it become spaces.
+  // Inside a GFM table a cell is one line: its paragraphs and breaks become line breaks, which the
+  // GFM plugin writes as <br> (blank paragraphs none: Turndown joins separators, it does not add them).
   td.addRule('wechatCellBlock', {
     filter: (n) => /^(P|SECTION|DIV|BR)$/.test(n.nodeName) && n.parentNode !== null && !!(n as Element).closest?.('td, th') && !needsHtml((n as Element).closest('table')!),
-    replacement: (content) => ` ${content.trim()} `,
+    replacement: (content, node) => (node.nodeName === 'BR' ? '\n' : content.trim() ? `\n${content.trim()}\n` : ''),
   });
+}
+
+/**
+ * Whether a table only lays its blocks out: fewer than two of its rows show cells side by side (a
+ * cell reaching down from a row above counts). 25's FAQ tables: a "目录 | contents" row, then one row
+ * per question spanning both columns. A one-column table is a box around its content.
+ */
+export function isLayoutTable(table: HTMLTableElement): boolean {
+  let sideBySide = 0;
+  let reaching: number[] = [];
+  for (const row of Array.from(table.rows)) {
+    const cells = Array.from(row.cells);
+    if (cells.length + reaching.length >= 2 && ++sideBySide >= 2) return false;
+    reaching = reaching.map((n) => n - 1).filter((n) => n > 0).concat(cells.map((c) => c.rowSpan - 1).filter((n) => n > 0));
+  }
+  return true;
+}
+
+/** A layout table becomes the blocks its cells hold, in reading order; inner tables first. */
+export function unwrapLayoutTables(root: Element): void {
+  for (const table of Array.from(root.querySelectorAll('table')).reverse()) {
+    if (!isLayoutTable(table as HTMLTableElement)) continue;
+    const doc = table.ownerDocument;
+    const blocks: Element[] = Array.from((table as HTMLTableElement).rows).flatMap((row) => Array.from(row.cells));
+    const caption = (table as HTMLTableElement).caption;
+    if (caption) blocks.unshift(caption);
+    table.replaceWith(
+      ...blocks.map((cell) => {
+        const div = doc.createElement('div');
+        while (cell.firstChild) div.appendChild(cell.firstChild);
+        return div;
+      }),
+    );
+  }
 }

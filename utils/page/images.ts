@@ -12,6 +12,8 @@ export function imageSource(img: Element): string {
 }
 
 // Parameters WeChat's lazy loader appends; tp=webp forces WebP, which some note apps cannot show.
+// Without them the image comes in its real format (wx_fmt, or the mmbiz_<fmt> of its path). Others
+// (from=appmsg, watermark=1 since 2026) are the image's own and stay; no image is judged by them.
 const DROP = ['tp', 'wxfrom', 'wx_lazy', 'wx_co', 'retryload'];
 
 export function normalizeImageUrl(raw: string, base?: string): string {
@@ -27,6 +29,8 @@ export function normalizeImageUrl(raw: string, base?: string): string {
     // has() first: every delete() rewrites the whole query string, and most images carry none of them.
     for (const p of DROP) if (url.searchParams.has(p)) url.searchParams.delete(p);
     if (!url.search) url.search = ''; // `640?` → `640`
+    // `#imgIndex=3` (2026): the page's own position of the image, nothing the server reads.
+    url.hash = '';
   }
   return url.href;
 }

@@ -1,4 +1,5 @@
-import { decodeJsString, type ScriptVars } from './script-vars';
+import { decodeEntities, decodeJsString, type ScriptVars } from './script-vars';
+import { shortDescription } from './sentence';
 
 export interface ArticleMeta {
   title: string;
@@ -42,6 +43,8 @@ export function canonicalArticleUrl(raw: string): string {
   } catch {
     return '';
   }
+  // A page's msg_link or og:url can say anything: only a web address is an article's address.
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return '';
   if (!/(^|\.)weixin\.qq\.com$/.test(url.hostname)) return url.href;
   const base = `https://${url.hostname}${url.pathname}`;
   if (url.pathname.startsWith('/s/')) return base;
@@ -54,6 +57,9 @@ export function canonicalArticleUrl(raw: string): string {
   return query ? `${base}?${query}` : base;
 }
 
+/** An http(s) address as it was given, or ''. */
+const webAddress = (s: string) => (/^https?:\/\//i.test(s.trim()) ? s.trim() : '');
+
 /** The first non-empty of these, trimmed. Each is a function, called only when those before it were
  *  empty: a variable absent from the page's small scripts costs a search of megabytes of script. */
 function firstOf(...values: (() => string | null | undefined)[]): string {
@@ -64,8 +70,9 @@ function firstOf(...values: (() => string | null | undefined)[]): string {
   return '';
 }
 
-/** Descriptions of image posts keep escapes as text (`\x0a`); front matter wants one line. */
-const oneLine = (s: string) => decodeJsString(s).replace(/\s+/g, ' ').trim();
+/** Descriptions of image posts keep escapes as text (`\x0a`) and entities (`&quot;`, encoded twice);
+ *  front matter wants one line of text. */
+const oneLine = (s: string) => decodeEntities(decodeJsString(s)).replace(/\s+/g, ' ').trim();
 
 const metaContent = (doc: Document, sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
 
@@ -100,14 +107,21 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
     account: firstOf(
       () => text(doc.querySelector('#js_name')),
       () => text(doc.querySelector('#post-user')),
-      () => vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.wx_follow_nickname')),
+      // The 2026 page has no .wx_follow_nickname: `var nickname = htmlDecode("…")` and the profile
+      // card's .account_nickname_inner name the account.
+      () => vars.get('nickname') || vars.key('nick_name') || text(doc.querySelector('.account_nickname_inner, .wx_follow_nickname')),
     ),
     published,
-    source: canonicalArticleUrl(firstOf(() => vars.get('msg_link'), () => metaContent(doc, 'meta[property="og:url"]'), () => pageUrl)),
-    cover: firstOf(() => vars.get('msg_cdn_url'), () => metaContent(doc, 'meta[property="og:image"]')),
-    description: oneLine(firstOf(() => vars.get('msg_desc'), () => metaContent(doc, 'meta[name="description"]'))),
+    source: firstOf(
+      () => canonicalArticleUrl(vars.get('msg_link')),
+      () => canonicalArticleUrl(metaContent(doc, 'meta[property="og:url"]')),
+      () => canonicalArticleUrl(pageUrl),
+    ),
+    cover: firstOf(() => webAddress(vars.get('msg_cdn_url')), () => webAddress(metaContent(doc, 'meta[property="og:image"]'))),
+    // An image post's msg_desc is its whole text: the note's description is a short digest of it.
+    description: shortDescription(oneLine(firstOf(() => vars.get('msg_desc'), () => metaContent(doc, 'meta[name="description"]')))),
     // A WeChat article as 阅读原文 carries the same tracking (chksm, #rd) as any share link.
-    originalUrl: canonicalArticleUrl(sourceUrl) || sourceUrl,
+    originalUrl: canonicalArticleUrl(sourceUrl),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
     // Read only when a template names it (markdown/note.ts): it costs a search of every script.

@@ -76,6 +76,7 @@ export function withDefaults(stored: (Partial<Settings> & LegacySettings) | null
     ...s,
     noteNameTemplate,
     folderTemplate: typeof s.folderTemplate === 'string' ? s.folderTemplate : DEFAULT_SETTINGS.folderTemplate,
+    headingTemplate: typeof s.headingTemplate === 'string' ? s.headingTemplate : DEFAULT_SETTINGS.headingTemplate,
     properties,
     hidePromotion: { ...DEFAULT_SETTINGS.hidePromotion, ...(s.hidePromotion ?? {}) },
     attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },

@@ -3,23 +3,20 @@
  * the page's own first screen of articles. Nothing on the page is cleaned or changed.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Toolbar } from './toolbar';
 import { mountToolbar } from './toolbar-host';
 import { addBatchItems } from '../batch/toolbar-items';
 import { albumPageItems } from '../batch/listing';
 import { t } from './i18n';
 
 export function startAlbumPage(ctx: ContentScriptContext): void {
-  let toolbar: Toolbar | null = null;
   const mount = () =>
     mountToolbar(
       ctx,
-      // The album page is a list, not an article: its export is the album's.
-      () => toolbar?.setStatus(t('albumPageNoArticle'), 'error'),
+      // The album page is a list, not an article: its main action is the album's export (addBatchItems).
+      () => undefined,
       (bar, host) => {
-        toolbar = bar;
         const albums = addBatchItems(bar, document, location.href, albumPageItems(document));
-        if (albums === 0) bar.setStatus(t('albumPageUnreadable'), 'error');
+        if (albums === 0) bar.noExport(t('albumPageUnreadable'));
         host.setAttribute('data-state', 'album');
       },
     );

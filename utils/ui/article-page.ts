@@ -19,6 +19,7 @@ import { startPromoControls } from './promo-controls';
 import { startOutline } from './outline';
 import { addBatchItems } from '../batch/toolbar-items';
 import { startHighlights } from '../annotate/layer';
+import { detectPage } from '../page/kind';
 
 const whenIdle = (cb: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 50));
 
@@ -92,6 +93,9 @@ export function startArticlePage(ctx: ContentScriptContext): void {
         shadowHost.addEventListener('pointerenter', warm, { once: true });
         shadowHost.addEventListener('focusin', warm, { once: true });
         if (cleaning.isSettled) showState();
+        // A deleted or expired page says so at once, not after a click that fails.
+        const page = detectPage(document);
+        if (page.kind === 'unavailable') bar.noExport(t('nothingToExport', page.message ?? ''));
         startPromoControls(document, cleaning, memory, bar);
         addBatchItems(bar, document, location.href);
         performance.measure('wac:toolbar', { start: t0, end: performance.now() });

@@ -4,7 +4,7 @@
  * field while typing. Only templates without errors are saved: exports never meet a broken one.
  */
 import { t } from './i18n';
-import { checkTemplates, compileNoteTemplates, DEFAULT_NOTE_TEMPLATES, noteFolder, noteFrontMatter, noteName, type NoteTemplates, type TemplateProblem } from '../markdown/templates/note-templates';
+import { checkTemplates, compileNoteTemplates, DEFAULT_NOTE_TEMPLATES, noteFolder, noteFrontMatter, noteHeading, noteName, type NoteTemplates, type TemplateProblem } from '../markdown/templates/note-templates';
 import { PROPERTY_TYPES, type PropertyTemplate } from '../markdown/templates/properties';
 import { FILTERS } from '../markdown/templates/filters';
 import { templateContext, VARIABLE_NAMES } from '../markdown/templates/variables';
@@ -62,6 +62,7 @@ export function renderTemplateOptions(host: HTMLElement, initial: NoteTemplates,
 
   const name = field('tpl-name', t('tplNoteName'), draft.noteNameTemplate, (v) => (draft.noteNameTemplate = v));
   const folder = field('tpl-folder', t('tplFolder'), draft.folderTemplate, (v) => (draft.folderTemplate = v));
+  const heading = field('tpl-heading', t('tplHeading'), draft.headingTemplate, (v) => (draft.headingTemplate = v));
   const list = el('div', { className: 'tpl-props' });
   const rows: { name: HTMLInputElement; value: HTMLInputElement; errors: HTMLElement }[] = [];
   const status = el('p', { id: 'tpl-status', className: 'hint' });
@@ -104,6 +105,7 @@ export function renderTemplateOptions(host: HTMLElement, initial: NoteTemplates,
     Object.assign(draft, { ...DEFAULT_NOTE_TEMPLATES, properties: DEFAULT_NOTE_TEMPLATES.properties.map((p) => ({ ...p })) });
     name.input.value = draft.noteNameTemplate;
     folder.input.value = draft.folderTemplate;
+    heading.input.value = draft.headingTemplate;
     renderRows();
     changed();
   });
@@ -112,7 +114,8 @@ export function renderTemplateOptions(host: HTMLElement, initial: NoteTemplates,
     const c = compileNoteTemplates(tpl);
     const ctx = templateContext(SAMPLE_META);
     const dir = noteFolder(c, ctx);
-    preview.textContent = `${dir ? `${dir}/` : ''}${noteName(c, ctx)}.md\n\n${noteFrontMatter(c, ctx)}\n\n# ${SAMPLE_META.title}\n…`;
+    const first = noteHeading(c, ctx);
+    preview.textContent = `${dir ? `${dir}/` : ''}${noteName(c, ctx)}.md\n\n${noteFrontMatter(c, ctx)}\n\n${first ? `${first}\n\n` : ''}…`;
   }
 
   function changed(): void {
@@ -120,6 +123,7 @@ export function renderTemplateOptions(host: HTMLElement, initial: NoteTemplates,
     const of = (f: TemplateProblem['field'], index?: number) => problems.filter((p) => p.field === f && (index === undefined || ('index' in p && p.index === index))).map((p) => p.error);
     showErrors(name.input, name.errors, of('name'));
     showErrors(folder.input, folder.errors, of('folder'));
+    showErrors(heading.input, heading.errors, of('heading'));
     rows.forEach((r, i) => {
       const mine = problems.filter((p): p is Extract<TemplateProblem, { field: 'properties' }> => p.field === 'properties' && p.index === i);
       const nameErrors = mine.filter((p) => p.part === 'name').map((p) => p.error);
@@ -151,6 +155,8 @@ export function renderTemplateOptions(host: HTMLElement, initial: NoteTemplates,
     name.errors,
     folder.row,
     folder.errors,
+    heading.row,
+    heading.errors,
     el('h3', { textContent: t('tplProperties') }),
     list,
     el('div', { className: 'tpl-buttons' }, add, reset),

@@ -8,20 +8,27 @@ import { sectionTitles, type SectionTitle } from '../markdown/headings';
 import type { Toolbar } from './toolbar';
 import { t } from './i18n';
 import { trusted } from './trusted';
+import { EDGE_GAP, MIN_GAP } from './toolbar-place';
 
 /** Fewer sections than this and an outline says nothing the page does not. */
 export const MIN_SECTIONS = 3;
 
+/** The open panel's least width; a margin narrower than this is widened for it (see reserveRoom). */
+export const OUTLINE_WIDTH = 240;
+
+// Opaque and in the toolbar's colours (its variables, set for light and dark on the toolbar's root).
 const OUTLINE_CSS = `
-.wac-outline { max-height: min(60vh, 420px); overflow: auto; border-top: 1px solid #eee; padding-top: 4px; }
+.wac-outline { box-sizing: border-box; width: min(320px, max(${OUTLINE_WIDTH}px, var(--wac-room, ${OUTLINE_WIDTH}px)));
+  max-height: min(60vh, 420px); overflow: auto; padding: 4px 0; background: var(--bg, #fff); color: var(--fg, #222);
+  border: 1px solid var(--line, #d9d9d9); border-radius: 10px; box-shadow: var(--shadow, none); }
 .wac-outline[hidden] { display: none; }
 .wac-outline ol { list-style: none; margin: 0; padding: 0; }
 .wac-outline button { display: block; width: 100%; border: 0; border-left: 3px solid transparent; border-radius: 0; background: none;
-  color: #333; padding: 3px 6px; text-align: left; font: inherit; font-size: 12px; cursor: pointer; }
-.wac-outline button:hover, .wac-outline button:focus-visible { background: #f0faf4; color: #06ad56; }
-.wac-outline button[aria-current="location"] { border-left-color: #07c160; color: #06ad56; font-weight: 600; }
-.wac-outline li[data-level="3"] button { padding-left: 16px; }
-.wac-outline li[data-level="4"] button, .wac-outline li[data-level="5"] button, .wac-outline li[data-level="6"] button { padding-left: 26px; }
+  color: inherit; padding: 3px 8px; text-align: left; font: inherit; font-size: 12px; cursor: pointer; }
+.wac-outline button:hover, .wac-outline button:focus-visible { background: var(--hover, #eefaf3); color: var(--accent-fg, #06ad56); }
+.wac-outline button[aria-current="location"] { border-left-color: var(--accent, #07c160); color: var(--accent-fg, #06ad56); font-weight: 600; }
+.wac-outline li[data-level="3"] button { padding-left: 18px; }
+.wac-outline li[data-level="4"] button, .wac-outline li[data-level="5"] button, .wac-outline li[data-level="6"] button { padding-left: 28px; }
 `;
 
 const visible = (el: Element) => !(el as HTMLElement).checkVisibility || (el as HTMLElement).checkVisibility({ checkVisibilityCSS: true });
@@ -101,14 +108,34 @@ export function startOutline(toolbar: Toolbar, doc: Document = document): boolea
   toolbar.addItem({ id: 'outline', label: t('outlineShow'), onSelect: () => (panel.hidden ? open() : close()) });
   // The toolbar's own control for the item: it says whether the outline is open.
   const control = () => (toolbar.panelHost.getRootNode() as ParentNode).querySelector<HTMLButtonElement>('button[data-item="outline"]');
+  // A margin too narrow for the panel is widened while it is open (the page's text moves left, and
+  // the panel never lies over it); the page's own padding comes back when it closes.
+  const html = doc.documentElement;
+  let reserved: { value: string; priority: string } | null = null;
+  const reserveRoom = () => {
+    const p = toolbar.place();
+    if (p.free - p.right - MIN_GAP >= OUTLINE_WIDTH) return;
+    reserved = { value: html.style.getPropertyValue('padding-right'), priority: html.style.getPropertyPriority('padding-right') };
+    html.style.setProperty('padding-right', `${OUTLINE_WIDTH + EDGE_GAP + MIN_GAP}px`, 'important');
+    toolbar.place();
+  };
+  const giveRoomBack = () => {
+    if (!reserved) return;
+    if (reserved.value) html.style.setProperty('padding-right', reserved.value, reserved.priority);
+    else html.style.removeProperty('padding-right');
+    reserved = null;
+    toolbar.place();
+  };
   const open = () => {
     render();
+    reserveRoom();
     panel.hidden = false;
     control()?.setAttribute('aria-expanded', 'true');
     (shown.find((s) => s.button.hasAttribute('aria-current')) ?? shown[0])?.button.focus();
   };
   const close = () => {
     panel.hidden = true;
+    giveRoomBack();
     win.removeEventListener('scroll', onScroll);
     control()?.setAttribute('aria-expanded', 'false');
   };

@@ -8,7 +8,7 @@ import type { PageCleaning } from '../clean/page-cleaning';
 import type { PageMemory, DecisionResult } from '../clean/page-memory';
 import type { Toolbar } from './toolbar';
 import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
-import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR } from '../clean/chrome-rules';
+import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR, PROMO_SIGNALS_ATTR } from '../clean/chrome-rules';
 import { t } from './i18n';
 import { trusted } from './trusted';
 
@@ -34,7 +34,15 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 
   // ---- the count, and showing the hidden blocks in place ----
   const reveal = toolbar.addItem({ id: 'promo-reveal', label: '', onSelect: () => setShown(!shown) });
-  const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), onSelect: () => (picking ? stopPicking() : startPicking()) });
+  // keepsFocus: while picking, the keys are the picker's, not the menu's (focus goes back to "More" when it ends).
+  const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), keepsFocus: true, onSelect: () => (picking ? stopPicking() : startPicking()) });
+  // Blocks the detector was unsure of stay on the page; one click hides them and remembers it.
+  const unsure = toolbar.addItem({ id: 'promo-unsure', label: '', onSelect: () => void hideUnsure() });
+  async function hideUnsure(): Promise<void> {
+    let last: DecisionResult | null = null;
+    for (const { el } of cleaner.unsure.slice()) last = await memory.decide(el, 'hide');
+    if (last) say(last, t('promoPicked'));
+  }
 
   function keepButton(block: Element): Element {
     const host = doc.createElement(OWN_UI_TAG);
@@ -44,6 +52,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     const b = doc.createElement('button');
     b.type = 'button';
     b.textContent = t('promoNotPromotion');
+    // Which signals hid the block.
+    b.title = block.getAttribute(PROMO_SIGNALS_ATTR) ?? '';
     b.addEventListener(
       'click',
       trusted((e) => {
@@ -82,6 +92,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     reveal.setLabel(shown ? t('promoShownCount', n) : t('promoHiddenCount', n));
     reveal.setHidden(!cleaner.enabled || (n === 0 && !shown));
     pick.setHidden(!cleaner.enabled || !doc.getElementById('js_content'));
+    unsure.setLabel(t('promoUnsureCount', cleaner.unsure.length));
+    unsure.setHidden(!cleaner.enabled || cleaner.unsure.length === 0);
     pick.setLabel(picking ? t('promoPickStop') : t('promoPick'));
     if (!cleaner.enabled && picking) stopPicking();
     syncTags();
@@ -111,6 +123,8 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     hideCurrent(unit);
   });
   const onKey = trusted((e: KeyboardEvent) => {
+    // The picker owns these keys while it runs: nothing else on the page or in the toolbar sees them.
+    if (['Escape', 'ArrowDown', 'ArrowUp', 'Enter'].includes(e.key)) e.stopImmediatePropagation();
     if (e.key === 'Escape') {
       e.preventDefault();
       stopPicking();
@@ -129,7 +143,11 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 
   function hideCurrent(unit: Element): void {
     stopPicking();
-    void memory.decide(unit, 'hide').then((r) => say(r, t('promoPicked')));
+    void memory.decide(unit, 'hide').then((r) => {
+      if (!r.ok) return say(r, '');
+      const undo = () => void memory.forgetBlock(unit).then((u) => say(u, t('promoUndone')));
+      toolbar.setStatus(t('promoPicked'), 'ok', { label: t('promoUndo'), run: undo });
+    });
   }
 
   function startPicking(): void {
@@ -155,6 +173,7 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     doc.removeEventListener('keydown', onKey, true);
     toolbar.setStatus('');
     refresh();
+    toolbar.returnFocus();
   }
 
   cleaner.onProcessed = refresh;

@@ -8,8 +8,9 @@ import { trusted } from './trusted';
 export interface Menu {
   button: HTMLButtonElement;
   element: HTMLElement;
-  /** Adds a menu item (a <button role="menuitem">) at the end. */
-  add(label: string, onSelect: () => void): HTMLButtonElement;
+  /** Adds a menu item (a <button role="menuitem">) at the end; `keepsFocus`: closing for it leaves focus where it goes. */
+  add(label: string, onSelect: () => void, keepsFocus?: boolean): HTMLButtonElement;
+
   isOpen(): boolean;
   open(focus?: 'first' | 'last'): void;
   close(returnFocus?: boolean): void;
@@ -62,16 +63,18 @@ export function buildMenu(doc: Document, name: string, glyph: SVGElement, within
       menu.onToggle(false);
       if (returnFocus) button.focus();
     },
-    add(label, onSelect) {
+    add(label, onSelect, keepsFocus = false) {
       const b = doc.createElement('button');
       b.type = 'button';
       b.className = 'wac-menuitem';
       b.setAttribute('role', 'menuitem');
-      b.textContent = label;
+      setItemLabel(b, label);
       b.addEventListener(
         'click',
         trusted(() => {
-          menu.close(true);
+          // Focus off the item before it is hidden, so it goes nowhere in the toolbar (keys go to the page).
+          if (keepsFocus) b.blur();
+          menu.close(!keepsFocus);
           onSelect();
         }),
       );
@@ -139,4 +142,20 @@ export function visuallyHidden(doc: Document, text: string): HTMLSpanElement {
   s.className = 'wac-sr';
   s.textContent = text;
   return s;
+}
+
+/** Longer labels (an album's name) are shortened in the menu, whole in the item's title and name. */
+export const MAX_LABEL = 40;
+
+export function setItemLabel(b: HTMLButtonElement, label: string): void {
+  const chars = Array.from(label);
+  const short = chars.length > MAX_LABEL;
+  b.textContent = short ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : label;
+  if (short) {
+    b.title = label;
+    b.setAttribute('aria-label', label);
+  } else {
+    b.removeAttribute('title');
+    b.removeAttribute('aria-label');
+  }
 }

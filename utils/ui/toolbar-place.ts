@@ -39,15 +39,6 @@ export function placeControl(viewport: number, column: Column | null): Placement
   return { mode: 'dock', right: Math.min(EDGE_GAP, Math.floor(room / 2)), free };
 }
 
-/**
- * Whether the menu, at its natural width and right-aligned with the control, stays clear of the text;
- * when not, it is shown with its labels set vertically, as narrow as the control.
- * e.g. free 166, right 16, menu 140: fits (16 + 140 + 6 <= 166). Free 54, menu 140: narrow.
- */
-export function menuFits(placement: Placement, menuWidth: number): boolean {
-  return placement.mode === 'tab' || placement.right + menuWidth + MIN_GAP <= placement.free;
-}
-
 /** The article's elements, text first; the first one the page has with a box is the column. */
 const COLUMN_SELECTORS = ['#js_content', '.rich_media_area_primary_inner', '#img-content'];
 

@@ -45,16 +45,16 @@ export const TOOLBAR_CSS = `
 .wac-root[data-mode="tab"] .wac-control svg { width: 14px; height: 14px; }
 .wac-root[data-mode="tab"] .wac-control:hover, .wac-root[data-mode="tab"] .wac-control:focus-within { width: ${CONTROL_WIDTH}px; --wac-icon: 22px; }
 .wac-root[data-mode="tab"] .wac-control:hover svg, .wac-root[data-mode="tab"] .wac-control:focus-within svg { width: 22px; height: 22px; }
-.wac-menu { display: flex; flex-direction: column; gap: 2px; padding: 4px; box-sizing: border-box; width: max-content; max-width: 280px;
+.wac-menu { display: flex; flex-direction: column; gap: 2px; padding: 4px; box-sizing: border-box; width: max-content;
+  max-width: min(320px, calc(100vw - 24px), max(220px, var(--wac-room, 320px)));
   min-height: 0; overflow-y: auto; background: var(--bg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow); }
-.wac-menu[hidden], .wac-feedback[hidden], .wac-feedback-actions[hidden], .wac-menuitem[hidden] { display: none; }
-.wac-menuitem { display: block; text-align: start; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border: 0;
+.wac-menu[hidden], .wac-feedback[hidden], .wac-feedback-actions[hidden], .wac-menuitem[hidden], .wac-control button[hidden] { display: none; }
+/* Labels always lie flat: a long one wraps (an album's name is shortened, see setItemLabel). Where the margin is
+   narrower than the menu, the open menu lies over the page, leftwards from the control, until it closes. */
+.wac-menuitem { display: block; text-align: start; white-space: normal; overflow-wrap: anywhere; border: 0;
   background: transparent; padding: 6px 10px; border-radius: 6px; }
 .wac-menuitem:hover, .wac-menuitem:focus { background: var(--hover); color: var(--accent-fg); }
-/* No room beside the text for the labels laid flat: each is turned a quarter, as narrow as the control (sideways, not
-   upright: mixed upright Chinese and turned Latin overlapped in some fonts). */
-.wac-menu[data-fit="narrow"] { width: ${CONTROL_WIDTH}px; max-width: none; padding: 3px 0; align-items: center; }
-.wac-menu[data-fit="narrow"] .wac-menuitem { writing-mode: vertical-rl; text-orientation: sideways; padding: 8px 4px; max-height: 150px; }
+::slotted(button[data-unavailable="true"]) { opacity: .45 !important; cursor: not-allowed !important; }
 .wac-feedback { display: flex; align-items: flex-start; gap: 6px; box-sizing: border-box;
   max-width: min(calc(100vw - 24px), max(200px, min(340px, var(--wac-room, 340px))));
   padding: 8px 10px; background: var(--bg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow);

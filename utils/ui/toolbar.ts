@@ -1,8 +1,8 @@
 import type { ExportAction } from '../messages/types';
 import { copyText } from '../deliver/clipboard';
 import { buildFeedback, DEFAULT_FEEDBACK_TIMES, type FeedbackAction, type FeedbackTimes } from './toolbar-feedback';
-import { buildMenu } from './toolbar-menu';
-import { articleColumn, menuFits, MIN_GAP, placeControl, type Placement } from './toolbar-place';
+import { buildMenu, setItemLabel } from './toolbar-menu';
+import { articleColumn, MIN_GAP, placeControl, type Placement } from './toolbar-place';
 import { followTheme } from './toolbar-theme';
 import { trusted } from './trusted';
 
@@ -31,6 +31,11 @@ export interface ToolbarItem {
   id: string;
   label: string;
   onSelect: () => void;
+  /**
+   * The action takes the keyboard for a while (the picker): the menu closes without giving focus back
+   * to "More"; the feature calls Toolbar.returnFocus() when it is done.
+   */
+  keepsFocus?: boolean;
 }
 
 export interface ToolbarItemHandle {
@@ -53,6 +58,15 @@ export interface Toolbar {
   panelHost: HTMLElement;
   /** Places the toolbar again (it does so itself on resize and when the article's column changes). */
   place(): Placement;
+  /** Focus back on "More" (after an item that kept the focus, see ToolbarItem.keepsFocus). */
+  returnFocus(): void;
+  /**
+   * The page's own main action instead of "Download Markdown" (an album page: "Export album"); the
+   * article's export items leave the menu.
+   */
+  setPrimary(label: string, run: () => void, glyph?: string): void;
+  /** Nothing here can be exported (a deleted page): the reason is said at once, the main action dimmed. */
+  noExport(reason: string): void;
 }
 
 export interface ToolbarOptions {
@@ -83,8 +97,9 @@ export function buildToolbar(
   control.className = 'wac-control';
   control.setAttribute('role', 'group');
   control.setAttribute('aria-label', labels.title);
-  const primary = primaryButton(doc, labels['download-md']);
-  primary.addEventListener('click', trusted(() => onAction('download-md')));
+  const { button: primary, mark } = primaryButton(doc, labels['download-md']);
+  let primaryRun = () => onAction('download-md');
+  primary.addEventListener('click', trusted(() => primaryRun()));
   const slot = doc.createElement('slot');
   slot.name = PRIMARY_SLOT;
   if (options.host) options.host.appendChild(primary);
@@ -92,11 +107,18 @@ export function buildToolbar(
   const menu = buildMenu(doc, labels.more, icon(doc, MORE_DOTS), root);
   control.append(options.host ? slot : primary, menu.button);
   const exportItems = [primary];
+  const articleItems: HTMLButtonElement[] = [];
   for (const action of ['copy-md', 'download-zip'] as const) {
     const b = menu.add(labels[action], () => onAction(action));
     b.dataset.action = action;
     exportItems.push(b);
+    articleItems.push(b);
   }
+  // "More" only while its menu has something to offer (an album page with no batch running has nothing).
+  const syncMore = () => {
+    menu.button.hidden = !menu.element.querySelector('[role="menuitem"]:not([hidden])');
+    if (menu.button.hidden) menu.close();
+  };
 
   const feedback = buildFeedback(doc, labels, options.copy ?? ((text) => copyText(doc, text)), times);
   const panelHost = doc.createElement('div');
@@ -112,13 +134,10 @@ export function buildToolbar(
     root.style.right = placement.mode === 'dock' ? `${placement.right}px` : '';
     // The width beside the text left for messages and panels (they take more only when there is none).
     root.style.setProperty('--wac-room', `${Math.max(0, placement.free - placement.right - MIN_GAP)}px`);
-    if (menu.isOpen()) {
-      menu.element.dataset.fit = 'wide';
-      menu.element.dataset.fit = menuFits(placement, menu.element.getBoundingClientRect().width) ? 'wide' : 'narrow';
-    }
     return placement;
   };
   menu.onToggle = () => void place();
+  syncMore();
   place();
   const view = doc.defaultView;
   view?.addEventListener('resize', () => void place());
@@ -141,12 +160,16 @@ export function buildToolbar(
       control.setAttribute('aria-busy', String(busy));
     },
     addItem(item) {
-      const b = menu.add(item.label, item.onSelect);
+      const b = menu.add(item.label, item.onSelect, item.keepsFocus);
       b.dataset.item = item.id;
-      const changed = () => void (menu.isOpen() && place());
+      const changed = () => {
+        syncMore();
+        if (menu.isOpen()) place();
+      };
+      changed();
       return {
         setLabel: (text) => {
-          b.textContent = text;
+          setItemLabel(b, text);
           changed();
         },
         setHidden: (hidden) => {
@@ -161,26 +184,54 @@ export function buildToolbar(
     },
     panelHost,
     place,
+    returnFocus: () => (menu.button.hidden ? primary : menu.button).focus(),
+    setPrimary(label, run, glyph) {
+      primaryRun = run;
+      if (glyph) mark.querySelector('path')?.setAttribute('d', glyph);
+      primary.dataset.action = 'page';
+      primary.title = label;
+      primary.setAttribute('aria-label', label);
+      for (const b of articleItems) b.hidden = true;
+      syncMore();
+    },
+    noExport(reason) {
+      // Said as a failure: it stays until dismissed, and can be copied like one.
+      primaryRun = () => feedback.show(reason, 'error');
+      // Dimmed, not disabled: a click (or a tool that clicks it by its name) gets the reason again, and
+      // its title (the accessible description) says it.
+      primary.dataset.unavailable = 'true';
+      primary.title = reason;
+      root.dataset.export = 'none';
+      for (const b of articleItems) b.hidden = true;
+      syncMore();
+      feedback.show(reason, 'error');
+    },
   };
 }
 
 /** The Markdown mark (M and a down arrow): says both "Markdown" and "download". */
 const MARKDOWN_MARK =
   'M2 5.5A1.5 1.5 0 0 1 3.5 4h17A1.5 1.5 0 0 1 22 5.5v13a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 18.5v-13Zm1.6.1v12.8h16.8V5.6H3.6ZM5 16V8h2.2l2.3 3 2.3-3H14v8h-2.2v-4.6l-2.3 3-2.3-3V16H5Zm11.6-8h2.2v4h2l-3.1 4-3.1-4h2V8Z';
+/** An album: a stack of pages, the front one with a down arrow (its export). */
+export const ALBUM_MARK =
+  'M6 3h12a2 2 0 0 1 2 2v1H4V5a2 2 0 0 1 2-2Zm-3 5h18a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1Zm.6 1.6v9.8h16.8V9.6H3.6ZM11 11h2v3.5h2.2L12 18l-3.2-3.5H11V11Z';
 const MORE_DOTS = 'M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z';
 
 const PRIMARY_SLOT = 'primary';
 
-/** Its icon and that icon's style sit in a closed root of its own: the page's CSS reaches neither. */
+/**
+ * Its icon and that icon's style sit in a closed root of its own: the page's CSS reaches neither. The
+ * colour is inherited after `all: initial` (which made it black): the icon is drawn in currentColor.
+ */
 const PRIMARY_ICON_CSS = `
-:host { all: initial !important; display: contents !important; }
+:host { all: initial !important; display: contents !important; color: inherit !important; }
 svg { display: block; width: var(--wac-icon, 22px); height: var(--wac-icon, 22px); fill: currentColor;
   animation: wac-pulse 1s ease-in-out infinite alternate; animation-play-state: var(--wac-pulse, paused); }
 @keyframes wac-pulse { from { opacity: 1; } to { opacity: .35; } }
 `;
 
 /** "Download Markdown": a light-DOM button (see ToolbarOptions.host) named by aria-label. */
-function primaryButton(doc: Document, label: string): HTMLButtonElement {
+function primaryButton(doc: Document, label: string): { button: HTMLButtonElement; mark: SVGElement } {
   const b = doc.createElement('button');
   b.type = 'button';
   b.className = 'wac-primary';
@@ -192,9 +243,10 @@ function primaryButton(doc: Document, label: string): HTMLButtonElement {
   const inner = holder.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = PRIMARY_ICON_CSS;
-  inner.append(style, icon(doc, MARKDOWN_MARK));
+  const mark = icon(doc, MARKDOWN_MARK);
+  inner.append(style, mark);
   b.appendChild(holder);
-  return b;
+  return { button: b, mark };
 }
 
 function icon(doc: Document, path: string): SVGElement {

@@ -8,25 +8,38 @@ import { parseTemplate, type Template, type TemplateError } from './parse';
 import { compileProperties, DEFAULT_PROPERTIES, frontMatterYaml, type CompiledProperty, type PropertyProblem, type PropertyTemplate } from './properties';
 import { asText, renderTemplate } from './render';
 import { IDENTITY_PROPERTY } from '../../page/identity';
+import { escapeLabel } from '../escape';
 import type { TemplateContext } from './variables';
 
 export interface NoteTemplates {
   noteNameTemplate: string;
   folderTemplate: string;
+  /** The note's first line, above the article; '' for none. */
+  headingTemplate: string;
   properties: PropertyTemplate[];
 }
 export const DEFAULT_NOTE_TEMPLATES: Readonly<NoteTemplates> = {
   noteNameTemplate: '{{title}}',
   folderTemplate: '',
+  headingTemplate: '# {{title}}',
   properties: DEFAULT_PROPERTIES.map((p) => ({ ...p })),
 };
 
-export type TemplateField = 'name' | 'folder' | 'properties';
-export type TemplateProblem = { field: 'name' | 'folder'; error: TemplateError } | ({ field: 'properties' } & PropertyProblem);
+/** The one-line templates, with the setting each is stored in. */
+const LINE_FIELDS = [
+  ['name', 'noteNameTemplate'],
+  ['folder', 'folderTemplate'],
+  ['heading', 'headingTemplate'],
+] as const;
+type LineField = (typeof LINE_FIELDS)[number][0];
+
+export type TemplateField = LineField | 'properties';
+export type TemplateProblem = { field: LineField; error: TemplateError } | ({ field: 'properties' } & PropertyProblem);
 
 export interface CompiledNoteTemplates {
   name: Template;
   folder: Template;
+  heading: Template;
   properties: CompiledProperty[];
   /** The fields whose stored template was broken and which use the default instead. */
   fellBack: TemplateField[];
@@ -35,8 +48,8 @@ export interface CompiledNoteTemplates {
 /** Every problem in the three templates; none means they can be saved. */
 export function checkTemplates(t: NoteTemplates): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
-  for (const [field, src] of [['name', t.noteNameTemplate], ['folder', t.folderTemplate]] as const) {
-    const p = parseTemplate(src);
+  for (const [field, key] of LINE_FIELDS) {
+    const p = parseTemplate(t[key]);
     if (!p.ok) problems.push(...p.errors.map((error) => ({ field, error })));
   }
   const props = compileProperties(t.properties);
@@ -47,27 +60,27 @@ export function checkTemplates(t: NoteTemplates): TemplateProblem[] {
 /** The templates parsed; each broken one replaced by its default (listed in `fellBack`). */
 export function compileNoteTemplates(t: NoteTemplates): CompiledNoteTemplates {
   const fellBack: TemplateField[] = [];
-  const one = (field: 'name' | 'folder', src: string, fallback: string): Template => {
-    const p = parseTemplate(src);
+  const one = (field: LineField, key: (typeof LINE_FIELDS)[number][1]): Template => {
+    // Settings stored before the heading template have none: the default, which is what they wrote.
+    const p = parseTemplate(t[key] ?? DEFAULT_NOTE_TEMPLATES[key]);
     if (p.ok) return p.template;
     fellBack.push(field);
-    const def = parseTemplate(fallback);
+    const def = parseTemplate(DEFAULT_NOTE_TEMPLATES[key]);
     return def.ok ? def.template : { source: '', parts: [] };
   };
-  const name = one('name', t.noteNameTemplate, DEFAULT_NOTE_TEMPLATES.noteNameTemplate);
-  const folder = one('folder', t.folderTemplate, DEFAULT_NOTE_TEMPLATES.folderTemplate);
+  const [name, folder, heading] = LINE_FIELDS.map(([field, key]) => one(field, key)) as [Template, Template, Template];
   let props = compileProperties(t.properties);
   if (!props.ok) {
     fellBack.push('properties');
     props = compileProperties(DEFAULT_PROPERTIES);
   }
-  return { name, folder, properties: props.ok ? props.properties : [], fellBack };
+  return { name, folder, heading, properties: props.ok ? props.properties : [], fellBack };
 }
 
 /** Whether any of the templates reads this variable: some (the album) cost a search of the page. */
 export function usesVariable(c: CompiledNoteTemplates, variable: string): boolean {
   const reads = (t: Template) => t.parts.some((p) => 'variable' in p && p.variable === variable);
-  return reads(c.name) || reads(c.folder) || c.properties.some((p) => reads(p.template));
+  return reads(c.name) || reads(c.folder) || reads(c.heading) || c.properties.some((p) => reads(p.template));
 }
 
 /** The note's file name, without extension: safe on every desktop OS. Separators left at either end
@@ -85,6 +98,12 @@ export function noteFolder(c: CompiledNoteTemplates, ctx: TemplateContext): stri
     .map((seg) => safeFileName(seg, ''))
     .filter(Boolean)
     .join('/');
+}
+
+/** The note's first line: the heading template with every value written as text (a title's `*`, `<`
+ *  or `[` is not Markdown), on one line; '' when the template is empty or comes out blank. */
+export function noteHeading(c: CompiledNoteTemplates, ctx: TemplateContext): string {
+  return asText(renderTemplate(c.heading, ctx, escapeLabel)).replace(/\s+/g, ' ').trim();
 }
 
 /**

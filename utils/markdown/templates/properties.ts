@@ -2,7 +2,8 @@
  * Front-matter properties typed as Obsidian reads them: a list is a YAML list, a date a bare date,
  * a number a bare number, a checkbox true/false. Text is written as a JSON string, which is a valid
  * YAML double-quoted scalar: every colon, quote, '#', newline or leading '-' is safe.
- * A property whose value comes out empty is left out.
+ * A property whose value comes out empty is left out, except a list with no template at all (the
+ * default `tags`): a list to fill in by hand, written `[]` so the notes app shows it.
  */
 import { parseTemplate, type Template, type TemplateError } from './parse';
 import { renderTemplate, asText } from './render';
@@ -29,7 +30,8 @@ export interface PropertyProblem {
   error: TemplateError;
 }
 
-/** Today's front matter, field for field: the default properties write exactly what it wrote. */
+/** The default properties: the article's metadata, then `created` and `tags` as Obsidian Web Clipper
+ *  users expect them. */
 export const DEFAULT_PROPERTIES: readonly PropertyTemplate[] = [
   { name: 'title', type: 'text', value: '{{title}}' },
   { name: 'author', type: 'text', value: '{{author}}' },
@@ -41,6 +43,9 @@ export const DEFAULT_PROPERTIES: readonly PropertyTemplate[] = [
   { name: 'original_url', type: 'text', value: '{{original_url}}' },
   { name: 'reprinted_from', type: 'text', value: '{{reprinted_from}}' },
   { name: 'original_author', type: 'text', value: '{{original_author}}' },
+  // What Obsidian Web Clipper's default template writes: when the note was made, and tags to fill in.
+  { name: 'created', type: 'datetime', value: '{{now}}' },
+  { name: 'tags', type: 'list', value: '' },
 ];
 
 // A key YAML reads as plain text and Obsidian shows as typed: letters, digits, _ - . and inner spaces.
@@ -91,8 +96,8 @@ function yamlValue(type: PropertyType, value: Value): string | null {
 export function frontMatterYaml(properties: readonly CompiledProperty[], ctx: TemplateContext): string {
   const lines = ['---'];
   for (const p of properties) {
-    const v = yamlValue(p.type, renderTemplate(p.template, ctx));
-    if (v !== null) lines.push(`${p.name}:${v.startsWith('\n') ? '' : ' '}${v}`);
+    const v = p.type === 'list' && !p.template.source.trim() ? ' []' : yamlValue(p.type, renderTemplate(p.template, ctx));
+    if (v !== null) lines.push(`${p.name}:${/^[\n ]/.test(v) ? '' : ' '}${v}`);
   }
   lines.push('---');
   return lines.join('\n');

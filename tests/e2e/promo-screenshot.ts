@@ -1,0 +1,43 @@
+/**
+ * `npx tsx tests/e2e/promo-screenshot.ts [dir]` (after `npx wxt build`): corpus pages cleaned by the built
+ * extension in real Chromium, at the places where promotion was or the article must stay whole: 35's
+ * comic (its panels shown), and the tails of 26 and 32 (their promotion hidden). Offline: every picture
+ * is the test image, so a shown panel is a grey box of the panel's size.
+ */
+import { mkdirSync } from 'node:fs';
+import { launch, openArticle } from './harness';
+import { pageHtml, pageUrl } from '../fixtures';
+
+const dir = process.argv[2] ?? 'out/promo-screenshots';
+mkdirSync(dir, { recursive: true });
+const s = await launch();
+// Where to look: the first picture shown, or the end of the content.
+const shots: [page: string, at: 'first-picture' | 'end', file: string][] = [
+  ['35', 'first-picture', '35-comic-top.png'],
+  ['35', 'end', '35-comic-end.png'],
+  ['26', 'end', '26-tail.png'],
+  ['32', 'end', '32-tail.png'],
+];
+for (const [prefix, at, file] of shots) {
+  const html = pageHtml(prefix);
+  const page = await openArticle(s, pageUrl(html, prefix), html);
+  await page.setViewportSize({ width: 720, height: 1000 });
+  await page.waitForTimeout(1500);
+  await page.evaluate((where) => {
+    const root = document.getElementById('js_content')!;
+    const shown = Array.from(root.querySelectorAll('img')).find((i) => i.checkVisibility({ checkVisibilityCSS: true }));
+    if (where === 'first-picture') shown?.scrollIntoView({ block: 'start' });
+    else root.scrollIntoView({ block: 'end' });
+  }, at);
+  await page.waitForTimeout(500);
+  // A string, not a function: tsx would wrap a named arrow function in a helper the page lacks.
+  const counts = await page.evaluate(`(() => {
+    const imgs = Array.from(document.querySelectorAll('#js_content img'));
+    const shown = imgs.filter((el) => el.checkVisibility({ checkVisibilityCSS: true })).length;
+    return shown + '/' + imgs.length + ' pictures shown, ' + document.querySelectorAll('[data-wac-promo]').length + ' blocks hidden, ' + document.querySelectorAll('[data-wac-unsure]').length + ' unsure';
+  })()`);
+  await page.screenshot({ path: `${dir}/${file}` });
+  console.log(`${dir}/${file}: ${counts}`);
+  await page.close();
+}
+await s.close();
