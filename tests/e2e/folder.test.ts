@@ -124,8 +124,11 @@ describe('chromium', () => {
       const { page, status } = await exportNow(/已在/);
       await page.close();
       const tree = await readOpfsTree(ext, 'notes');
-      expect(notes(tree)).toEqual([note]);
+      // The hand edit was in the article's part: the note is rewritten, the edited one kept beside it.
+      const previous = notes(tree).find((p) => p.includes('.previous-'))!;
+      expect(notes(tree)).toEqual([note, previous].sort());
       expect(tree[note!]!.text).toBe(first);
+      expect(tree[previous]!.text).toBe(`${first}\nedited by hand\n`);
       expect(tree[`${dir}/999.png`]!.base64).toBe(btoa('mine'));
       expect(status).toContain(`已在“notes”中更新：${note}`);
       checkLinks(tree, note!);
@@ -331,7 +334,8 @@ describe('chromium', () => {
       const tree = await readOpfsTree(ext, 'vault');
       expect(tree['Inbox.md']!.text).toBe(theirs);
       expect(tree['Notes.md']!.text).toBe(plain);
-      expect(notes(tree)).toEqual(['Inbox (2).md', 'Inbox.md', 'Notes (2).md', 'Notes.md']);
+      // The second export is the same article: its note is found by its wechat_id (Inbox (2).md) and updated there.
+      expect(notes(tree)).toEqual(['Inbox (2).md', 'Inbox.md', 'Notes.md']);
       expect(tree['Inbox (2).md']!.text).toContain('wechat_id: "MzAwMA==/1/1"');
       expect(status).toContain('已保存到“vault”：Inbox (2).md');
       expect(status).toContain('已有名为 Inbox.md 的文件，但不是这篇文章');

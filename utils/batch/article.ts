@@ -4,6 +4,7 @@
  */
 import { t } from '../ui/i18n';
 import { prepareExport } from '../markdown/note';
+import { loadHighlights } from '../annotate/store';
 import type { FetchImages, ImageFailure, ImagesResult } from '../deliver/zip';
 import { draftFromArticle } from '../deliver/draft';
 import { fetchDraftImages, fillSlots } from '../deliver/destinations/slots';
@@ -68,6 +69,8 @@ export async function exportFetchedArticle(html: string, url: string, settings: 
   const prepared = prepareExport(parsePage(html, url), url, settings, null, { album });
   if (!prepared.ok) return { ok: false, reason: prepared.message };
   const { article, fileName } = prepared;
+  // The reader's highlights of this article, as on the page: the batch's copy carries them too.
+  article.highlights = await loadHighlights(article.id);
   try {
     const chapter = withChapter ? chapterOf(article) : undefined;
     const draft = draftFromArticle(article, settings, fileName);

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { downloadText } from './download';
 import { makeDraft } from './draft';
+import { loadHighlights } from '../annotate/store';
+import { articleIdentity } from '../page/identity';
+import { scriptVars } from '../page/script-vars';
 import { remoteNote } from './destinations/slots';
 import { PAGE_DESTINATIONS } from './destinations/page';
 import { deliverInBackground } from './destinations/in-background';
@@ -63,7 +66,9 @@ export async function runAction(
   fetchImages: FetchImages = fetchImagesViaBackground,
   toBackground: typeof deliverInBackground = deliverInBackground,
 ): Promise<ActionResult & { followUp?: DeliveryResult['followUp'] }> {
-  const made = makeDraft(document, location.href, settings, hooks.memory ?? null);
+  // The reader's highlights, marked in the note (none: nothing changes).
+  const highlights = await loadHighlights(articleIdentity(location.href, scriptVars(document)));
+  const made = makeDraft(document, location.href, settings, hooks.memory ?? null, highlights);
   if (!made.ok) return { ok: false, message: made.message };
   const { draft } = made;
   const id = destinationFor(action, settings, hooks.destination);

@@ -7,6 +7,7 @@ import type { Article } from '../extract/article';
 import type { Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import type { NoteDraft } from './destinations/types';
+import type { Highlight } from '../annotate/store';
 import { IMAGE_SLOT_PREFIX } from '../markdown/tables';
 
 const nonce = () => Math.random().toString(36).slice(2, 10);
@@ -23,8 +24,8 @@ export function draftFromArticle(article: Article, settings: Settings, name: str
 export type DraftResult = { ok: true; draft: NoteDraft; notice: string } | { ok: false; message: string };
 
 /** The live (or fetched) page → its draft. Never throws: a page that is no article says so. */
-export function makeDraft(doc: Document, pageUrl: string, settings: Settings, memory: AccountMemory | null = null): DraftResult {
-  const prepared = prepareExport(doc, pageUrl, settings, memory);
+export function makeDraft(doc: Document, pageUrl: string, settings: Settings, memory: AccountMemory | null = null, highlights: readonly Highlight[] = []): DraftResult {
+  const prepared = prepareExport(doc, pageUrl, settings, memory, { highlights });
   if (!prepared.ok) return prepared;
   try {
     return { ok: true, draft: draftFromArticle(prepared.article, settings, prepared.fileName, prepared.folder), notice: prepared.templateNotice };

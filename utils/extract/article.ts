@@ -10,6 +10,7 @@ import { markSectionTitles } from '../markdown/headings';
 import { BOLD_STYLE, ITALIC_STYLE } from '../markdown/emphasis';
 import { KNOWN_MEDIA } from '../markdown/media';
 import { articleIdentity } from '../page/identity';
+import type { Highlight } from '../annotate/store';
 import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
 
 export interface Article {
@@ -22,6 +23,8 @@ export interface Article {
   images: string[];
   /** Which article this is (page/identity.ts), written into every note; null when the page does not say. */
   id: string | null;
+  /** The reader's highlights of this article (annotate/), marked in the note; set by the export. */
+  highlights?: Highlight[];
 }
 
 export type Extraction = { ok: true; article: Article } | { ok: false; reason: 'unavailable' | 'empty'; message: string };

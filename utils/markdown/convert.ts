@@ -10,6 +10,7 @@ import { formula } from './formula';
 import { blankMarkdown, mediaRules, mediaSteps } from './media';
 import { complexTable, unwrapLayoutTables } from './tables';
 import { wholeRule } from './whole';
+import { highlightRule } from '../annotate/markdown';
 import { linkBareAddresses, referencesToFootnotes } from './references';
 
 // Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
@@ -43,6 +44,7 @@ function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   blockRules(td, ctx);
   mediaRules(td, ctx);
   wholeRule(td, whole);
+  highlightRule(td);
   return td;
 }
 

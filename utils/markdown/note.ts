@@ -6,6 +6,8 @@ import { convertContent } from './convert';
 import { DEFAULT_SETTINGS, enabledFamilies, type Settings } from '../settings/settings';
 import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
+import type { Highlight } from '../annotate/store';
+import { highlightsSection, joinAdjacentMarks, markHighlights } from '../annotate/markdown';
 
 export interface MarkdownExport {
   ok: true;
@@ -27,9 +29,15 @@ function headingShift(root: Element): number {
 
 /** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
 export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u, now: Date = new Date()): string {
-  const body = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
+  // The reader's highlights are marked in the private copy, never on the page.
+  const all = article.highlights ?? [];
+  const placed = all.length ? markHighlights(article.root, all) : [];
+  // Those not found in the content are still listed, after the others: never dropped.
+  const marked = [...placed, ...all.filter((h) => !placed.includes(h))];
+  const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
+  const body = marked.length ? `${joinAdjacentMarks(converted)}\n\n${highlightsSection(marked)}` : converted;
   const templates = compileNoteTemplates(settings);
-  const ctx = templateContext(article.meta, now);
+  const ctx = templateContext(article.meta, now, marked);
   // The first line is the heading template's ("# {{title}}" unless the reader changed or cleared it).
   const heading = noteHeading(templates, ctx);
   return `${noteFrontMatter(templates, ctx, article.id)}\n\n${heading ? `${heading}\n\n` : ''}${body}\n`;
@@ -62,12 +70,13 @@ const failure = (e: unknown) => ({ ok: false as const, message: `${t('errExport'
 /** Detect → extract, and the file name: everything before conversion. Never throws on bad pages.
  *  `memory` is the account's remembered promotion, which the page hides too. `known` fills
  *  metadata the caller read elsewhere (the batch's lean copy of a page lacks the album's script). */
-export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, known: { album?: () => string } = {}): PreparedExport {
+export function prepareExport(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, known: { album?: () => string; highlights?: readonly Highlight[] } = {}): PreparedExport {
   // A page can be anything (truncated, hostile, absurdly deep): every failure becomes a message.
   try {
     const extraction = extractArticle(doc, pageUrl, { families: enabledFamilies(settings), memory, learn: settings.learnPromotion });
     if (!extraction.ok) return { ok: false, message: unavailableMessage(extraction.message) };
     const { article } = extraction;
+    if (known.highlights?.length) article.highlights = [...known.highlights];
     const templates = compileNoteTemplates(settings);
     // The album is found by a search of the page's scripts (megabytes on a 2025 page): only when asked for.
     if (usesVariable(templates, 'album')) article.meta.album = known.album ? known.album() : (albumsOfPage(doc, pageUrl)[0]?.title ?? '');

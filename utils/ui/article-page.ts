@@ -18,6 +18,7 @@ import { PageMemory } from '../clean/page-memory';
 import { startPromoControls } from './promo-controls';
 import { startOutline } from './outline';
 import { addBatchItems } from '../batch/toolbar-items';
+import { startHighlights } from '../annotate/layer';
 import { detectPage } from '../page/kind';
 
 const whenIdle = (cb: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 50));
@@ -104,6 +105,10 @@ export function startArticlePage(ctx: ContentScriptContext): void {
           const t1 = performance.now();
           startOutline(bar);
           performance.measure('wac:outline', { start: t1, end: performance.now() });
+          // The reader's highlights: one look at storage; nothing more unless it has some.
+          const t2 = performance.now();
+          startHighlights(document, bar);
+          performance.measure('wac:highlights', { start: t2, end: performance.now() });
         });
       },
     ),

@@ -19,6 +19,9 @@ import { obsidianOpenUrl } from '../obsidian/uri';
 import { folderError } from './errors';
 import { entryAt, isVault, removeFile, uniqueName, writeFile } from './writer';
 import { idbWrittenStore, sha256, type WrittenFile, type WrittenStore } from './written';
+import { findNoteById } from '../../annotate/find-note';
+import { mergeNote, updateSummary, withFingerprint } from '../../annotate/merge';
+import { SECTION_HEADING } from '../../annotate/markdown';
 
 /** A follow-up the toolbar and the popup carry out: open this address (an obsidian:// one). */
 export interface OpenUrlRequest {
@@ -80,18 +83,31 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
   let name = draft.name;
   let replacing = false;
   let notSame = false;
+  // The note being replaced (its text), and where it is when the reader moved or renamed it (annotate/find-note.ts).
+  let oldText = '';
+  let at: { name: string; folder: string } | null = null;
   try {
     await reachable(root);
     const existing = await entryAt(root, notePath(draft));
     if (settings.onExisting === 'update' && existing !== null) {
-      replacing = existing !== 'directory' && id !== null && identityFromNote(new TextDecoder().decode(existing)) === id;
+      oldText = existing === 'directory' ? '' : new TextDecoder().decode(existing);
+      replacing = existing !== 'directory' && id !== null && identityFromNote(oldText) === id;
       notSame = !replacing;
+    }
+    if (settings.onExisting === 'update' && !replacing && id !== null) {
+      const found = await findNoteById(root, id, notePath(draft));
+      const there = found ? await entryAt(root, found) : null;
+      if (found && there instanceof Uint8Array) {
+        const slash = found.lastIndexOf('/');
+        at = { folder: slash < 0 ? '' : found.slice(0, slash), name: found.slice(slash + 1).replace(/\.md$/, '') };
+        [replacing, notSame, oldText, name] = [true, false, new TextDecoder().decode(there), at.name];
+      }
     }
     if (settings.onExisting !== 'update' || notSame) name = await uniqueName(root, draft.name, pathsFor);
   } catch (e) {
     return { ok: false, message: folderError(e, folder), fallback: true };
   }
-  const note = { ...draft, name };
+  const note = { ...draft, name, folder: at ? at.folder : draft.folder };
   const path = notePath(note);
   // The record of the note being replaced: trusted only for the same article.
   const previous = replacing ? await records.get(folder, path).catch(() => undefined) : undefined;
@@ -99,7 +115,8 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
   const ours = new Map(old.map((f) => [f.path, f.sha256]));
 
   const { files, failed } = await fetchDraftImages(note, ctx);
-  const plan = attachmentPlan(note, settings, files);
+  // A note the reader renamed or moved keeps using the images where its first save put them (by the template's name).
+  const plan = attachmentPlan(at ? draft : note, settings, files);
   const target = new Map<number, string>();
   const unwritten: ImageFailure[] = [];
   const written: WrittenFile[] = [];
@@ -115,9 +132,19 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
     }
   }
   const allFailed = [...failed, ...unwritten];
-  const markdown = fillSlots(note, (i) => target.get(i) ?? null, settings.attachments.embeds);
+  const filled = fillSlots(note, (i) => target.get(i) ?? null, settings.attachments.embeds);
+  // Saved again in place: the reader's part kept byte for byte; the old note kept beside when the reader changed the article's part.
+  const merged = replacing ? mergeNote(oldText, filled, SECTION_HEADING) : null;
+  const markdown = merged ? merged.markdown : settings.onExisting === 'update' ? withFingerprint(filled) : filled;
   const record = (files: WrittenFile[]) => records.set(folder, path, { id, files }).catch(() => {});
+  let previousPath = '';
   try {
+    if (merged?.keepPrevious) {
+      const base = `${note.name}.previous-${new Date().toISOString().slice(0, 10)}`;
+      const free = await uniqueName(root, base, (n) => [notePath({ ...note, name: n })]);
+      previousPath = notePath({ ...note, name: free });
+      await writeFile(root, previousPath, oldText);
+    }
     await writeFile(root, path, markdown);
   } catch (e) {
     // The previous note stays, and with it what it wrote; what this save wrote is recorded too.
@@ -130,6 +157,7 @@ export async function saveIntoFolder(root: FileSystemDirectoryHandle, draft: Not
   const lines = [t(replacing ? 'folderUpdated' : 'folderSaved', folder, path)];
   if (notSame) lines.push(t('folderNotSameArticle', `${draft.name}.md`));
   else if (name !== draft.name) lines.push(t('folderRenamed', `${draft.name}.md`));
+  if (merged) lines.push(updateSummary(merged.newHighlights, previousPath));
   if (draft.images.length) lines.push(imageSummary(draft, allFailed));
   const result: DeliveryResult = { ok: allFailed.length === 0, message: lines.join('\n'), markdown };
   if (await isVault(root)) result.followUp = { label: t('obsidianOpen'), request: { type: 'open-url', url: obsidianOpenUrl(folder, path) } satisfies OpenUrlRequest };
