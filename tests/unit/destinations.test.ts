@@ -95,7 +95,8 @@ describe('attachments', () => {
 });
 
 describe('images in merged-cell (HTML) tables (issue 26, finding 10)', () => {
-  const TABLE = '<p>Before.</p><p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/t/1/0?wx_fmt=png"></p><table><tbody><tr><td colspan="2">季度</td></tr><tr><td>图</td><td><img data-src="https://mmbiz.qpic.cn/mmbiz_png/t/2/0?wx_fmt=png"><a href="wac-img-zzzzzzzz-0">x</a></td></tr></tbody></table>';
+  // Two rows side by side: a data table with a merged cell, kept as HTML (one such row would be a layout table).
+  const TABLE = '<p>Before.</p><p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/t/1/0?wx_fmt=png"></p><table><tbody><tr><td colspan="2">季度</td></tr><tr><td>图</td><td><img data-src="https://mmbiz.qpic.cn/mmbiz_png/t/2/0?wx_fmt=png"><a href="wac-img-zzzzzzzz-0">x</a></td></tr><tr><td>甲</td><td>乙</td></tr></tbody></table>';
   const draftOfPage = () => {
     const made = makeDraft(new DOMParser().parseFromString(buildPage({ title: '表中图', content: TABLE }), 'text/html'), 'https://mp.weixin.qq.com/s/x', DEFAULT_SETTINGS);
     if (!made.ok) throw new Error(made.message);

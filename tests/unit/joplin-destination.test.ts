@@ -46,9 +46,17 @@ beforeAll(async () => {
 });
 afterAll(() => images?.close());
 
-// The background's own fetcher; only the address is local (WeChat's host cannot be reached from here).
-const realFetch = fetchImagesWith(async () => true);
-const fetchImages: FetchImages = (urls, onEach) => realFetch(urls.map((_, i) => `${imageBase}/img/${i}`), onEach);
+// The background's own fetcher over the draft's own addresses. The network is routed, as the browser
+// tests route it: WeChat's image host (unreachable from here) is answered from this machine; every other
+// request (Joplin's) goes out as it is.
+const nodeFetch = globalThis.fetch;
+globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+  const address = input instanceof Request ? input.url : String(input);
+  const i = draft.images.indexOf(address);
+  return i >= 0 && new URL(address).hostname.endsWith('.qpic.cn') ? nodeFetch(`${imageBase}/img/${i}`, init) : nodeFetch(input, init);
+}) as typeof fetch;
+afterAll(() => void (globalThis.fetch = nodeFetch));
+const fetchImages: FetchImages = fetchImagesWith(async () => true);
 const progress: string[] = [];
 const ctx = (settings: Partial<Settings>): DeliverContext => ({ settings: { ...DEFAULT_SETTINGS, ...settings }, fetchImages, progress: (p) => progress.push(p) });
 
