@@ -60,6 +60,9 @@ export interface LaunchChromium {
   passThrough?: string[];
   /** Leave the toolbar's closed root where the tests' selectors find it (browsers/closed-root.ts); default true. */
   exposeToolbar?: boolean;
+  /** Ignore the pages' Content-Security-Policy (header and <meta>): only for the bench, which injects its
+   * peers' bundles as page scripts; the tests keep the CSP a saved page carries. */
+  bypassCSP?: boolean;
 }
 /** Kept under its first name for the tests that use it. */
 export type LaunchOptions = LaunchChromium;
@@ -90,6 +93,7 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     executablePath: findChromium(),
     headless: options.headless ?? true,
     acceptDownloads: true,
+    bypassCSP: options.bypassCSP ?? false,
     viewport: { width: 1100, height: 900 },
     locale: options.lang ?? 'zh-CN',
     colorScheme: options.colorScheme ?? 'light',

@@ -59,6 +59,7 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { selector: '#js_hotspot_area', what: 'hotspot list', page: '17' },
   { selector: '#js_album_keep_read', what: '合集 keep-reading bar', page: '17' },
   { selector: '.original_area_primary .radius_avatar', what: 'account avatar in the reprint header (its text stays)', page: '05' },
+  { selector: '.original_tool_area .radius_avatar', what: 'account avatar in the 2018 repost bar under the article (文章转载自公众号 / Forwarded from Official Account; its text stays)', page: '32' },
   { selector: '.original_account_avatar', what: 'account avatar in a share card (its text stays)', page: '07' },
   { selector: '#js_row_immersive_cover_img', what: 'immersive-stream cover (account avatar above the title)', page: '01' },
   { selector: '#js_ip_wording_wrp', what: 'IP region (发表于 江苏)', page: '15' },
