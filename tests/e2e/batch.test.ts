@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launch, openArticle, type Session } from './harness';
 import { toolbarAction } from './toolbar-actions';
 import { ALBUM_PAGE, articleUrl, corpusFor, fastSettings, htmlFor, realHtml, REAL, serveAlbum, threeArticleAlbum } from './album-server';
-import { albumFixture, albumJson, pageHtml, pageUrl } from '../fixtures';
+import { albumFixture, albumJson, clockless, pageHtml, pageUrl } from '../fixtures';
 import { loadDocument, UNAVAILABLE } from '../golden-cases';
 import { exportMarkdown } from '../../utils/markdown/note';
 import { epubcheck } from '../epubcheck';
@@ -81,7 +81,7 @@ describe('batch export, offline, in real Chromium', () => {
     oldestFirst.forEach((mid, i) => {
       const single = singleExport(mid);
       expect(lines[i]).toBe(`${i + 1}. [${single.article.meta.title.replace(/([\\[\]*_`])/g, '\\$1')}](<${single.fileName}.md>) — ${single.article.meta.published.slice(0, 10)}`);
-      expect(zip.text(`微型小说/${single.fileName}.md`)).toBe(single.markdown);
+      expect(clockless(zip.text(`微型小说/${single.fileName}.md`))).toBe(clockless(single.markdown));
     });
     await expect.poll(() => batch.locator('#state-note').textContent()).toMatch(/完成|Done/);
     expect(session.served.leaks).toEqual([]);
@@ -166,7 +166,7 @@ describe('batch export, offline, in real Chromium', () => {
     const download = batch.waitForEvent('download', { timeout: 60_000 });
     await batch.getByRole('button', { name: /^(继续|Resume)$/ }).click();
     const zip = await zipOf(await download);
-    for (const mid of REAL) expect(zip.text(`微型小说/${singleExport(mid).fileName}.md`)).toBe(singleExport(mid).markdown);
+    for (const mid of REAL) expect(clockless(zip.text(`微型小说/${singleExport(mid).fileName}.md`))).toBe(clockless(singleExport(mid).markdown));
     expect(zip.text('微型小说/index.md').split('\n').filter((l) => /^\d+\. \[/.test(l))).toHaveLength(3);
     // Nothing finished was fetched again; the 500s were retried.
     expect(asked.get('2247483846')).toBe(2);
@@ -202,7 +202,7 @@ describe('batch from the popup', () => {
     let batch = await batchPageFrom(session, () => popup.getByRole('button', { name: /导出所有打开的文章|Export all open article tabs/ }).click());
     let zip = await startAndDownload(batch, 3);
     expect(zip.name).toBe('打开的文章.zip');
-    for (const mid of ['2247483846', '2247484420']) expect(zip.text(`打开的文章/${singleExport(mid).fileName}.md`)).toBe(singleExport(mid).markdown);
+    for (const mid of ['2247483846', '2247484420']) expect(clockless(zip.text(`打开的文章/${singleExport(mid).fileName}.md`))).toBe(clockless(singleExport(mid).markdown));
     const plain = exportMarkdown(loadDocument(plainHtml, plainUrl), plainUrl);
     expect(plain.ok && zip.files[`打开的文章/${plain.fileName}.md`]).toBeDefined();
     await batch.close();
@@ -211,7 +211,7 @@ describe('batch from the popup', () => {
     await popup.getByLabel(/文章链接，每行一个|Article links, one a line/).fill(`${articleUrl('2247484584')}&chksm=x#rd\nhttps://example.com/not-wechat\n`);
     batch = await batchPageFrom(session, () => popup.getByRole('button', { name: /导出这些链接|Export these links/ }).click());
     zip = await startAndDownload(batch, 1);
-    expect(zip.text(`文章链接/${singleExport('2247484584').fileName}.md`)).toBe(singleExport('2247484584').markdown);
+    expect(clockless(zip.text(`文章链接/${singleExport('2247484584').fileName}.md`))).toBe(clockless(singleExport('2247484584').markdown));
     expect(await popup.locator('#batch-message').textContent()).toContain('https://example.com/not-wechat');
     expect(session.served.leaks).toEqual([]);
   });

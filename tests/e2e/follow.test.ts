@@ -13,7 +13,7 @@ import { toolbar } from './browsers/closed-root';
 import { ALBUM, ALBUM_PAGE, articleUrl, BIZ, fastSettings, htmlFor, serveAlbum, threeArticleAlbum } from './album-server';
 import { extensionPage, putFiles, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 import { loadDocument, UNAVAILABLE } from '../golden-cases';
-import { albumFixture, pageHtml, PAGE_NAMES } from '../fixtures';
+import { albumFixture, clockless, pageHtml, PAGE_NAMES } from '../fixtures';
 import { exportMarkdown } from '../../utils/markdown/note';
 
 const single = (mid: string) => {
@@ -84,7 +84,7 @@ describe('follow an album, in real Chromium', () => {
     const tree = await readOpfsTree(options, 'notes');
     for (const [path, text] of Object.entries(theirs).filter(([p]) => p !== '微型小说/index.md')) expect(tree[path]?.text, path).toBe(text);
     const fresh = single(newMid);
-    expect(tree[`微型小说/${fresh.fileName}.md`]?.text).toBe(fresh.markdown);
+    expect(clockless(tree[`微型小说/${fresh.fileName}.md`]?.text ?? '')).toBe(clockless(fresh.markdown));
     const day = (mid: string) => single(mid).article.meta.published.slice(0, 10);
     const label = fresh.article.meta.title.replace(/([\\[\]*_`])/g, '\\$1');
     // The old entry kept, the new one in its place.
@@ -195,7 +195,7 @@ describe('follow an album, in real Chromium', () => {
     await expect.poll(() => batch.locator('#state-note').textContent(), { timeout: 30_000 }).toMatch(/已停止.*验证|Stopped: .*verification/);
     expect(await batch.locator('#count').textContent()).toBe('1 / 3');
     const note1 = `微型小说/${single(first).fileName}.md`;
-    expect((await readOpfsTree(options, 'notes'))[note1]?.text).toBe(single(first).markdown);
+    expect(clockless((await readOpfsTree(options, 'notes'))[note1]?.text ?? '')).toBe(clockless(single(first).markdown));
     // What it finished is saved and recorded: a check now counts only the other two.
     await options.getByRole('button', { name: /立即检查|Check now/ }).click();
     await expect.poll(() => row(options).textContent(), { timeout: 30_000 }).toMatch(/2 篇新文章|2 new/);
@@ -210,7 +210,7 @@ describe('follow an album, in real Chromium', () => {
     const notes = Object.keys(tree).filter((p) => p.endsWith('.md')).sort();
     // Nothing written twice (no "(2)" copy of the note finished before the stop).
     expect(notes).toEqual([note1, `微型小说/${single(blocked).fileName}.md`, '微型小说/index.md'].sort());
-    expect(tree[`微型小说/${single(blocked).fileName}.md`]?.text).toBe(single(blocked).markdown);
+    expect(clockless(tree[`微型小说/${single(blocked).fileName}.md`]?.text ?? '')).toBe(clockless(single(blocked).markdown));
     const lines = tree['微型小说/index.md']!.text!.split('\n').filter((l) => /^\d+\. /.test(l));
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^3\. .* — 未导出 \/ not exported: 此页面没有可导出的文章 .* — <https:\/\/mp\.weixin\.qq\.com\/s\?__biz=.*mid=2247484584/);
