@@ -49,11 +49,11 @@ describe('options › templates (Chromium)', () => {
     await opt.locator('#tpl-folder').pressSequentially('WeChat/{{account}}');
     await expect.poll(() => preview.textContent()).toContain('WeChat/轩辕的编程宇宙/2025-11-10 AI编程');
 
-    // A new list property: tags.
-    await opt.getByRole('button', { name: 'Add property' }).click();
+    // The default list property tags (last of the defaults, empty: `tags: []`) gets a value.
     const row = opt.locator('.tpl-prop').last();
-    await row.locator('.tpl-prop-name').pressSequentially('tags');
-    await row.locator('.tpl-prop-type').selectOption('list');
+    expect(await row.locator('.tpl-prop-name').inputValue()).toBe('tags');
+    expect(await row.locator('.tpl-prop-type').inputValue()).toBe('list');
+    await expect.poll(() => preview.textContent()).toContain('\ntags: []\n');
     await row.locator('.tpl-prop-value').pressSequentially('wechat, {{album|lower}}');
     await expect.poll(() => preview.textContent()).toContain('tags:\n  - "wechat"\n  - "ai技术与ai编程"');
     // A bad filter in a property: the error is under that property.
@@ -64,7 +64,7 @@ describe('options › templates (Chromium)', () => {
     await expect.poll(() => row.locator('.tpl-errors').textContent()).toMatch(/Unknown filter "nope"/);
     for (let i = 0; i < 5; i++) await value.press('Backspace');
     await expect.poll(() => row.locator('.tpl-errors').textContent()).toBe('');
-    await expect.poll(async () => ((await stored()).properties as { name: string }[] | undefined)?.at(-1)?.name).toBe('tags');
+    await expect.poll(async () => ((await stored()).properties as { name: string; value: string }[] | undefined)?.at(-1)).toMatchObject({ name: 'tags', value: 'wechat, {{album|lower}}' });
     expect(await stored()).toMatchObject({ noteNameTemplate: '{{published|date:"YYYY-MM-DD"}} {{title}}', folderTemplate: 'WeChat/{{account}}' });
     await opt.close();
 
@@ -78,7 +78,8 @@ describe('options › templates (Chromium)', () => {
     const md = readFileSync((await file.path())!, 'utf8');
     expect(md).toMatch(/^---\ntitle: "AI编程害死我了，给我的抓包软件埋了一个大雷！"\n/);
     expect(md).toContain('\npublished: 2025-11-10T12:00:10+08:00\n');
-    expect(md).toContain('\ntags:\n  - "wechat"\n  - "ai技术与ai编程"\n---\n\n# ');
+    // The note's identity line (wechat_id) always closes the front matter, after the template's properties.
+    expect(md).toMatch(/\ntags:\n {2}- "wechat"\n {2}- "ai技术与ai编程"\nwechat_id: "[^"\n]+"\n---\n\n# /);
     await page.close();
   });
 
