@@ -72,7 +72,9 @@ eachBrowser('pages', (b) => {
       expect(report.imagesOutsideArticle, 'images outside the article').toEqual([]);
       expect(report.hiddenContent, 'content paragraphs hidden').toEqual([]);
       expect(report.contentVisible).toBe(true);
-      expect(report.promoMarked).toBe(expectedPromo);
+      // The detector alone marks these; the account's memory may mark more where this profile opened the
+      // account's other articles first (32 and 33 before 34 learn its repeated slogan) — never content (above).
+      expect(report.promoMarked).toBeGreaterThanOrEqual(expectedPromo);
       expect(report.promoVisible).toBe(0);
       expect(report.imagesWithoutSrc).toBe(0);
       expect(b.browser.served.leaks).toEqual([]);
