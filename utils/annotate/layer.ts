@@ -226,7 +226,9 @@ export function startHighlights(doc: Document, bar: Toolbar, pageUrl = doc.locat
   const whole = articleIdentity(pageUrl);
   const fromUrl = whole && !whole.startsWith('sn/') ? whole : null;
   const alias = fromUrl ? null : shortAlias(pageUrl);
-  const known: Promise<string | null> = fromUrl ? Promise.resolve(fromUrl) : alias ? identityOfAlias(alias) : Promise.resolve(identity());
+  // A short address not seen before still reads the scripts (at idle): its highlights may have been made
+  // under the full address, or kept from another copy of the article.
+  const known: Promise<string | null> = fromUrl ? Promise.resolve(fromUrl) : alias ? identityOfAlias(alias).then((id) => id ?? identity()) : Promise.resolve(identity());
   void known.then(async (key) => {
     const stored = await loadHighlights(key);
     if (!stored.length) return;
