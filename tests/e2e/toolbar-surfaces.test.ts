@@ -162,8 +162,15 @@ describe('pages with nothing of their own to export', () => {
     await expect.poll(() => bar.getByRole('button', { name: /^(导出合集|Export album)$/ }).count()).toBe(1);
     expect(await bar.getByRole('button', { name: /下载 Markdown/ }).count()).toBe(0);
     expect(await bar.getByRole('menuitem', { name: /复制 Markdown|下载 ZIP/, includeHidden: true }).evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).length)).toBe(0);
-    // Nothing else to offer while no batch runs: no "More".
-    expect(await bar.getByRole('button', { name: /更多|More/ }).isVisible()).toBe(false);
+    // "More" holds only what belongs to the album (following it, from the follow feature), never an article's action.
+    const more = bar.getByRole('button', { name: /更多|More/ });
+    await more.click();
+    const offered = await bar.getByRole('menuitem', { includeHidden: true }).evaluateAll((els) =>
+      els.filter((e) => !(e as HTMLElement).hidden && (e as HTMLElement).offsetParent !== null).map((e) => e.textContent!.trim()),
+    );
+    expect(offered.length).toBeGreaterThan(0);
+    for (const label of offered) expect(label).toMatch(/关注合集|Follow album/);
+    await page.keyboard.press('Escape');
     expect(await page.locator('wac=.wac-root').textContent()).not.toMatch(/105/);
     await page.screenshot({ path: shotPath('surfaces-album-page.png') });
     const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/batch.html') });

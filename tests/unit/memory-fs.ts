@@ -57,8 +57,14 @@ function fileHandle(name: string, parent: Map<string, Node>): FileSystemFileHand
     name,
     async getFile() {
       const bytes = (parent.get(name) as Uint8Array | undefined) ?? new Uint8Array();
-      const text = (b: Uint8Array) => async () => new TextDecoder().decode(b);
-      return { size: bytes.length, arrayBuffer: async () => new Uint8Array(bytes).buffer, text: text(bytes), slice: (from?: number, to?: number) => ({ text: text(bytes.slice(from, to)) }) };
+      // As a Blob: its slice is a Blob too (text and arrayBuffer both).
+      const blob = (b: Uint8Array): { size: number; arrayBuffer(): Promise<ArrayBuffer>; text(): Promise<string>; slice(from?: number, to?: number): unknown } => ({
+        size: b.length,
+        arrayBuffer: async () => new Uint8Array(b).buffer,
+        text: async () => new TextDecoder().decode(b),
+        slice: (from?: number, to?: number) => blob(b.slice(from, to)),
+      });
+      return blob(bytes);
     },
     async createWritable() {
       if (!parent.has(name)) parent.set(name, new Uint8Array());
