@@ -66,6 +66,6 @@ describe('a hostile page: an unclosed script full of tags and anchors', () => {
     const plain = await exportFetchedArticle(album[0]!.html, url, DEFAULT_SETTINGS, noImages, 'assets/001');
     const hostile = await exportFetchedArticle(album[0]!.html + tail('<script><style>publicTagInfo = [{ ', 1024 * 1024), url, DEFAULT_SETTINGS, noImages, 'assets/001');
     expect(plain.ok && hostile.ok).toBe(true);
-    if (plain.ok && hostile.ok) expect(hostile.markdown).toBe(plain.markdown);
+    if (plain.ok && hostile.ok) expect(clockless(hostile.markdown)).toBe(clockless(plain.markdown)); // two exports: their `created` may fall in different seconds
   });
 });
