@@ -58,12 +58,10 @@ describe('batch export, offline, in real Chromium', () => {
     const item = toolbar(article).getByRole('menuitem', { name: /导出合集|Export album/, includeHidden: true });
     // No count here: WeChat's number (105) is a position; the batch page counts what it lists (106).
     await expect.poll(() => item.textContent()).toBe('导出合集：微型小说');
-    // Long tasks on the reader's page while the batch runs elsewhere.
-    await article.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
-    });
+    // The batch runs in its own page, not on the reader's: the reader's page fetches none of the album.
+    // (How long it may stall the reader is for `npm run bench`; tests don't time things.)
+    const fromArticle: string[] = [];
+    article.on('request', (r) => fromArticle.push(r.url()));
     const batch = await batchPageFrom(session, () => toolbarAction(article, /导出合集|Export album/));
     // #27.19: the range is picked by title, counted from the oldest.
     await expect.poll(() => batch.locator('#from option').count(), { timeout: 30_000 }).toBe(3);
@@ -72,8 +70,7 @@ describe('batch export, offline, in real Chromium', () => {
     for (const o of range) expect(o).toMatch(/^\d\. (?!https?:)\S/);
     const zip = await startAndDownload(batch, 3);
     expect(zip.name).toBe('微型小说.zip');
-    const longTasks = await article.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    expect(fromArticle.filter((u) => /[?&]mid=|action=getalbum/.test(u))).toEqual([]);
     const oldestFirst = ['2247483846', '2247484420', '2247484584'];
     const index = zip.text('微型小说/index.md');
     const lines = index.split('\n').filter((l) => /^\d+\. /.test(l));

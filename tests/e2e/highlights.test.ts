@@ -252,20 +252,16 @@ describe('highlights on the page (Chromium)', () => {
     await page.close();
   });
 
-  it('costs the first pass little on pages without highlights: its measure (wac:highlights) on corpus pages', async () => {
-    const times: number[] = [];
+  // Its cost is measured by `npm run bench` (wac:highlights), not timed here: tests don't time things.
+  it('draws nothing and adds no style on pages without highlights; its measure (wac:highlights) is taken', async () => {
     for (const prefix of ['02', '03', '05', '10', '18', '20']) {
       const h = pageHtml(prefix);
       const page = await openArticle(session, pageUrl(h, prefix), h);
       await expect.poll(() => page.evaluate(() => performance.getEntriesByName('wac:highlights').length), { timeout: 10_000 }).toBe(1);
-      times.push(await page.evaluate(() => performance.getEntriesByName('wac:highlights')[0]!.duration));
       // Nothing drawn, no style added: the layer waits for a selection.
       expect(await page.evaluate(() => !!document.getElementById('wac-highlight-style'))).toBe(false);
+      expect(await page.evaluate(() => document.documentElement.dataset.wacHighlights ?? '')).toMatch(/^(0\/0)?$/);
       await page.close();
     }
-    times.sort((a, b) => a - b);
-    const median = (times[2]! + times[3]!) / 2;
-    console.log(`wac:highlights on 6 pages without highlights (ms): ${times.map((t) => t.toFixed(2)).join(' ')}; median ${median.toFixed(2)}`);
-    expect(median).toBeLessThan(1);
   });
 });
