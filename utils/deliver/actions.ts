@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { downloadText } from './download';
 import { makeDraft } from './draft';
+import { previewNote, type NoteOverrides, type NotePreview } from '../markdown/note';
 import { loadHighlights } from '../annotate/store';
 import { articleIdentity } from '../page/identity';
 import { scriptVars } from '../page/script-vars';
@@ -40,6 +41,8 @@ export interface ActionHooks {
   memory?: AccountMemory | null;
   /** A destination for this one export (the popup's choice), instead of the reader's default. */
   destination?: DestinationId;
+  /** The popup's edits for this one export (name, folder, properties), checked already. */
+  edits?: NoteOverrides;
 }
 
 /** The toolbar's three actions: the main one goes where the reader chose; copy and ZIP are their own. */
@@ -58,6 +61,14 @@ function fallBack(draft: NoteDraft, result: DeliveryResult): DeliveryResult {
   return { ...result, ok: false, message: `${result.message}\n${t('fellBackToDownload', file)}`, markdown };
 }
 
+/** The reader's highlights of this page, marked in the note (none: nothing changes). */
+const pageHighlights = () => loadHighlights(articleIdentity(location.href, scriptVars(document)));
+
+/** The popup's preview of the note the next export writes, from the live page. */
+export async function previewPage(settings: Settings, memory: AccountMemory | null): Promise<NotePreview | { ok: false; message: string }> {
+  return previewNote(document, location.href, settings, memory, await pageHighlights());
+}
+
 /** Runs one export on the live page. Every outcome is a message; nothing throws. */
 export async function runAction(
   action: ExportAction,
@@ -66,9 +77,7 @@ export async function runAction(
   fetchImages: FetchImages = fetchImagesViaBackground,
   toBackground: typeof deliverInBackground = deliverInBackground,
 ): Promise<ActionResult & { followUp?: DeliveryResult['followUp'] }> {
-  // The reader's highlights, marked in the note (none: nothing changes).
-  const highlights = await loadHighlights(articleIdentity(location.href, scriptVars(document)));
-  const made = makeDraft(document, location.href, settings, hooks.memory ?? null, highlights);
+  const made = makeDraft(document, location.href, settings, hooks.memory ?? null, await pageHighlights(), hooks.edits);
   if (!made.ok) return { ok: false, message: made.message };
   const { draft } = made;
   const id = destinationFor(action, settings, hooks.destination);

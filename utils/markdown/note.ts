@@ -8,6 +8,8 @@ import type { AccountMemory } from '../clean/memory';
 import { t } from '../ui/i18n';
 import type { Highlight } from '../annotate/store';
 import { highlightsSection, joinAdjacentMarks, markHighlights } from '../annotate/markdown';
+import { propertyValues, withValues, type PropertyValue } from './templates/properties';
+import { IDENTITY_PROPERTY } from '../page/identity';
 
 export interface MarkdownExport {
   ok: true;
@@ -27,8 +29,28 @@ function headingShift(root: Element): number {
   return levels.length ? 2 - Math.min(...levels) : 0;
 }
 
-/** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
-export function articleMarkdown(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u, now: Date = new Date()): string {
+/** What the popup's preview changed for this one export: the note's name and folder (already checked,
+ *  see deliver/overrides.ts) and property values taken as text. Absent: as the templates say. */
+export interface NoteOverrides {
+  name?: string;
+  folder?: string;
+  properties?: Record<string, string>;
+}
+
+/** The note's two halves: its front matter, and its text (the heading line, the body, the highlights). */
+export interface NoteParts {
+  frontMatter: string;
+  text: string;
+  /** The properties as the front matter has them (the identity line aside), for the preview. */
+  properties: PropertyValue[];
+  /** The title the note ends up with: the article's, or the one edited for this export. */
+  title: string;
+  /** The whole note: front matter, a blank line, the text. */
+  markdown: string;
+}
+
+/** Article → the note's parts. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
+export function noteParts(article: Article, settings: Settings, imageTarget: (remote: string) => string = (u) => u, now: Date = new Date(), edits: NoteOverrides = {}): NoteParts {
   // The reader's highlights are marked in the private copy, never on the page.
   const all = article.highlights ?? [];
   const placed = all.length ? markHighlights(article.root, all) : [];
@@ -36,11 +58,23 @@ export function articleMarkdown(article: Article, settings: Settings, imageTarge
   const marked = [...placed, ...all.filter((h) => !placed.includes(h))];
   const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
   const body = marked.length ? `${joinAdjacentMarks(converted)}\n\n${highlightsSection(marked)}` : converted;
-  const templates = compileNoteTemplates(settings);
+  const compiled = compileNoteTemplates(settings);
+  const templates = edits.properties ? { ...compiled, properties: withValues(compiled.properties, edits.properties) } : compiled;
   const ctx = templateContext(article.meta, now, marked);
+  // An edited title is the note's title everywhere: its heading follows the property.
+  const edited = templates.properties.some((p) => p.name === 'title') ? edits.properties?.title : undefined;
+  const title = edited ?? article.meta.title;
   // The first line is the heading template's ("# {{title}}" unless the reader changed or cleared it).
-  const heading = noteHeading(templates, ctx);
-  return `${noteFrontMatter(templates, ctx, article.id)}\n\n${heading ? `${heading}\n\n` : ''}${body}\n`;
+  const heading = noteHeading(templates, { ...ctx, title });
+  const frontMatter = noteFrontMatter(templates, ctx, article.id);
+  const text = `${heading ? `${heading}\n\n` : ''}${body}\n`;
+  const properties = propertyValues(templates.properties.filter((p) => p.name !== IDENTITY_PROPERTY), ctx);
+  return { frontMatter, text, properties, title, markdown: `${frontMatter}\n\n${text}` };
+}
+
+/** Article → the note's text. */
+export function articleMarkdown(article: Article, settings: Settings, imageTarget?: (remote: string) => string, now?: Date, edits?: NoteOverrides): string {
+  return noteParts(article, settings, imageTarget, now, edits).markdown;
 }
 
 /** Messages that explain why there is no file, in the UI's language where we know it. */
@@ -89,11 +123,42 @@ export function prepareExport(doc: Document, pageUrl: string, settings: Settings
 }
 
 /** The whole pipeline on a page: detect → extract → convert, images left as remote links. */
-export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, now: Date = new Date()): ExportResult {
+export function exportMarkdown(doc: Document, pageUrl: string, settings: Settings = DEFAULT_SETTINGS, memory: AccountMemory | null = null, now: Date = new Date(), edits: NoteOverrides = {}): ExportResult {
   const prepared = prepareExport(doc, pageUrl, settings, memory);
   if (!prepared.ok) return prepared;
   try {
-    return { ...prepared, markdown: articleMarkdown(prepared.article, settings, undefined, now) };
+    return { ...prepared, markdown: articleMarkdown(prepared.article, settings, undefined, now, edits) };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** What the popup shows before a save: the note's name, folder, properties and its first lines. */
+export interface NotePreview {
+  ok: true;
+  name: string;
+  folder: string;
+  properties: PropertyValue[];
+  /** The first non-empty lines of the note below its front matter. */
+  lines: string[];
+  /** As an export's: a broken stored template was replaced by its default; else ''. */
+  notice: string;
+}
+
+const PREVIEW_LINES = 6;
+const PREVIEW_LINE_CHARS = 300;
+
+export function previewNote(doc: Document, pageUrl: string, settings: Settings, memory: AccountMemory | null = null, highlights: readonly Highlight[] = []): NotePreview | { ok: false; message: string } {
+  const prepared = prepareExport(doc, pageUrl, settings, memory, { highlights });
+  if (!prepared.ok) return prepared;
+  try {
+    const { text, properties } = noteParts(prepared.article, settings);
+    const lines = text
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, PREVIEW_LINES)
+      .map((l) => (l.length > PREVIEW_LINE_CHARS ? `${l.slice(0, PREVIEW_LINE_CHARS)}…` : l));
+    return { ok: true, name: prepared.fileName, folder: prepared.folder, properties, lines, notice: prepared.templateNotice };
   } catch (e) {
     return failure(e);
   }

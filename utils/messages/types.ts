@@ -1,12 +1,16 @@
 /** Messages between the popup / background and the content script. */
 import type { BatchRequest } from '../batch/store';
 import type { DestinationId, NoteDraft } from '../deliver/destinations/types';
+import type { NoteOverrides } from '../markdown/note';
 export type ExportAction = 'download-md' | 'copy-md' | 'download-zip';
 
 export type ContentRequest =
-  /** `destination`: the popup's choice for this one export of 'download-md'. */
-  | { type: 'export'; action: ExportAction; destination?: DestinationId }
-  | { type: 'get-markdown' }
+  /** `destination`: the popup's choice for this one export of 'download-md'; `edits`: its preview's
+   *  (checked by the page again: utils/deliver/overrides.ts). The toolbar's own click sends neither. */
+  | { type: 'export'; action: ExportAction; destination?: DestinationId; edits?: NoteOverrides }
+  | { type: 'get-markdown'; edits?: NoteOverrides }
+  /** The note the next export writes: name, folder, properties, first lines (a NotePreview). */
+  | { type: 'preview' }
   | { type: 'status' }
   | { type: 'set-cleaning'; on: boolean }
   /** From the background, while it delivers this page's note. */

@@ -14,6 +14,7 @@ import type { DestinationId } from '../deliver/destinations/types';
 import { loadSettings, watchSettings } from '../settings/store';
 import type { ActionResult, ContentRequest, ExportAction } from '../messages/types';
 import { t } from './i18n';
+import { checkOverrides } from '../deliver/overrides';
 import { PageMemory } from '../clean/page-memory';
 import { startPromoControls } from './promo-controls';
 import { startOutline } from './outline';
@@ -38,13 +39,16 @@ export function startArticlePage(ctx: ContentScriptContext): void {
 
   let toolbar: Toolbar | null = null;
   let busy = false;
-  const perform = async (action: ExportAction, destination?: DestinationId): Promise<ActionResult> => {
+  const perform = async (action: ExportAction, destination?: DestinationId, rawEdits?: unknown): Promise<ActionResult> => {
+    // The popup's edits come in a message: checked here, where they are used; bad ones are a message.
+    const checked = checkOverrides(rawEdits);
+    if (!checked.ok) return { ok: false, message: checked.message };
     if (busy) return { ok: false, message: t('busy') };
     busy = true;
     toolbar?.setBusy(true);
     toolbar?.setStatus(t('working'));
     const result = await loadPipeline().then(
-      (p) => p.runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory, destination }),
+      (p) => p.runAction(action, cleaning.settings, { progress: (text) => toolbar?.setStatus(text), memory: memory.memory, destination, edits: checked.edits }),
       (e: Error) => ({ ok: false, message: `${t('errExport')}: ${e.message}`, followUp: undefined }),
     );
     const follow = result.followUp;
@@ -59,12 +63,20 @@ export function startArticlePage(ctx: ContentScriptContext): void {
     // Only this extension (the background, the popup) asks the page for anything.
     if (sender.id !== browser.runtime.id || !raw || typeof raw !== 'object') return undefined;
     const msg = raw as ContentRequest;
-    if (msg.type === 'export') return perform(msg.action, msg.destination);
+    if (msg.type === 'export') return perform(msg.action, msg.destination, msg.edits);
     if (msg.type === 'progress') return void (busy && toolbar?.setStatus(msg.text));
+    if (msg.type === 'preview') {
+      return loadPipeline().then(
+        (p) => p.previewPage(cleaning.settings, memory.memory),
+        (e: Error) => ({ ok: false, message: `${t('errExport')}: ${e.message}` }),
+      );
+    }
     if (msg.type === 'get-markdown') {
+      const checked = checkOverrides(msg.edits);
+      if (!checked.ok) return Promise.resolve({ ok: false, message: checked.message });
       return loadPipeline().then(
         (p) => {
-          const r = p.exportMarkdown(document, location.href, cleaning.settings, memory.memory);
+          const r = p.exportMarkdown(document, location.href, cleaning.settings, memory.memory, undefined, checked.edits);
           return r.ok ? { ok: true, message: '', markdown: r.markdown } : { ok: false, message: r.message };
         },
         (e: Error) => ({ ok: false, message: `${t('errExport')}: ${e.message}` }),

@@ -10,9 +10,11 @@ import { originsToAsk } from '../deliver/image-hosts';
 import { wirePopupBatch } from '../batch/popup-batch';
 import type { DestinationId } from '../deliver/destinations/types';
 import { fillDestinations, workingDestinations } from './destination-choice';
-import { loadFolder } from '../deliver/folder/handle-store';
+import { folderInfo } from '../deliver/folder/grant';
+import { wirePreview, type PreviewPlaces } from './popup-preview';
 import { runFollowUpHere } from '../deliver/follow-up';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../messages/types';
+import type { NoteOverrides, NotePreview } from '../markdown/note';
 
 export function startPopup(document: Document): void {
   localizePage(document);
@@ -75,22 +77,28 @@ export function startPopup(document: Document): void {
     };
   };
 
+  // The note before saving: its name, folder and properties, editable for this one save.
+  const preview = wirePreview(document);
+  const places: PreviewPlaces = { obsidianVault: '', downloadIsZip: false };
+
   async function run(action: ExportAction): Promise<void> {
+    const edits = preview.edits();
+    if (!edits) return void (messageEl.textContent = t('previewFix'));
     const { asked, giveBack } = askForImageHosts(action);
     offerFollowUp(undefined);
     messageEl.textContent = t('working');
     await asked;
     try {
-      await runAsked(action);
+      await runAsked(action, edits);
     } finally {
       giveBack();
     }
   }
 
-  async function runAsked(action: ExportAction): Promise<void> {
+  async function runAsked(action: ExportAction, edits: NoteOverrides): Promise<void> {
     if (action === 'copy-md') {
       // The popup has the focus and the click: copy here rather than in the page.
-      const r = await ask<ActionResult>({ type: 'get-markdown' });
+      const r = await ask<ActionResult>({ type: 'get-markdown', edits });
       if (!r?.ok || !r.markdown) {
         messageEl.textContent = r?.message ?? t('notArticlePage');
         return;
@@ -103,7 +111,7 @@ export function startPopup(document: Document): void {
       }
       return;
     }
-    const r = await ask<ActionResult>({ type: 'export', action, destination: action === 'download-md' ? (destination.value as DestinationId) : undefined });
+    const r = await ask<ActionResult>({ type: 'export', action, destination: action === 'download-md' ? (destination.value as DestinationId) : undefined, edits });
     messageEl.textContent = r?.message ?? t('notArticlePage');
     offerFollowUp(r?.followUp);
   }
@@ -128,6 +136,7 @@ export function startPopup(document: Document): void {
   const nameSend = () => {
     const id = destination.value as DestinationId;
     send.textContent = needsFolder() ? t('sendToFolderNone') : t(`sendTo_${id.replace('-', '_')}`, folderName ?? '');
+    preview.place(id, places);
   };
   destination.addEventListener('change', nameSend);
   send.addEventListener('click', () => {
@@ -145,14 +154,19 @@ export function startPopup(document: Document): void {
     void browser.runtime.openOptionsPage();
   });
 
-  void Promise.all([loadSettings(), workingDestinations(window), loadFolder().catch(() => undefined)]).then(([s, ids, folder]) => {
+  void Promise.all([loadSettings(), workingDestinations(window), folderInfo().catch(() => undefined)]).then(([s, ids, folder]) => {
     cleanDefault.checked = s.cleanByDefault;
     inlineImages = s.imageMode === 'base64';
     folderName = folder?.name;
+    Object.assign(places, { folder, obsidianVault: s.obsidianVault, downloadIsZip: s.imageMode === 'zip' });
     // The reader's default where it works here, else the plain download.
     fillDestinations(destination, ids.includes(s.destination) ? s.destination : 'download', ids);
     nameSend();
   });
-  void ask<PageStatus>({ type: 'status' }).then(showStatus);
+  void ask<PageStatus>({ type: 'status' }).then((s) => {
+    showStatus(s);
+    // Converted after the status: the popup is usable at once, the preview follows.
+    if (s && s.kind !== 'unavailable') void ask<NotePreview | { ok: false; message: string }>({ type: 'preview' }).then(preview.show);
+  });
   wirePopupBatch(document);
 }

@@ -24,6 +24,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     clickToolbar: (name) => toolbarAction(page, name),
     click: (selector) => page.locator(css(selector)).first().click(),
+    fill: (selector, text) => page.locator(css(selector)).first().fill(text),
+    press: (key) => page.keyboard.press(key),
     setChecked: (selector, on) => page.locator(css(selector)).first().setChecked(on),
     isChecked: (selector) => page.locator(css(selector)).first().isChecked(),
     async text(selector) {

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -204,6 +204,23 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       },
       async click(selector) {
         await (await waitFor(page, selector)).click();
+      },
+      async fill(selector, text) {
+        const h = await waitFor(page, selector);
+        await h.evaluate((el, v) => {
+          const input = el as HTMLInputElement;
+          input.focus();
+          input.value = v;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        }, text);
+      },
+      async press(key) {
+        // Puppeteer names a chord's keys one by one: down, press, up.
+        const keys = key.split('+') as KeyInput[];
+        const last = keys.pop()!;
+        for (const k of keys) await page.keyboard.down(k);
+        await page.keyboard.press(last);
+        for (const k of keys.reverse()) await page.keyboard.up(k);
       },
       async setChecked(selector, on) {
         const h = await waitFor(page, selector);

@@ -39,6 +39,10 @@ export interface TestPage {
   clickToolbar(name: RegExp): Promise<void>;
   /** A real click (a user gesture) on the first element matching the selector. */
   click(selector: string): Promise<void>;
+  /** Replaces a text field's value as typing would (focus, the value, an input event). */
+  fill(selector: string, text: string): Promise<void>;
+  /** One key pressed on the keyboard, where the focus is ('Tab', 'Enter', 'Shift+Tab'). */
+  press(key: string): Promise<void>;
   /** Clicks a checkbox until it has this state. */
   setChecked(selector: string, on: boolean): Promise<void>;
   isChecked(selector: string): Promise<boolean>;

@@ -102,3 +102,21 @@ export function frontMatterYaml(properties: readonly CompiledProperty[], ctx: Te
   lines.push('---');
   return lines.join('\n');
 }
+
+/** One property as the popup's preview shows it for editing: its rendered value as one line of text
+ *  (a list's items joined by ", ", as a list is written back from text). */
+export interface PropertyValue {
+  name: string;
+  type: PropertyType;
+  value: string;
+}
+
+export function propertyValues(properties: readonly CompiledProperty[], ctx: TemplateContext): PropertyValue[] {
+  return properties.map((p) => ({ name: p.name, type: p.type, value: asText(renderTemplate(p.template, ctx)).trim() }));
+}
+
+/** The properties with some values given for this one export: each is taken as text, never parsed as
+ *  a template, and written by the same typed writer (a name no property has changes nothing). */
+export function withValues(properties: readonly CompiledProperty[], values: Readonly<Record<string, string>>): CompiledProperty[] {
+  return properties.map((p) => (Object.hasOwn(values, p.name) ? { ...p, template: { source: values[p.name]!, parts: [{ text: values[p.name]! }] } } : p));
+}
