@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
-import { eachBrowser, type TestPage } from './browsers';
+import { BROWSERS, eachBrowser, type TestPage } from './browsers';
 import { launch, openArticle, type Session } from './harness';
 import { extensionPage, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 import { shotPath } from './shots';
@@ -86,12 +86,17 @@ eachBrowser('popup preview', (b) => {
     }
     // The folder field is not there for a plain download: the name, then the properties.
     expect(reached).toEqual(['preview-name', 'title', 'tags', 'preview-more-label']);
-    // Enter opens the other properties; Tab goes on into them.
-    await popup.press('Enter');
-    await popup.press('Tab');
-    expect(await focused()).toBe('author');
-    await popup.press('Shift+Tab');
-    await popup.press('Enter');
+    // The space bar opens the other properties; Tab goes on into them. Firefox's popup window here is
+    // opened unfocused (the article keeps the focus the popup acts on) and then runs no key's default
+    // action, though the keys arrive: this part is Chromium's.
+    if (b.name === 'chromium') {
+      await popup.press('Space');
+      await expect.poll(() => popup.evaluate(() => (document.getElementById('preview-more') as HTMLDetailsElement).open, null)).toBe(true);
+      await popup.press('Tab');
+      expect(await focused()).toBe('author');
+      await popup.press('Shift+Tab');
+      await popup.press('Space');
+    }
   });
 
   it('an invalid file name gets a clear message, and nothing is saved', async () => {
@@ -150,7 +155,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 // A folder destination: the note's folder is edited too, and checked by the options' rules.
-describe('chromium › popup preview into a picked folder', () => {
+describe.runIf(BROWSERS.includes('chromium'))('chromium › popup preview into a picked folder', () => {
   let s: Session;
   let ext: Page;
   beforeAll(async () => {

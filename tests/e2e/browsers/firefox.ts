@@ -215,8 +215,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         }, text);
       },
       async press(key) {
-        // Puppeteer names a chord's keys one by one: down, press, up.
-        const keys = key.split('+') as KeyInput[];
+        // Puppeteer names a chord's keys one by one: down, press, up; its space bar is ' '.
+        const keys = key.split('+').map((k) => (k === 'Space' ? ' ' : k)) as KeyInput[];
         const last = keys.pop()!;
         for (const k of keys) await page.keyboard.down(k);
         await page.keyboard.press(last);
