@@ -133,24 +133,27 @@ eachBrowser('popup preview', (b) => {
   });
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+// Light in Chinese, dark in English: both themes and both languages seen.
+for (const [scheme, lang, heading] of [['light', 'zh-CN', '保存前预览'], ['dark', 'en', 'Preview before saving']] as const) {
   eachBrowser(
-    `popup preview in the ${scheme} theme`,
+    `popup preview in the ${scheme} theme, ${lang}`,
     (b) => {
-      it(`is drawn in the ${scheme} theme`, async () => {
+      it(`is drawn in the ${scheme} theme, in ${lang}`, async () => {
         const html = pageHtml(SEED);
         const article = await b.browser.openArticle(pageUrl(html, 'seed'), html);
         const popup = await b.browser.openPopup(article);
         await previewShown(popup);
+        expect(await popup.text('#preview-title')).toBe(heading);
         const bg = await popup.evaluate(() => getComputedStyle(document.getElementById('preview-lines')!).backgroundColor, null);
         expect(bg).toBe(scheme === 'dark' ? 'rgb(43, 43, 43)' : 'rgb(244, 244, 244)');
         await popup.fill('#preview-name', 'a/b');
+        await expect.poll(() => popup.text('#preview-problem')).toMatch(/a／b/);
         await popup.screenshot(shotPath(`popup-preview-${scheme}-${b.name}.png`), 'body');
         await popup.close();
         await article.close();
       });
     },
-    { colorScheme: scheme },
+    { colorScheme: scheme, lang },
   );
 }
 
@@ -178,6 +181,7 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium › popup preview into a
     await expect.poll(() => popup.locator('#preview-root').textContent()).toBe('Notes/');
     await expect.poll(() => popup.locator('#preview-folder').inputValue()).toBe(String(goldenProps.account));
     const settingsBefore = JSON.stringify(await ext.evaluate(() => chrome.storage.sync.get('settings')));
+    await popup.locator('body').screenshot({ path: shotPath('popup-preview-folder-chromium.png') });
 
     await popup.locator('#preview-folder').fill('读书/../外面');
     await expect.poll(() => popup.locator('#preview-problem').textContent()).toContain('文件夹“读书/../外面”不能用');

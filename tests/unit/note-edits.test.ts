@@ -6,6 +6,8 @@ import { previewNote } from '../../utils/markdown/note';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { loadDocument } from '../golden-cases';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
+import en from '../../public/_locales/en/messages.json';
+import zh from '../../public/_locales/zh_CN/messages.json';
 
 // The popup's edits for one export (#27 item 15): checked as the page receives them, written by the
 // typed front-matter writer whatever they hold.
@@ -90,5 +92,15 @@ describe('a note made with edits', () => {
     expect(p.properties.map((x) => x.name)).toEqual(DEFAULT_SETTINGS.properties.map((x) => x.name));
     expect(p.properties.find((x) => x.name === 'tags')).toEqual({ name: 'tags', type: 'list', value: '' });
     expect(p.lines).toEqual(goldenText.split('\n').filter((l) => l.trim()).slice(0, 6));
+  });
+});
+
+describe('the preview speaks both languages', () => {
+  type Messages = Record<string, { message: string; placeholders?: object }>;
+  const keys = (m: Messages) => Object.keys(m).filter((k) => k.startsWith('preview'));
+  it('every preview message is in Chinese and in English, with the same placeholders', () => {
+    expect(keys(en as Messages)).toEqual(keys(zh as Messages));
+    expect(keys(zh as Messages).length).toBeGreaterThan(10);
+    for (const k of keys(zh as Messages)) expect((en as Messages)[k]!.placeholders, k).toEqual((zh as Messages)[k]!.placeholders);
   });
 });

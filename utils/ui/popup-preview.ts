@@ -149,6 +149,7 @@ export function wirePreview(doc: Document): PopupPreview {
       folderLabel.textContent = t(place?.label ?? 'previewFolder');
       root.textContent = place?.root ?? '';
       folder.hidden = !place?.editable;
+      root.classList.toggle('alone', !place?.editable); // a place without a field: its name wraps, whole
       // Read-only places are text; the label then names the text rather than a missing field.
       if (place?.editable) folderLabel.setAttribute('for', 'preview-folder');
       else folderLabel.removeAttribute('for');
