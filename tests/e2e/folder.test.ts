@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { posix } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launch, openArticle, type Session } from './harness';
+import { launch, openArticle, openPopupWindow, type Session } from './harness';
 import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
 import { extensionPage, forgetOpfsFolder, putFiles, readOpfsTree, removeOpfsFolder, setSettings, useOpfsFolder, type TreeFile } from './opfs';
@@ -445,12 +445,7 @@ describe('chromium', () => {
       await useOpfsFolder(ext, 'My Vault', { vault: true });
       await setSettings(ext, { destination: 'download' });
       const article = await openArticle(s, url, html);
-      // The popup in a window of its own, acting on the article tab (as tests/e2e/browsers/chromium.ts does).
-      await article.bringToFront();
-      const opened = s.context.waitForEvent('page');
-      await ext.evaluate((u) => chrome.windows.create({ url: u, focused: false, type: 'popup' }), `chrome-extension://${s.extensionId}/popup.html`);
-      const popup = await opened;
-      await popup.waitForLoadState();
+      const popup = await openPopupWindow(s, ext, article);
       await popup.locator('#destination').selectOption('folder');
       await popup.locator('button[data-action=download-md]').click();
       await expect.poll(() => popup.locator('#message').textContent(), { timeout: 30_000 }).toContain('已保存到“My Vault”');

@@ -176,3 +176,17 @@ export async function openArticle(session: Session, url: string, html: string): 
   await page.waitForFunction((name) => !!(document.querySelector('wac-toolbar') as unknown as Record<string, unknown>)[name], EXPOSED, { timeout: 15_000 });
   return page;
 }
+
+/**
+ * The popup in a window of its own, acting on the article tab as the toolbar button's popup does: it
+ * acts on the active tab of the last focused window, so the article comes first and the popup's window
+ * opens unfocused. `opener`: any extension page (windows.create is the extension's).
+ */
+export async function openPopupWindow(session: Session, opener: Page, article: Page): Promise<Page> {
+  await article.bringToFront();
+  const opened = session.context.waitForEvent('page');
+  await opener.evaluate((url) => chrome.windows.create({ url, focused: false, type: 'popup' }), `chrome-extension://${session.extensionId}/popup.html`);
+  const popup = await opened;
+  await popup.waitForLoadState();
+  return popup;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
 import { BROWSERS, eachBrowser, type TestPage } from './browsers';
-import { launch, openArticle, type Session } from './harness';
+import { launch, openArticle, openPopupWindow, type Session } from './harness';
 import { extensionPage, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 import { shotPath } from './shots';
 import { clockless, expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
@@ -172,11 +172,7 @@ describe.runIf(BROWSERS.includes('chromium'))('chromium › popup preview into a
   it('saves into the edited folder under the edited name; ".." gets a message; the settings stay', async () => {
     const html = pageHtml(SEED);
     const page = await openArticle(s, pageUrl(html, 'seed'), html);
-    await page.bringToFront();
-    const opened = s.context.waitForEvent('page');
-    await ext.evaluate((u) => chrome.windows.create({ url: u, focused: false, type: 'popup' }), `chrome-extension://${s.extensionId}/popup.html`);
-    const popup = await opened;
-    await popup.waitForLoadState();
+    const popup = await openPopupWindow(s, ext, page);
     await popup.locator('#destination').selectOption('folder');
     await expect.poll(() => popup.locator('#preview-root').textContent()).toBe('Notes/');
     await expect.poll(() => popup.locator('#preview-folder').inputValue()).toBe(String(goldenProps.account));

@@ -2,7 +2,7 @@ import type { Download, Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openArticle } from '../harness';
+import { launch, openArticle, openPopupWindow } from '../harness';
 import { toolbarAction } from '../toolbar-actions';
 import type { LaunchOptions, TestBrowser, TestPage } from './types';
 
@@ -71,13 +71,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     async openPopup(article) {
       const opener = await session.context.newPage();
       await opener.goto(extensionUrl('options.html'));
-      // The popup acts on the active tab of the last focused window: the article, so the popup's own
-      // window opens unfocused.
-      await pageOf.get(article)!.bringToFront();
-      const opened = session.context.waitForEvent('page');
-      await opener.evaluate((url) => chrome.windows.create({ url, focused: false, type: 'popup' }), extensionUrl('popup.html'));
-      const popup = await opened;
-      await popup.waitForLoadState();
+      const popup = await openPopupWindow(session, opener, pageOf.get(article)!);
       await opener.close();
       return wrapped(popup);
     },
