@@ -78,6 +78,15 @@ describe('a note made with edits', () => {
     expect(text.slice(text.indexOf('\n'))).toBe(goldenText.slice(goldenText.indexOf('\n')));
   });
 
+  it('a cleared title leaves the property out and the heading as it was', () => {
+    const made = makeDraft(seed(), url, DEFAULT_SETTINGS, null, [], { properties: { title: ' ' } });
+    if (!made.ok) throw new Error(made.message);
+    const [yaml, text] = split(made.draft.markdown);
+    expect(yaml).not.toMatch(/^title:/m);
+    expect(text).toBe(goldenText);
+    expect(made.draft.title).toBe('国际 | 中缅泰打击电诈，从清剿转向治理');
+  });
+
   it('without edits, the draft is the templates’ note', () => {
     const made = makeDraft(seed(), url, DEFAULT_SETTINGS);
     if (!made.ok) throw new Error(made.message);

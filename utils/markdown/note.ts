@@ -37,9 +37,9 @@ export interface NoteOverrides {
   properties?: Record<string, string>;
 }
 
-/** The note's two halves: its front matter, and its text (the heading line, the body, the highlights). */
+/** The note, and the parts the preview shows: its text below the front matter (the heading line, the
+ *  body, the highlights) and its properties. */
 export interface NoteParts {
-  frontMatter: string;
   text: string;
   /** The properties as the front matter has them (the identity line aside), for the preview. */
   properties: PropertyValue[];
@@ -61,15 +61,16 @@ export function noteParts(article: Article, settings: Settings, imageTarget: (re
   const compiled = compileNoteTemplates(settings);
   const templates = edits.properties ? { ...compiled, properties: withValues(compiled.properties, edits.properties) } : compiled;
   const ctx = templateContext(article.meta, now, marked);
-  // An edited title is the note's title everywhere: its heading follows the property.
-  const edited = templates.properties.some((p) => p.name === 'title') ? edits.properties?.title : undefined;
-  const title = edited ?? article.meta.title;
+  // An edited title is the note's title everywhere: its heading follows the property (a cleared one
+  // leaves the property out and the heading as it was).
+  const edited = templates.properties.some((p) => p.name === 'title') ? edits.properties?.title?.trim() : undefined;
+  const title = edited || article.meta.title;
   // The first line is the heading template's ("# {{title}}" unless the reader changed or cleared it).
   const heading = noteHeading(templates, { ...ctx, title });
   const frontMatter = noteFrontMatter(templates, ctx, article.id);
   const text = `${heading ? `${heading}\n\n` : ''}${body}\n`;
   const properties = propertyValues(templates.properties.filter((p) => p.name !== IDENTITY_PROPERTY), ctx);
-  return { frontMatter, text, properties, title, markdown: `${frontMatter}\n\n${text}` };
+  return { text, properties, title, markdown: `${frontMatter}\n\n${text}` };
 }
 
 /** Article → the note's text. */
