@@ -300,9 +300,15 @@ export function sectionTitles(root: Element): SectionTitle[] {
     }
     return true;
   });
-  for (const c of sameFateSeries(blocks, keep)) found.push({ ...c, heading: /^H/.test(c.key) });
+  for (const c of sameFateSeries(blocks, keep, body)) found.push({ ...c, heading: /^H/.test(c.key) });
   return levelled(found);
 }
+
+/**
+ * A question styled exactly like the titles of its series is one of them ("09.重点：什么样的爬虫是违法？"
+ * among "08.单位犯罪和个人犯罪的关系", "10.最后"); a statement (。) never is.
+ */
+export const QUESTION_IN_SERIES = { test: (t: string) => t.length <= 32 && /[？?]$/.test(t), example: '09.重点：什么样的爬虫是违法？' };
 
 // Numberings whose lines count 1, 2, 3, …: a run of them in order is one series.
 const COUNTED = new Set(['chinese numeral', 'two-digit', 'parenthesised numeral', 'arabic', 'circled']);
@@ -313,15 +319,21 @@ const COUNTED = new Set(['chinese numeral', 'two-digit', 'parenthesised numeral'
  * ("9、QiLuo（祺洛）" among "8、中国节假日"…), and none when most are not ("1、婚礼赞助" heads news
  * items "2、上海第一起 AI 提示词著作权案近日宣判。"…). A line that is a sentence is never made a title.
  */
-function sameFateSeries(blocks: { el: Element; text: string }[], keep: (Candidate & { index: number })[]): (Candidate & { index: number })[] {
+function sameFateSeries(blocks: { el: Element; text: string; runs: Run[] }[], keep: (Candidate & { index: number })[], body: number): (Candidate & { index: number })[] {
+  const looks = (index: number) => {
+    const b = blocks[index]!;
+    return b.runs.length ? signature(styleOf(b.runs, b.text, body)) : '';
+  };
   const series: { index: number; text: string; el: Element }[][] = [];
   const open = new Map<string, { index: number; text: string; el: Element }[]>();
   const last = new Map<string, number>();
   blocks.forEach((b, index) => {
     if (b.el.closest(CONTAINER) || HEADING.test(b.el.nodeName)) return;
-    const name = NUMBERING.find((n) => n.pattern.test(b.text))?.name;
+    let name = NUMBERING.find((n) => n.pattern.test(b.text))?.name;
     const n = name && COUNTED.has(name) ? ordinal(b.text) : null;
     if (!name || n === null) return;
+    // "01 … 09" goes on as "10": a padded series that reaches two digits is still the same series.
+    if (name === 'arabic' && n >= 10 && open.has('two-digit') && last.get('two-digit') === n - 1) name = 'two-digit';
     const run = open.get(name);
     if (run && n === last.get(name)! + 1) run.push({ index, ...b });
     else if (n === 1) series.push(open.set(name, [{ index, ...b }]).get(name)!);
@@ -341,7 +353,8 @@ function sameFateSeries(blocks: { el: Element; text: string }[], keep: (Candidat
     const key = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
     const style = titles.find((t) => t.key === key)!.style;
     for (const m of run) {
-      if (NOT_A_TITLE.some((r) => r.test(m.text)) || m.el.querySelector('img')) continue;
+      const lookAlike = byIndex.has(m.index) || (QUESTION_IN_SERIES.test(m.text) && looks(m.index) === key);
+      if (!lookAlike && (NOT_A_TITLE.some((r) => r.test(m.text)) || m.el.querySelector('img'))) continue;
       byIndex.set(m.index, { parts: byIndex.get(m.index)?.parts ?? [m.el], text: byIndex.get(m.index)?.text ?? m.text, style, key, index: m.index });
     }
   }
