@@ -52,6 +52,19 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
     },
   },
   {
+    // The player WeChat's scripts draw after an <mpvoice> ("0623 来自军渡 00:00 18:37"): chrome beside the
+    // card, which already wrote the audio's line. Alone (its card gone from the copy), it is the line.
+    selector: '.js_audio_frame, .share_audio_context',
+    line: (el, ctx) => {
+      if (el.parentElement?.closest('.js_audio_frame')) return '';
+      const id = /^voice_main_([\w=-]+)_\d+$/.exec(el.querySelector('[id^="voice_main_"]')?.id ?? el.id)?.[1] ?? '';
+      const card = el.previousElementSibling?.matches('mpvoice, mp-common-mpaudio') || (id && el.ownerDocument.querySelector(`[voice_encode_fileid="${id}"], [data-voice_encode_fileid="${id}"]`));
+      if (card) return '';
+      const url = id ? `https://res.wx.qq.com/voice/getvoice?mediaid=${encodeURIComponent(id)}` : ctx.source;
+      return mediaLine('音频', (el.querySelector('.share_audio_title')?.textContent ?? '').trim(), url);
+    },
+  },
+  {
     selector: 'qqmusic, mp-common-qqmusic',
     line: (el, ctx) => {
       const name = [attr(el, 'music_name', 'data-music_name'), attr(el, 'singer', 'data-singer')].filter(Boolean).join(' - ');
