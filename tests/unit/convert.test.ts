@@ -47,8 +47,9 @@ describe('the player WeChat draws beside an audio card (33)', () => {
   const frame = (id: string) =>
     `<span class="js_audio_frame db"><span id="voice_main_${id}_0" class="share_audio_context"><strong class="share_audio_title">0623</strong><span class="share_audio_tips">来自军渡</span><em>00:00</em><em>18:37</em></span></span>`;
   it('after its card, the player is chrome: one audio line, no "来自… 00:00"', () => {
-    const md = convert(`<p><mpvoice name="0623" voice_encode_fileid="MzUx_1"></mpvoice>${frame('MzUx_1')}</p><p>正文</p>`);
-    expect(md).toBe('[音频：0623](https://res.wx.qq.com/voice/getvoice?mediaid=MzUx_1)\n\n正文');
+    const md = convert(`<p><mpvoice name="0623" play_length="1117000" voice_encode_fileid="MzUx_1"></mpvoice>${frame('MzUx_1')}</p><p>正文</p>`);
+    // Its length is the card's play_length (ms): 1117000 → 18:37.
+    expect(md).toBe('[音频：0623（18:37）](https://res.wx.qq.com/voice/getvoice?mediaid=MzUx_1)\n\n正文');
   });
   it('alone (its card gone), the player is the audio: its line, never lost', () => {
     expect(convert(`<p>${frame('MzUx_2')}</p>`)).toBe('[音频：0623](https://res.wx.qq.com/voice/getvoice?mediaid=MzUx_2)');
