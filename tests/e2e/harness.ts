@@ -38,7 +38,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export type Answer = { status?: number; body: string; contentType?: string } | { hang: true };
+export type Answer = { status?: number; body: string; contentType?: string; headers?: Record<string, string> } | { hang: true };
 
 /** Chrome's id for an unpacked extension: SHA-256 of its absolute path, the first 32 hex digits written a–p. */
 export const unpackedExtensionId = (dir: string): string =>
@@ -134,7 +134,7 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
         const a = h(url, route.request().resourceType());
         if (!a) continue;
         if ('hang' in a) return; // never fulfilled: the page's own timeout has to end it
-        return route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
+        return route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body, headers: a.headers });
       }
     }
     // Requests from the extension's service worker count as leaks unless they are for WeChat's images.
