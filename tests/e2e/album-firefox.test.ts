@@ -9,7 +9,7 @@
  * check counts it as not new; "Export new" makes a ZIP of only the new ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -103,12 +103,13 @@ describe.skipIf(!BROWSERS.includes('firefox'))('firefox › follow an album and 
     await expect.poll(() => batch.text('#setup-info'), { timeout: 30_000 }).toMatch(/\b3\b/);
     const file = await batch.download(() => batch.click('#start-epub'), 120_000);
     expect(file.name).toBe('微型小说.epub');
-    const path = join(mkdtempSync(join(tmpdir(), 'wac-firefox-epub-')), file.name);
-    writeFileSync(path, file.bytes);
-    const check = epubcheck(path);
+    const dir = mkdtempSync(join(tmpdir(), 'wac-firefox-epub-'));
+    writeFileSync(join(dir, file.name), file.bytes);
+    const check = epubcheck(join(dir, file.name));
+    rmSync(dir, { recursive: true, force: true });
     expect(check.errors).toEqual([]);
     expect(check.warnings).toEqual([]);
-    const files = unzipSync(new Uint8Array(readFileSync(path)));
+    const files = unzipSync(new Uint8Array(file.bytes));
     expect(Object.keys(files)[0]).toBe('mimetype');
     expect(Object.keys(files).filter((n) => /^OEBPS\/text\/\d+\.xhtml$/.test(n))).toHaveLength(2);
     expect(strFromU8(files['OEBPS/missing.xhtml']!)).toMatch(/该内容已被发布者删除/);
