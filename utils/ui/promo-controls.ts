@@ -11,11 +11,16 @@ import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
 import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR, PROMO_SIGNALS_ATTR } from '../clean/chrome-rules';
 import { t } from './i18n';
 import { trusted } from './trusted';
+import { closedHost } from './closed-host';
+import { kindName, tallyText } from './hidden-labels';
+import { kindOf } from '../clean/hidden-kinds';
+import type { HiddenBlock } from '../clean/memory';
 
 const TAG_CSS = `
 :host { all: initial; display: block; text-align: right; margin: 6px 0 2px; }
-button { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; cursor: pointer;
-  border: 1px solid #fa5151; background: #fff; color: #c0392b; border-radius: 12px; padding: 2px 10px; }
+.kind, button { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
+.kind { color: #c0392b; margin-right: 6px; cursor: help; }
+button { cursor: pointer; border: 1px solid #fa5151; background: #fff; color: #c0392b; border-radius: 12px; padding: 2px 10px; }
 button:hover, button:focus-visible { background: #fa5151; color: #fff; outline: none; }
 `;
 
@@ -32,8 +37,9 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     else if (r.reason === 'save') toolbar.setStatus(t('promoSaveFailed', r.message ?? ''), 'error');
   };
 
-  // ---- the count, and showing the hidden blocks in place ----
+  // ---- the count (in the menu, and on the closed control), and showing the hidden blocks in place ----
   const reveal = toolbar.addItem({ id: 'promo-reveal', label: '', onSelect: () => setShown(!shown) });
+  const badge = toolbar.addBadge('promo-count', () => setShown(!shown));
   // keepsFocus: while picking, the keys are the picker's, not the menu's (focus goes back to "More" when it ends).
   const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), keepsFocus: true, onSelect: () => (picking ? stopPicking() : startPicking()) });
   // Blocks the detector was unsure of stay on the page; one click hides them and remembers it.
@@ -44,16 +50,20 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     if (last) say(last, t('promoPicked'));
   }
 
-  function keepButton(block: Element): Element {
-    const host = doc.createElement(OWN_UI_TAG);
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = TAG_CSS;
+  /** Above a shown block: what kind it is (the signals that hid it in its tooltip) and "not promotion". */
+  function keepButton(hidden: HiddenBlock): Element {
+    const block = hidden.el;
+    const { host, shadow } = closedHost(doc, OWN_UI_TAG, TAG_CSS);
+    const kind = doc.createElement('span');
+    kind.className = 'kind';
+    kind.textContent = kindName(kindOf(hidden));
+    // Which signals hid the block; the reader's and the learned blocks say so by their kind.
+    const why = block.getAttribute(PROMO_SIGNALS_ATTR) ?? '';
+    if (why) kind.title = why;
     const b = doc.createElement('button');
     b.type = 'button';
     b.textContent = t('promoNotPromotion');
-    // Which signals hid the block.
-    b.title = block.getAttribute(PROMO_SIGNALS_ATTR) ?? '';
+    if (why) b.title = why;
     b.addEventListener(
       'click',
       trusted((e) => {
@@ -61,20 +71,26 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
         void memory.decide(block, 'keep').then((r) => say(r, t('promoKept')));
       }),
     );
-    shadow.append(style, b);
+    shadow.append(kind, b);
     return host;
   }
+
+  // A picture that arrives after the reveal gets its tag then (one pass a frame).
+  let resync = 0;
+  const syncLater = () => void (resync ||= requestAnimationFrame(() => ((resync = 0), syncTags())));
 
   function syncTags(): void {
     for (const tag of tags.splice(0)) tag.remove();
     if (!shown || !cleaner.enabled) return;
-    for (const { el } of cleaner.hidden) {
-      // A block that draws nothing once shown (an empty wrapper, an image that never loads) gets no
-      // button: it would float over the text beside it with nothing to point at.
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      const tag = keepButton(el);
-      el.before(tag);
+    for (const hidden of cleaner.hidden) {
+      // A block that shows nothing (an empty spacer, a wrapper, a picture not loaded yet) gets no tag:
+      // it would float over the text beside it with nothing to point at.
+      if (!drawsContent(hidden.el)) {
+        for (const img of [hidden.el, ...Array.from(hidden.el.querySelectorAll('img'))]) if (img.tagName === 'IMG' && !(img as HTMLImageElement).complete) img.addEventListener('load', syncLater, { once: true });
+        continue;
+      }
+      const tag = keepButton(hidden);
+      hidden.el.before(tag);
       tags.push(tag);
     }
   }
@@ -88,9 +104,12 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
   }
 
   function refresh(): void {
-    const n = cleaner.promotions;
-    reveal.setLabel(shown ? t('promoShownCount', n) : t('promoHiddenCount', n));
-    reveal.setHidden(!cleaner.enabled || (n === 0 && !shown));
+    const c = cleaner.counts();
+    const label = t(shown ? 'shownTally' : 'hiddenTally', tallyText(c));
+    reveal.setLabel(label);
+    reveal.setHidden(!cleaner.enabled || (c.promotion + c.decoration === 0 && !shown));
+    const parts = cleaner.enabled ? [{ kind: 'promotion', n: c.promotion }, { kind: 'decoration', n: c.decoration }] : [];
+    badge.set(parts, label, shown);
     pick.setHidden(!cleaner.enabled || !doc.getElementById('js_content'));
     unsure.setLabel(t('promoUnsureCount', cleaner.unsure.length));
     unsure.setHidden(!cleaner.enabled || cleaner.unsure.length === 0);
@@ -178,4 +197,32 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 
   cleaner.onProcessed = refresh;
   refresh();
+}
+
+/** Elements that draw a picture of their own. */
+const PICTURE = 'img, svg, video, canvas, iframe';
+
+/**
+ * The block, shown, draws something a reader sees: a character of text or a picture (an image, a
+ * drawing, a CSS background image) with a box. An empty spacer, however tall, draws nothing.
+ */
+export function drawsContent(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  const boxed = (e: Element) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && view?.getComputedStyle(e).visibility !== 'hidden';
+  };
+  const range = el.ownerDocument.createRange();
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!/[^\s\u00a0\u200b]/.test(n.textContent ?? '')) continue;
+    range.selectNodeContents(n);
+    if (Array.from(range.getClientRects()).some((r) => r.width > 0 && r.height > 0) && n.parentElement && view?.getComputedStyle(n.parentElement).visibility !== 'hidden') return true;
+  }
+  for (const e of [el, ...Array.from(el.querySelectorAll('*'))]) {
+    // An image draws its picture once loaded; a broken one draws at most the browser's icon.
+    const loaded = e.tagName !== 'IMG' || ((e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0);
+    if (((e.matches(PICTURE) && loaded) || view?.getComputedStyle(e).backgroundImage.includes('url(')) && boxed(e)) return true;
+  }
+  return false;
 }
