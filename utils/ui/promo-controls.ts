@@ -85,12 +85,13 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     for (const hidden of cleaner.hidden) {
       // A block that shows nothing (an empty spacer, a wrapper, a picture not loaded yet) gets no tag:
       // it would float over the text beside it with nothing to point at.
-      if (!drawsContent(hidden.el)) {
+      const anchor = tagAnchor(hidden.el);
+      if (!anchor) {
         for (const img of [hidden.el, ...Array.from(hidden.el.querySelectorAll('img'))]) if (img.tagName === 'IMG' && !(img as HTMLImageElement).complete) img.addEventListener('load', syncLater, { once: true });
         continue;
       }
       const tag = keepButton(hidden);
-      hidden.el.before(tag);
+      anchor.before(tag);
       tags.push(tag);
     }
   }
@@ -203,26 +204,37 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 const PICTURE = 'img, svg, video, canvas, iframe';
 
 /**
- * The block, shown, draws something a reader sees: a character of text or a picture (an image, a
- * drawing, a CSS background image) with a box. An empty spacer, however tall, draws nothing.
+ * Where a shown block's tag goes: right above the first thing the block shows a reader (a character of
+ * text, or a picture: an image once loaded, a drawing, a CSS background image), so it points at it and
+ * not at the empty lines above it (06: a closing banner under two empty lines). Null when the block
+ * shows nothing (an empty spacer, a picture not loaded or broken): a tag there floats over nothing.
  */
-export function drawsContent(el: Element): boolean {
+export function tagAnchor(el: Element): Element | null {
   const view = el.ownerDocument.defaultView;
-  const boxed = (e: Element) => {
-    const r = e.getBoundingClientRect();
-    return r.width > 1 && r.height > 1 && view?.getComputedStyle(e).visibility !== 'hidden';
+  const visible = (e: Element) => view?.getComputedStyle(e).visibility !== 'hidden';
+  let first: { el: Element; top: number } | null = null;
+  const consider = (e: Element, r: { top: number; width: number; height: number }) => {
+    if (r.width > 0 && r.height > 0 && visible(e) && (!first || r.top < first.top)) first = { el: e, top: r.top };
   };
   const range = el.ownerDocument.createRange();
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!/[^\s\u00a0\u200b]/.test(n.textContent ?? '')) continue;
+    if (!/[^\s\u00a0\u200b]/.test(n.textContent ?? '') || !n.parentElement) continue;
     range.selectNodeContents(n);
-    if (Array.from(range.getClientRects()).some((r) => r.width > 0 && r.height > 0) && n.parentElement && view?.getComputedStyle(n.parentElement).visibility !== 'hidden') return true;
+    for (const r of Array.from(range.getClientRects())) consider(n.parentElement, r);
   }
   for (const e of [el, ...Array.from(el.querySelectorAll('*'))]) {
     // An image draws its picture once loaded; a broken one draws at most the browser's icon.
     const loaded = e.tagName !== 'IMG' || ((e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0);
-    if (((e.matches(PICTURE) && loaded) || view?.getComputedStyle(e).backgroundImage.includes('url(')) && boxed(e)) return true;
+    if ((e.matches(PICTURE) && loaded) || view?.getComputedStyle(e).backgroundImage.includes('url(')) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 1 && r.height > 1) consider(e, r);
+    }
   }
-  return false;
+  const found = first as { el: Element; top: number } | null;
+  if (!found) return null;
+  // The outermost element, up to the block, that starts where the content does.
+  let anchor = found.el;
+  while (anchor !== el && anchor.parentElement && Math.abs(anchor.parentElement.getBoundingClientRect().top - found.top) <= 4) anchor = anchor.parentElement;
+  return anchor;
 }

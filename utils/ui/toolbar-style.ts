@@ -34,7 +34,7 @@ export const TOOLBAR_CSS = `
 /* What was hidden, on the closed control: promotion marked as the reveal outlines it (dashed), decoration as a divider. */
 .wac-control .wac-count { flex-direction: column; gap: 1px; height: auto; min-height: 24px; padding: 3px 0; border-radius: 0;
   border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); color: var(--fg);
-  font-size: 11px; line-height: 13px; font-variant-numeric: tabular-nums; }
+  font-size: 12px; line-height: 14px; font-variant-numeric: tabular-nums; }
 .wac-count-part { display: flex; align-items: center; gap: 3px; }
 .wac-count-part::before { content: ""; box-sizing: border-box; width: 8px; height: 8px; }
 .wac-count-part[data-kind="promotion"]::before { border: 1.5px dashed var(--promo); border-radius: 2px; }
