@@ -118,6 +118,7 @@ function tags(page: Page) {
         signals: block.getAttribute('data-wac-signals'),
         pill: box(root.querySelector('button')!.getBoundingClientRect()),
         content: content(block),
+        block: { top: block.getBoundingClientRect().top, pad: getComputedStyle(block).paddingTop, margin: getComputedStyle(block).marginTop, html: block.outerHTML.slice(0, 200), prev: host.previousElementSibling?.outerHTML.slice(0, 200) },
       };
     });
     return { blocks, list };

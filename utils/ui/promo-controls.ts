@@ -16,8 +16,11 @@ import { kindName, tallyText } from './hidden-labels';
 import { kindOf } from '../clean/hidden-kinds';
 import type { HiddenBlock } from '../clean/memory';
 
+/** Between a tag and its block: clear of the reveal's outline (2 px, 2 px off the block). */
+const TAG_GAP = 6;
+
 const TAG_CSS = `
-:host { all: initial; display: block; text-align: right; margin: 6px 0 2px; }
+:host { all: initial; display: block; text-align: right; margin: 6px 0 ${TAG_GAP}px; }
 .kind, button { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
 .kind { color: #c0392b; margin-right: 6px; cursor: help; }
 button { cursor: pointer; border: 1px solid #fa5151; background: #fff; color: #c0392b; border-radius: 12px; padding: 2px 10px; }
@@ -51,7 +54,7 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
   }
 
   /** Above a shown block: what kind it is (the signals that hid it in its tooltip) and "not promotion". */
-  function keepButton(hidden: HiddenBlock): Element {
+  function keepButton(hidden: HiddenBlock): HTMLElement {
     const block = hidden.el;
     const { host, shadow } = closedHost(doc, OWN_UI_TAG, TAG_CSS);
     const kind = doc.createElement('span');
@@ -91,6 +94,11 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
         continue;
       }
       const tag = keepButton(hidden);
+      // The block's own space above it (06: a 48 px margin) goes above the tag: the tag's bottom margin
+      // cancels it out, so the tag sits on what it names instead of floating over the gap.
+      const style = doc.defaultView?.getComputedStyle(anchor);
+      const space = parseFloat(style?.marginTop ?? '0');
+      if (space > TAG_GAP && !/^inline/.test(style?.display ?? '')) tag.style.marginBottom = `${TAG_GAP - space}px`;
       anchor.before(tag);
       tags.push(tag);
     }
@@ -200,6 +208,9 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
   refresh();
 }
 
+/** Space above a line's text within its line box, at most (a 40 px line of 20 px text leaves 10). */
+const LEADING = 20;
+
 /** Elements that draw a picture of their own. */
 const PICTURE = 'img, svg, video, canvas, iframe';
 
@@ -233,8 +244,11 @@ export function tagAnchor(el: Element): Element | null {
   }
   const found = first as { el: Element; top: number } | null;
   if (!found) return null;
-  // The outermost element, up to the block, that starts where the content does.
+  // The outermost element, up to the block, that starts where the content does (give or take a line's
+  // leading: the tag stays before a paragraph, and goes inside a block only past its empty lines).
+  // Never inside a line (a link's tag would follow the link): out of inline parents whatever their box.
+  const inline = (e: Element) => /^(inline|contents)/.test(view?.getComputedStyle(e).display ?? '');
   let anchor = found.el;
-  while (anchor !== el && anchor.parentElement && Math.abs(anchor.parentElement.getBoundingClientRect().top - found.top) <= 4) anchor = anchor.parentElement;
+  while (anchor !== el && anchor.parentElement && (inline(anchor.parentElement) || found.top - anchor.parentElement.getBoundingClientRect().top <= LEADING)) anchor = anchor.parentElement;
   return anchor;
 }
