@@ -75,6 +75,14 @@ describe('the closed toolbar says what was hidden, promotion apart from decorati
         expect(await count(page).evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(34, 34, 34)');
         await page.screenshot({ path: shotPath('hidden-count-06-dark.png') });
         await toolbar(page).locator('wac=.wac-control').screenshot({ path: shotPath('hidden-count-06-dark-control.png') });
+        // Collapsed to a tab (no margin): the numbers stay, smaller, within the tab.
+        await page.setViewportSize({ width: 700, height: 800 });
+        await settle(page);
+        expect(await toolbar(page).locator('wac=.wac-root').getAttribute('data-mode')).toBe('tab');
+        const [tab, badge] = await Promise.all([toolbar(page).locator('wac=.wac-control').boundingBox(), count(page).boundingBox()]);
+        expect(badge!.x).toBeGreaterThanOrEqual(tab!.x);
+        expect(await part(page, 'promotion').isVisible()).toBe(true);
+        await page.screenshot({ path: shotPath('hidden-count-06-tab-dark.png') });
       }
       await page.close();
     });
