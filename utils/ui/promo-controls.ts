@@ -1,6 +1,7 @@
 /**
  * The reader's control over hidden promotion, on the page: the toolbar says how many blocks are
- * hidden and shows them in place (outlined by the cleaning style sheet); each shown block gets a
+ * hidden, promotion apart from decoration (on the closed control and in the menu), and shows them in
+ * place (outlined by the cleaning style sheet); each shown block gets a tag naming its kind and a
  * "not promotion" button; the picker hides a block the detector missed. Decisions are remembered
  * for the account by PageMemory and apply to the page and the note alike.
  */
