@@ -14,6 +14,7 @@ import type { Toolbar, ToolbarItemHandle } from '../ui/toolbar';
 import { anchorRange, describeRange, textIndex } from './anchor';
 import { identityOfAlias, LIMITS, loadHighlights, newHighlightId, saveHighlights, shortAlias, type Highlight } from './store';
 import { HIGHLIGHT_NAMES, HIGHLIGHT_UI_CSS, PAGE_HIGHLIGHT_CSS, PAGE_STYLE_ID } from './style';
+import { closedHost } from '../ui/closed-host';
 
 export const UI_TAG = 'wac-highlight';
 
@@ -251,14 +252,11 @@ interface EditActions {
 
 /** The floating control and the note editor, in a closed shadow root of their own. */
 function buildUi(doc: Document) {
-  const host = doc.createElement(UI_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = HIGHLIGHT_UI_CSS;
+  const { host, shadow } = closedHost(doc, UI_TAG, HIGHLIGHT_UI_CSS);
   const root = doc.createElement('div');
   root.className = 'wac-hl';
   root.hidden = true;
-  shadow.append(style, root);
+  shadow.append(root);
   (doc.body ?? doc.documentElement).appendChild(host);
   followTheme(doc, (theme) => void (root.dataset.theme = theme));
 

@@ -15,7 +15,9 @@ export type ContentRequest =
 export interface PageStatus {
   cleaned: boolean;
   kind: string;
+  /** Hidden blocks: promotion, and the publisher's decoration apart (hidden-kinds.ts). */
   promotions: number;
+  decorations: number;
   /** Origins (`https://host/*`) of the article's images outside WeChat's hosts: what a ZIP asks to fetch. */
   imageOrigins?: string[];
 }
