@@ -50,6 +50,8 @@ describe('the toolbar by keyboard', () => {
     const md = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     expect((await md).suggestedFilename()).toMatch(/\.md$/);
+    // The menu's export items are disabled while the export runs; the download can come first.
+    await expect.poll(() => page.locator('wac=[aria-busy="false"]').count()).toBe(1);
 
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
