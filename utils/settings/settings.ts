@@ -4,6 +4,9 @@ import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
 
 export type ImageMode = 'remote' | 'zip' | 'base64';
+/** How a highlighted passage is written in the note's body (annotate/markdown.ts). */
+export type HighlightMarkup = 'equals' | 'mark';
+export const HIGHLIGHT_MARKUPS: readonly HighlightMarkup[] = ['equals', 'mark'];
 
 export interface Settings extends NoteTemplates {
   /** What "Download" does with images by default (the toolbar also offers the ZIP directly). */
@@ -29,6 +32,8 @@ export interface Settings extends NoteTemplates {
   obsidianVault: string;
   /** The Joplin notebook (folder id) notes are sent to. */
   joplinNotebook: string;
+  /** Highlighted passages in the note's body: `==…==` (Obsidian, Typora) or `<mark>…</mark>` (HTML). */
+  highlightMarkup: HighlightMarkup;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   onExisting: 'rename',
   obsidianVault: '',
   joplinNotebook: '',
+  highlightMarkup: 'equals',
 };
 
 /** Settings stored before templates: a single-brace file name and switches per front-matter field. */
@@ -82,6 +88,7 @@ export function withDefaults(stored: (Partial<Settings> & LegacySettings) | null
     attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },
     // A destination this version does not know (stored by a newer one) falls back to the download.
     destination: DESTINATION_IDS.includes(s.destination as DestinationId) ? (s.destination as DestinationId) : DEFAULT_SETTINGS.destination,
+    highlightMarkup: HIGHLIGHT_MARKUPS.includes(s.highlightMarkup as HighlightMarkup) ? (s.highlightMarkup as HighlightMarkup) : DEFAULT_SETTINGS.highlightMarkup,
   };
 }
 
