@@ -115,7 +115,7 @@ describe('a page script cannot drive the toolbar (finding 2)', () => {
   });
 });
 
-describe('a page script cannot highlight, write a note, or open the highlights page (issue 29)', () => {
+describe('a page script cannot highlight, write a note, open the highlights page or change the reading look (issue 29)', () => {
   let s: Session;
   beforeAll(async () => {
     s = await launch({ exposeToolbar: false });
@@ -147,16 +147,24 @@ describe('a page script cannot highlight, write a note, or open the highlights p
             for (const [x, y] of [[box.left + 4, box.top + 4], ...points])
               el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y }));
           if (el instanceof HTMLElement) el.click();
-          for (const [key, code] of [['H', 'KeyH'], ['N', 'KeyN'], ['Enter', 'Enter'], [' ', 'Space'], ['Tab', 'Tab'], ['ArrowDown', 'ArrowDown']] as const)
+          for (const [key, code] of [['H', 'KeyH'], ['N', 'KeyN'], ['+', 'Equal'], ['_', 'Minus'], ['Enter', 'Enter'], [' ', 'Space'], ['Tab', 'Tab'], ['ArrowDown', 'ArrowDown']] as const)
             el.dispatchEvent(new KeyboardEvent('keydown', { key, code, altKey: key.length === 1 && key !== ' ', shiftKey: key.length === 1 && key !== ' ', bubbles: true, composed: true, cancelable: true }));
         }
       }
       await new Promise((r) => setTimeout(r, 1500));
       const host = document.querySelector('wac-highlight');
-      return { host: !!host, open: host ? host.shadowRoot !== null : false, drawn: (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('wac-hl')?.size ?? 0, count: document.documentElement.dataset.wacHighlights ?? '' };
+      const look = getComputedStyle(root);
+      return {
+        host: !!host,
+        open: host ? host.shadowRoot !== null : false,
+        drawn: (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('wac-hl')?.size ?? 0,
+        count: document.documentElement.dataset.wacHighlights ?? '',
+        // Reading comfort's keys (Alt+Shift+= / -) and panel: the page's look stays WeChat's.
+        reading: `${!!document.getElementById('wac-reading-style')} ${look.zoom}`,
+      };
     });
 
-  it('selecting text and clicking or keying the highlight control, the note editor and the menu stores nothing and opens nothing', async () => {
+  it('selecting text and clicking or keying the highlight control, the note editor, the menu and reading comfort\'s keys stores nothing, opens nothing, changes no look', async () => {
     const html = pageHtml('01');
     const url = pageUrl(html, '01');
     const page = await openBare(s, url, html);
@@ -164,14 +172,14 @@ describe('a page script cannot highlight, write a note, or open the highlights p
     let before = await stored(s);
 
     // 1. Before any highlight: the page's own selection and its events offer nothing and mark nothing.
-    expect(await attack(page)).toEqual({ host: false, open: false, drawn: 0, count: '' });
+    expect(await attack(page)).toEqual({ host: false, open: false, drawn: 0, count: '', reading: 'false 1' });
     expect(await stored(s)).toEqual(before);
 
     // 2. The reader selects a passage: the control is offered; the page cannot press it, nor the shortcut.
     await page.evaluate(() => getSelection()!.removeAllRanges());
     await selectWithMouse(page, 300, 12);
     await expect.poll(() => page.locator('wac-highlight').count()).toBe(1);
-    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 0, count: '' });
+    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 0, count: '', reading: 'false 1' });
     expect(await stored(s)).toEqual(before);
 
     // 3. The reader highlights (their shortcut): one stored. The page then tries the highlight (its
@@ -182,7 +190,7 @@ describe('a page script cannot highlight, write a note, or open the highlights p
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.wacHighlights)).toBe('1/1');
     await expect.poll(async () => JSON.stringify(await stored(s)).includes('"hl:')).toBe(true);
     before = await stored(s);
-    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 1, count: '1/1' });
+    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 1, count: '1/1', reading: 'false 1' });
     expect(await stored(s)).toEqual(before);
     expect(s.context.pages().length - pagesBefore).toBe(0);
     expect(s.context.pages().some((p) => p.url().includes('highlights.html'))).toBe(false);
@@ -198,10 +206,20 @@ describe('a page script cannot highlight, write a note, or open the highlights p
     await expect.poll(() => exposeClosedRoots(page, 'wac-highlight')).toBe(1);
     await expect.poll(() => page.locator('wac-highlight').locator('wac=textarea').isVisible()).toBe(true);
     await page.evaluate(() => delete (document.querySelector('wac-highlight') as unknown as Record<string, unknown>).__wacShadow);
-    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 1, count: '1/1' });
+    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 1, count: '1/1', reading: 'false 1' });
     expect(await stored(s)).toEqual(before);
     await exposeClosedRoots(page, 'wac-highlight');
     expect(await page.locator('wac-highlight').locator('wac=textarea').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+
+    // 5. The reader opens the reading-comfort panel: the page cannot press its buttons.
+    expect(await exposeToolbarChromium(page)).toBe(true);
+    await toolbarAction(page, /阅读设置|Reading comfort/);
+    await expect.poll(() => toolbar(page).locator('wac=#wac-reading').isVisible()).toBe(true);
+    await page.evaluate(() => delete (document.querySelector('wac-toolbar') as unknown as Record<string, unknown>).__wacShadow);
+    expect(await attack(page)).toMatchObject({ drawn: 1, count: '1/1', reading: 'false 1' });
+    expect(await stored(s)).toEqual(before);
+    expect(s.context.pages().length - pagesBefore).toBe(0);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFiel
 import { PROPERTY_TYPES, type PropertyTemplate } from '../markdown/templates/properties';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
+import { READING_OFF, validReading, type ReadingStyle } from './reading';
 
 export type ImageMode = 'remote' | 'zip' | 'base64';
 /** How a highlighted passage is written in the note's body (annotate/markdown.ts). */
@@ -34,6 +35,8 @@ export interface Settings extends NoteTemplates {
   joplinNotebook: string;
   /** Highlighted passages in the note's body: `==…==` (Obsidian, Typora) or `<mark>…</mark>` (HTML). */
   highlightMarkup: HighlightMarkup;
+  /** Reading comfort on the article page (settings/reading.ts); all "as the page" by default. */
+  reading: ReadingStyle;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   obsidianVault: '',
   joplinNotebook: '',
   highlightMarkup: 'equals',
+  reading: READING_OFF,
 };
 
 /** Settings stored before templates: a single-brace file name and switches per front-matter field. */
@@ -88,6 +92,7 @@ export function withDefaults(stored: (Partial<Settings> & LegacySettings) | null
     attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },
     // A destination this version does not know (stored by a newer one) falls back to the download.
     destination: DESTINATION_IDS.includes(s.destination as DestinationId) ? (s.destination as DestinationId) : DEFAULT_SETTINGS.destination,
+    reading: validReading(s.reading),
     highlightMarkup: HIGHLIGHT_MARKUPS.includes(s.highlightMarkup as HighlightMarkup) ? (s.highlightMarkup as HighlightMarkup) : DEFAULT_SETTINGS.highlightMarkup,
   };
 }
