@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isIdentity } from '../page/identity';
+import { exportedList } from '../ui/json-file';
 import { LIMITS, storageKey, validHighlight, validRecord, type ArticleHighlights, type Highlight } from './store';
 
 export const EXPORT_FORMAT = 'wechat-article-cleaner-highlights';
@@ -71,18 +72,10 @@ function articleOf(raw: unknown): ArticleHighlights | string {
 /** The file's text → its articles, or why it cannot be taken (in the words of its fields). */
 export function parseImport(text: string): ParsedImport {
   if (text.length > IMPORT_LIMITS.fileChars) return { ok: false, message: `${text.length} characters, more than ${IMPORT_LIMITS.fileChars}` };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `not JSON (${(e as Error).message})` };
-  }
-  if (!isObj(data) || data.format !== EXPORT_FORMAT) return { ok: false, message: `"format" is not "${EXPORT_FORMAT}"` };
-  if (data.version !== 1) return { ok: false, message: `unknown version ${JSON.stringify(data.version)}` };
-  if (!Array.isArray(data.articles)) return { ok: false, message: '"articles" is not a list' };
-  if (data.articles.length > IMPORT_LIMITS.articles) return { ok: false, message: `${data.articles.length} articles, more than ${IMPORT_LIMITS.articles}` };
+  const file = exportedList(text, EXPORT_FORMAT, 'articles', IMPORT_LIMITS.articles);
+  if (!file.ok) return file;
   const articles: ArticleHighlights[] = [];
-  for (const [i, raw] of data.articles.entries()) {
+  for (const [i, raw] of file.list.entries()) {
     const a = articleOf(raw);
     if (typeof a === 'string') return { ok: false, message: `article ${i + 1}: ${a}` };
     if (articles.some((b) => b.id === a.id)) return { ok: false, message: `article ${i + 1} repeats article "${a.id}"` };
