@@ -92,6 +92,13 @@ describe('reading comfort (Chromium)', () => {
     await page.keyboard.press('Alt+Shift+Minus');
     await page.keyboard.press('Alt+Shift+Minus');
     await expect.poll(async () => (await look(page)).zoom).toBe('1.1');
+    // Not while the reader types: in a text field the keys are the field's.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<textarea id="typing"></textarea>'));
+    await page.locator('#typing').focus();
+    await page.keyboard.press('Alt+Shift+Equal');
+    await page.waitForTimeout(300);
+    expect((await look(page)).zoom).toBe('1.1');
+    await page.evaluate(() => document.getElementById('typing')!.remove());
     const kept = await session.context.serviceWorkers()[0]!.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { reading?: unknown })?.reading);
     expect(kept).toEqual({ size: 1.1, lineHeight: 1.75, width: 800, face: 'serif' });
 

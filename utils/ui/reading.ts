@@ -71,6 +71,9 @@ export function startReading(doc: Document, save: (style: ReadingStyle) => Promi
       if (!style || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       const by = e.code === 'Equal' || e.code === 'NumpadAdd' ? 1 : e.code === 'Minus' || e.code === 'NumpadSubtract' ? -1 : 0;
       if (!by || !doc.getElementById('js_content')) return;
+      // Typing (a note, WeChat's comment box): the keys type what they type there (± on a Mac).
+      const at = e.composedPath()[0];
+      if (at instanceof HTMLElement && (at.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(at.tagName))) return;
       e.preventDefault();
       change(stepReading(style, 'size', by));
     }),
