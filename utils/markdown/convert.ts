@@ -51,7 +51,7 @@ function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   blockRules(td, ctx);
   mediaRules(td, ctx);
   wholeRule(td, whole);
-  highlightRule(td);
+  highlightRule(td, ctx.highlightMarkup);
   return td;
 }
 
