@@ -104,6 +104,7 @@ export class PageCleaning {
   }
 
   status(): PageStatus {
-    return { cleaned: this.cleaner.enabled, kind: detectPage(this.doc).kind, promotions: this.cleaner.promotions };
+    const { promotion, decoration } = this.cleaner.counts();
+    return { cleaned: this.cleaner.enabled, kind: detectPage(this.doc).kind, promotions: promotion, decorations: decoration };
   }
 }

@@ -56,8 +56,9 @@ export function noteParts(article: Article, settings: Settings, imageTarget: (re
   const placed = all.length ? markHighlights(article.root, all) : [];
   // Those not found in the content are still listed, after the others: never dropped.
   const marked = [...placed, ...all.filter((h) => !placed.includes(h))];
-  const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
-  const body = marked.length ? `${joinAdjacentMarks(converted)}\n\n${highlightsSection(marked)}` : converted;
+  const highlightMarkup = settings.highlightMarkup;
+  const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget, highlightMarkup });
+  const body = marked.length ? `${joinAdjacentMarks(converted, highlightMarkup)}\n\n${highlightsSection(marked)}` : converted;
   const compiled = compileNoteTemplates(settings);
   const templates = edits.properties ? { ...compiled, properties: withValues(compiled.properties, edits.properties) } : compiled;
   const ctx = templateContext(article.meta, now, marked);

@@ -19,7 +19,9 @@ export type ContentRequest =
 export interface PageStatus {
   cleaned: boolean;
   kind: string;
+  /** Hidden blocks: promotion, and the publisher's decoration apart (hidden-kinds.ts). */
   promotions: number;
+  decorations: number;
   /** Origins (`https://host/*`) of the article's images outside WeChat's hosts: what a ZIP asks to fetch. */
   imageOrigins?: string[];
 }
@@ -40,5 +42,7 @@ export const IMAGE_PORT = 'wac-images';
 /** From a content script or the popup to the background: show the batch page (and start what is asked). */
 export type BackgroundRequest =
   | { type: 'open-batch'; request?: BatchRequest }
+  /** From the toolbar: show the highlights page. */
+  | { type: 'open-highlights' }
   /** A draft for a destination that runs in the background; the answer is its DeliveryResult. */
   | { type: 'deliver'; destination: DestinationId; draft: NoteDraft };

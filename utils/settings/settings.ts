@@ -2,8 +2,12 @@ import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFiel
 import { PROPERTY_TYPES, type PropertyTemplate } from '../markdown/templates/properties';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
+import { READING_OFF, validReading, type ReadingStyle } from './reading';
 
 export type ImageMode = 'remote' | 'zip' | 'base64';
+/** How a highlighted passage is written in the note's body (annotate/markdown.ts). */
+export type HighlightMarkup = 'equals' | 'mark';
+export const HIGHLIGHT_MARKUPS: readonly HighlightMarkup[] = ['equals', 'mark'];
 
 export interface Settings extends NoteTemplates {
   /** What "Download" does with images by default (the toolbar also offers the ZIP directly). */
@@ -29,6 +33,10 @@ export interface Settings extends NoteTemplates {
   obsidianVault: string;
   /** The Joplin notebook (folder id) notes are sent to. */
   joplinNotebook: string;
+  /** Highlighted passages in the note's body: `==…==` (Obsidian, Typora) or `<mark>…</mark>` (HTML). */
+  highlightMarkup: HighlightMarkup;
+  /** Reading comfort on the article page (settings/reading.ts); all "as the page" by default. */
+  reading: ReadingStyle;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +55,8 @@ export const DEFAULT_SETTINGS: Settings = {
   onExisting: 'rename',
   obsidianVault: '',
   joplinNotebook: '',
+  highlightMarkup: 'equals',
+  reading: READING_OFF,
 };
 
 /** Settings stored before templates: a single-brace file name and switches per front-matter field. */
@@ -82,6 +92,8 @@ export function withDefaults(stored: (Partial<Settings> & LegacySettings) | null
     attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },
     // A destination this version does not know (stored by a newer one) falls back to the download.
     destination: DESTINATION_IDS.includes(s.destination as DestinationId) ? (s.destination as DestinationId) : DEFAULT_SETTINGS.destination,
+    reading: validReading(s.reading),
+    highlightMarkup: HIGHLIGHT_MARKUPS.includes(s.highlightMarkup as HighlightMarkup) ? (s.highlightMarkup as HighlightMarkup) : DEFAULT_SETTINGS.highlightMarkup,
   };
 }
 

@@ -15,6 +15,7 @@ import { wirePreview, type PreviewPlaces } from './popup-preview';
 import { runFollowUpHere } from '../deliver/follow-up';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../messages/types';
 import type { NoteOverrides, NotePreview } from '../markdown/note';
+import { tallyText } from './hidden-labels';
 
 export function startPopup(document: Document): void {
   localizePage(document);
@@ -54,7 +55,7 @@ export function startPopup(document: Document): void {
     controls.hidden = false;
     imageOrigins = s.imageOrigins ?? [];
     cleanPage.checked = s.cleaned;
-    statusEl.textContent = s.kind === 'unavailable' ? t('pageUnavailable') : s.cleaned ? t('statusCleaned', s.promotions) : t('statusNotCleaned');
+    statusEl.textContent = s.kind === 'unavailable' ? t('pageUnavailable') : s.cleaned ? t('statusCleaned', tallyText({ promotion: s.promotions, decoration: s.decorations })) : t('statusNotCleaned');
     statusEl.className = s.cleaned ? 'status on' : 'status';
   }
 
