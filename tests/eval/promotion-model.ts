@@ -85,8 +85,8 @@ function textOf(el: Element): string {
   for (const c of Array.from(el.childNodes)) s += c.nodeType === 3 ? (c as Text).data : c.nodeType === 1 ? textOf(c as Element) : '';
   return s;
 }
-/** The scoreboard's holder: the smallest element whose text holds the string. */
-function holder(root: Element, str: string): Element | null {
+/** page-check.mjs's holder (the scoreboard's): the smallest element whose text holds the string; null when it is not there. */
+export function holder(root: Element, str: string): Element | null {
   const t = norm(str);
   if (!norm(textOf(root)).includes(t)) return null;
   let el = root;

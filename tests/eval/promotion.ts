@@ -28,7 +28,7 @@ import { enabledFamilies, DEFAULT_SETTINGS } from '../../utils/settings/settings
 import { exportMarkdown } from '../../utils/markdown/note';
 import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
 import { checkAgainstLabel, label, type Label } from '../label-check';
-import { loao, mustStay, pageUnits, weights } from './promotion-model';
+import { holder, loao, mustStay, pageUnits, weights } from './promotion-model';
 
 export interface PageScore {
   name: string;
@@ -50,25 +50,6 @@ export interface PageScore {
   noteImagesWanted: number;
 }
 
-const norm = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-function textOf(el: Element): string {
-  if (SKIP.has(el.tagName)) return '';
-  let s = '';
-  for (const c of Array.from(el.childNodes)) s += c.nodeType === 3 ? (c as Text).data : c.nodeType === 1 ? textOf(c as Element) : '';
-  return s;
-}
-/** page-check.mjs's holder: the smallest element whose text holds the string; null when it is not there. */
-function holder(root: Element, str: string): Element | null {
-  const t = norm(str);
-  if (!norm(textOf(root)).includes(t)) return null;
-  let el = root;
-  for (;;) {
-    const next = Array.from(el.children).find((c) => norm(textOf(c)).includes(t));
-    if (!next) return el;
-    el = next;
-  }
-}
 const CHROME = CHROME_RULES.map((r) => r.selector).join(',');
 // The pages' own style sheets: jsdom cannot parse some, and says so per page; no rule here reads them.
 const quiet = new VirtualConsole();
