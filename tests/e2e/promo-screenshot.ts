@@ -1,7 +1,8 @@
 /**
  * `npx tsx tests/e2e/promo-screenshot.ts [dir]` (after `npx wxt build`): corpus pages cleaned by the built
  * extension in real Chromium, at the places where promotion was or the article must stay whole: 35's
- * comic (its panels shown), and the tails of 26 and 32 (their promotion hidden). Offline: every picture
+ * comic (its panels shown), the tails of 26, 32 and 27 (their promotion hidden, 27's funnel whole), and
+ * the top of 33 (the account's slogan hidden). Offline: every picture
  * is the test image, so a shown panel is a grey box of the panel's size.
  */
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,8 @@ const shots: [page: string, at: 'first-picture' | 'end', file: string][] = [
   ['35', 'end', '35-comic-end.png'],
   ['26', 'end', '26-tail.png'],
   ['32', 'end', '32-tail.png'],
+  ['27', 'end', '27-tail.png'],
+  ['33', 'first-picture', '33-top.png'],
 ];
 for (const [prefix, at, file] of shots) {
   const html = pageHtml(prefix);

@@ -129,3 +129,21 @@ export function isOrnamentPair(unit: Element, text: string): boolean {
   // Ornament-sized, or a GIF (03: 1500 px GIFs drawn 18 px wide).
   return facts.every((f) => f.width <= ORNAMENT_MAX_W || f.gif);
 }
+
+/** Smaller than this (px) a square picture beside a title is an avatar, not a photo. */
+const AVATAR_MAX_W = 200;
+
+/** One small square picture and a short title, alone in their block: the column's avatar beside its
+ *  title (35: the 141 × 145 mascot beside “多”说两句). A figure with its caption stays, however small
+ *  (05: a 140 px screenshot captioned 16), a photo is wider (640 px), a sentence is no title, and a
+ *  sticker in the title's own line is the line's. */
+export function isTitleAvatar(unit: Element, text: string): boolean {
+  if (text === '' || text.length > 12 || /[。！？!?，,]/.test(text) || !/[\p{L}]/u.test(text)) return false;
+  if (unit.matches('figure, figcaption') || unit.querySelector('figure, figcaption') !== null) return false;
+  const imgs = Array.from(unit.getElementsByTagName('img'));
+  if (imgs.length !== 1) return false;
+  // In its own box: a sticker inside the line of text is the sentence's (handmade/emoji-inline: 明天见 + sticker).
+  if (inLine(imgs[0]!)) return false;
+  const f = imageFacts(imgs[0]!);
+  return f.src !== '' && f.width <= AVATAR_MAX_W && f.ratio >= 0.8 && f.ratio <= 1.25;
+}

@@ -193,3 +193,44 @@ export function promptFamily(text: string, asks: readonly Ask[] = asksOf(text)):
   if (text.length > PROMPT_MAX && asks.length < 2) return null;
   return familyOf(asks[0]!);
 }
+
+/** A line judged by its words only where the detector already stands in promotion: each row says where. */
+export interface LineRule {
+  name: string;
+  re: RegExp;
+  example: string;
+  /** Content with the same words that must stay, and what keeps it. */
+  counter: string;
+}
+
+/**
+ * Lines that belong to the ad right below them, read back from the closing asks once an ad (an ask to
+ * claim or buy, a mini-program card) is in that run. Above a call to like or follow they stay.
+ */
+export const AD_LEAD_RULES: readonly LineRule[] = [
+  {
+    // Offering the reader something to have: the funnel's opening question.
+    name: 'a question that offers the reader something',
+    re: /(想要|需要|想不想|要不要|想获取|想领取|想拿到|想得到)[^。！!]{0,24}[？?]\s*$/,
+    example: '27: 现在是不是想要一份答案，参考一下？ (then 答案预览：, 【直接获取】, the group QR code)',
+    counter: '27: 32道面试题，都会回答吗？ offers nothing and stays; mid-article 你想要一份怎样的人生？ is in no closing run',
+  },
+  {
+    // The author pointing at the ad: only the ad itself is named so (广告, 赞助, 推广, 恰饭).
+    name: 'a line that names the ad below it',
+    re: /广告|赞助|推广|恰饭|金主/,
+    example: '35: PS：支持小槽，就摸一下今天的第二条广告呗，一下就好…… (above a mini-program ad)',
+    counter: '这条广告后来被投诉下架了。 stays mid-article, and as the last line above a call to like',
+  },
+];
+
+/** A line that is only an arrow pointing down (▼): a banner's pointer, with the slogan above it. */
+export const POINTER_LINE = /^[\s▼▽↓⬇👇⇩]+$/;
+
+/** The slogan of an account's banner at the very top, over a pointer: it says follow (关注) in a phrase. */
+export const HEAD_SLOGAN: LineRule = {
+  name: "the account's slogan over a pointer, above everything",
+  re: /关注|订阅|星标|置顶/,
+  example: '32-34: 关注军旅 关注人生 | ▼ (then the title card)',
+  counter: "25: 课堂问题 | 试听课问题／学生问题／讲义问题 | ▼ is the article's own contents heading and stays",
+};

@@ -22,11 +22,14 @@ import {
   UI_HINT,
   UI_HINT_WORD,
   WEAK_ASKS,
+  AD_LEAD_RULES,
+  HEAD_SLOGAN,
+  POINTER_LINE,
   TAIL_ASKS,
   type Ask,
   type PromoFamily,
 } from './promotion-signals';
-import { decorativeImages, imageFacts, isOrnamentPair, THIN } from './decoration';
+import { decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN } from './decoration';
 
 export { PROMO_FAMILIES, type PromoFamily } from './promotion-signals';
 
@@ -73,12 +76,19 @@ export function contentUnits(root: Element): Element[] {
   const out: Element[] = [];
   // Cheapest test first: most children are paragraphs, and normalizing only shortens the text.
   const opens = (el: Element) => {
-    // Two meaningful children are needed: one child or none is never opened, whatever its text.
-    if (!CONTAINERS.has(el.tagName) || el.childElementCount < 2) return false;
+    // Two meaningful children are needed, under any number of one-child wrappers (35: the closing
+    // commentary and its PS line to the ad, three <section>s deep): a lone paragraph is never opened.
+    if (!CONTAINERS.has(el.tagName)) return false;
     const raw = el.textContent ?? '';
     if (raw.length <= 200 || norm(raw).length <= 200) return false;
-    let meaningful = 0;
-    for (const kid of Array.from(el.children)) if (isMeaningful(kid) && ++meaningful >= 2) return true;
+    for (let e: Element | undefined = el; e && CONTAINERS.has(e.tagName); e = e.children[0]) {
+      // A wrapper with text of its own beside its one child is a block, not a wrapper.
+      if (e.childElementCount === 1 && !Array.from(e.childNodes).some((c) => c.nodeType === 3 && /[^\s\u00a0\u200b]/.test(c.textContent ?? ''))) continue;
+      if (e.childElementCount === 1) return false;
+      let meaningful = 0;
+      for (const kid of Array.from(e.children)) if (isMeaningful(kid) && ++meaningful >= 2) return true;
+      return false;
+    }
     return false;
   };
   const walk = (parent: Element) => {
@@ -134,7 +144,9 @@ const isHeading = (el: Element) => HEADING.test(el.tagName) || el.querySelector(
 
 // The properties that make a block look unlike the body: colour, alignment, size, background, border.
 const LOOK = /(?:^|;)\s*(color|text-align|font-size|background(?:-color)?|border(?:-\w+)?)\s*:\s*([^;]+)/gi;
-/** The inline styles that set a block's look (its own and, the first few, its descendants'), as one key. */
+/** The inline styles that set a block's look (its own and, the first few, its descendants'), as one key.
+ *  A descendant's look is the block's when it holds at least half the block's text: one highlighted word
+ *  does not set a line apart (35: 法规无错，但注意它[是]要人来执行的). */
 export function lookOf(el: Element): string {
   const parts = new Set<string>();
   const add = (e: Element) => {
@@ -144,7 +156,9 @@ export function lookOf(el: Element): string {
   };
   add(el);
   const styled = el.querySelectorAll('[style]');
-  for (let i = 0; i < styled.length && i < 8; i++) add(styled[i]!);
+  if (styled.length === 0) return Array.from(parts).sort().join(';');
+  const whole = norm(el.textContent).length;
+  for (let i = 0; i < styled.length && i < 8; i++) if (norm(styled[i]!.textContent).length * 2 >= whole) add(styled[i]!);
   return Array.from(parts).sort().join(';');
 }
 
@@ -297,6 +311,26 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     }
   }
 
+  // Head: the account's slogan over a pointer at the very top (32: 关注军旅 关注人生 | ▼), nothing but
+  // the slogan above it, saying follow. A line that leads on (先看一段视频：) is no slogan; a contents
+  // heading over a pointer says no follow (25).
+  for (let i = 0; i < Math.min(firstProse, HEAD_UNITS); i++) {
+    if (!POINTER_LINE.test(texts[i] ?? '') || (texts[i] ?? '') === '') continue;
+    const slogans: number[] = [];
+    let top = true;
+    for (let j = i - 1; j >= 0 && top; j--) {
+      const t = texts[j] ?? '';
+      if (emptyAt(j) || found.has(units[j]!)) continue;
+      if (isSloganLine(units[j]!, t) && !LEAD_LINE.test(t) && !POINTER_LINE.test(t)) slogans.push(j);
+      else top = false;
+    }
+    if (top && slogans.length > 0 && slogans.some((j) => HEAD_SLOGAN.re.test(texts[j]!))) {
+      for (const j of slogans) mark(units[j]!, 'follow', HEAD_SLOGAN.name);
+      mark(units[i]!, 'follow', 'a pointer under the slogan at the top');
+    }
+    break;
+  }
+
   // Tail: from the first prompt on, when no prose follows it. A list of other articles counts as a
   // prompt whatever its header says (or with none).
   const tailStart = Math.max(lastHead + 1, Math.floor(n / 2), n - TAIL_UNITS);
@@ -338,6 +372,8 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     const series = NUMBERED.test(texts[i] ?? '');
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
     let headerSlot = true;
+    // An ad in the run (an ask to claim or buy, a mini-program card): the lines that lead to it are its own.
+    let adBelow = fam === 'ad';
     for (let j = i - 1; j > lastHead; j--) {
       const u = units[j]!;
       // An <hr> is empty, and a divider.
@@ -347,8 +383,10 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       const short = t !== '' && t.length <= PROMPT_MAX && !isHeading(u) && !CREDIT_LINE.test(t);
       const divider = u.tagName === 'HR' || (t !== '' && END_MARK.test(t));
       let signal: string | null = null;
+      let lead: (typeof AD_LEAD_RULES)[number] | undefined;
       if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       else if (short && ((asks[j]!.length > 0 && !weakOnly[j]) || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
+      else if (short && adBelow && (lead = AD_LEAD_RULES.find((r) => r.re.test(t)))) signal = `${lead.name}, above an ad after the last paragraph`;
       else if (short && series && NUMBERED.test(t)) signal = 'an item of the numbered list the closing ask is in';
       else if (list && headerSlot && t.length <= 20 && !/[。！？!?]$/.test(t)) signal = 'the header of a list of other articles';
       else if (short && setApart(u)) signal = 'a short line set apart from the body, before the closing asks';
@@ -364,6 +402,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (divider) for (const k of pending) mark(units[k]!, fam!, 'a picture between a divider and the closing asks');
       pending = [];
       mark(u, fam!, signal);
+      if (prompts[j] === 'ad' || u.matches(MINIPROGRAM) || u.querySelector(MINIPROGRAM)) adBelow = true;
     }
     for (let j = i; j < n; j++) if (!emptyAt(j)) mark(units[j]!, prompts[j] ?? fam!, j === i ? start : 'after the closing asks');
     break;
@@ -434,6 +473,7 @@ function markDecoration(
   const decor = decorativeImages(root, facts);
   units.forEach((u, i) => {
     if (isOrnamentPair(u, texts[i] ?? '')) for (const img of Array.from(u.querySelectorAll('img'))) decor.set(img, 'an ornament pair');
+    else if (isTitleAvatar(u, texts[i] ?? '')) decor.set(u.getElementsByTagName('img')[0]!, 'an avatar beside a short title');
   });
   const { firstText, lastText } = textEdges(root);
   const lastBlock = lastText?.parentElement?.closest('p, section, h1, h2, h3, h4, h5, h6, li, blockquote, div') ?? null;
