@@ -3,8 +3,7 @@ import { JSDOM } from 'jsdom';
 import { anchorRange, describeRange, findQuote, textIndex, type TextAnchor } from '../../utils/annotate/anchor';
 import { highlightsSection, markHighlights } from '../../utils/annotate/markdown';
 import { validRecord, type Highlight } from '../../utils/annotate/store';
-import { exportMarkdown } from '../../utils/markdown/note';
-import { makeDraft } from '../../utils/deliver/draft';
+import { exportMarkdown, makeDraft } from '../../utils/pipeline/export';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { pageHtml, pageUrl } from '../fixtures';
 

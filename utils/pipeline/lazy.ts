@@ -3,9 +3,8 @@
  * DOMPurify), the destinations, the ZIP writer. Built as a module of its own (entrypoints/export-pipeline.ts)
  * and loaded by the content script on the first export, so a page that is only read never compiles it.
  */
-import { runAction } from './actions';
-import { runFollowUp } from './follow-up';
-import { exportMarkdown } from '../markdown/note';
+import { runFollowUp } from '../deliver/follow-up';
+import { exportMarkdown, runAction } from './export';
 
 export const pipeline = { runAction, runFollowUp, exportMarkdown };
 export type ExportPipeline = typeof pipeline;
