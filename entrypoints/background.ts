@@ -35,6 +35,7 @@ export default defineBackground(() => {
     if (!isOurSender(sender, self) || !raw || typeof raw !== 'object') return undefined;
     const msg = raw as BackgroundRequest;
     if (msg.type === 'open-batch') return openBatchPage(msg.request);
+    if (msg.type === 'open-highlights') return browser.tabs.create({ url: browser.runtime.getURL('/highlights.html') }).then(() => true);
     if (isFollowRequest(raw)) return answerFollowRequest(raw);
     if (msg.type === 'deliver') {
       const draft = validDraft(msg.draft);

@@ -3,7 +3,7 @@ import '../../utils/ui/theme.css';
 import { localizePage, t } from '../../utils/ui/i18n';
 import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
-import type { ImageMode, Settings } from '../../utils/settings/settings';
+import type { HighlightMarkup, ImageMode, Settings } from '../../utils/settings/settings';
 import { renderPromoMemory } from '../../utils/ui/promo-memory-options';
 import { renderFolderOptions } from '../../utils/ui/options-folder';
 import { renderDownloadsOption } from '../../utils/ui/options-downloads';
@@ -60,6 +60,10 @@ void loadSettings().then((s) => {
   for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name=imageMode]'))) {
     r.checked = r.value === s.imageMode;
     r.addEventListener('change', () => r.checked && saveFrom({ imageMode: r.value as ImageMode }));
+  }
+  for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('input[name=highlightMarkup]'))) {
+    r.checked = r.value === s.highlightMarkup;
+    r.addEventListener('change', () => r.checked && saveFrom({ highlightMarkup: r.value as HighlightMarkup }));
   }
   renderTemplateOptions(document.querySelector('#templates fieldset')!, s, save);
   const clean = document.getElementById('cleanByDefault') as HTMLInputElement;

@@ -27,7 +27,7 @@ export function threeArticleAlbum(): string {
 const json = (body: string): Answer => ({ body, contentType: 'application/json' });
 
 /** Serves the album: JSON pages by begin_msgid, articles by mid (with optional faults per mid). */
-export function serveAlbum(session: Session, firstPage: string, fault: (mid: string, n: number) => Answer | undefined = () => undefined, pages = new Map<string, string>()) {
+export function serveAlbum(session: Pick<Session, 'respond'>, firstPage: string, fault: (mid: string, n: number) => Answer | undefined = () => undefined, pages = new Map<string, string>()) {
   const asked = new Map<string, number>();
   session.respond((url, kind) => {
     if (url.pathname === '/mp/appmsgalbum' && url.searchParams.get('f') === 'json') {

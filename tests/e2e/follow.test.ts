@@ -116,16 +116,18 @@ describe('follow an album, in real Chromium', () => {
     expect(await local<unknown[]>(session, 'followed')).toEqual([]);
   }, 60_000);
 
-  it('a verification page during a check stops it at once and says so: the album checked before keeps its result, the next is not asked, nothing is asked again', async () => {
+  it('a verification page during a check stops it at once and says so: the album checked before keeps its result, the next is not asked, nothing is asked again; so does an album request redirected to another host (check) or to the verification path (export new)', async () => {
     session = await launch();
     await fastSettings(session);
     const verify = '<html><body><div class="weui-msg"><p class="weui-msg__desc">当前环境异常，完成验证后即可继续访问。</p><a>去验证</a></div></body></html>';
     const asked: string[] = [];
+    // How album 2222222222 answers: the verification page itself, or a redirect (302) somewhere.
+    let blocked: { body: string; status?: number; headers?: Record<string, string> } = { body: verify };
     session.respond((url) => {
       if (url.pathname !== '/mp/appmsgalbum' || url.searchParams.get('f') !== 'json') return undefined;
       const id = url.searchParams.get('album_id')!;
       asked.push(id);
-      return id === '2222222222' ? { body: verify } : { body: threeArticleAlbum(), contentType: 'application/json' };
+      return id === '2222222222' ? blocked : { body: threeArticleAlbum(), contentType: 'application/json' };
     });
     await worker(session).evaluate((list) => chrome.storage.local.set({ followed: list }), [followed(ALBUM.id, '微型小说', 0), followed('2222222222', '被拦住的', 0), followed('3333333333', '后面的', 0)]);
     const options = await extensionPage(session);
@@ -136,6 +138,25 @@ describe('follow an album, in real Chromium', () => {
     expect(await row(options, '2222222222').textContent()).toMatch(/上次检查未完成：.*验证|did not finish: .*verification/);
     expect(await row(options, '3333333333').textContent()).toMatch(/尚未检查|not checked yet/);
     expect(await badge(session)).toBe('3');
+
+    // Redirected to another host (a page the extension may not read; where to is not readable either):
+    // stopped at the first answer, said, not retried, the next album not asked.
+    blocked = { status: 302, body: '', headers: { location: 'https://weixin110.qq.com/security/readtemplate?t=w_security_center_website/upgrade' } };
+    asked.length = 0;
+    await options.getByRole('button', { name: /立即检查|Check now/ }).click();
+    await expect.poll(() => options.locator('#follow-status').textContent(), { timeout: 30_000 }).toMatch(/检查已停止：.*redirected.*verification|The check stopped: .*redirected.*verification/);
+    expect(asked).toEqual([ALBUM.id, '2222222222']);
+    expect(await row(options, '2222222222').textContent()).toMatch(/上次检查未完成：.*redirected|did not finish: .*redirected/);
+
+    // "Export new" of an album whose listing is redirected to WeChat's verification path: it stops at
+    // the first answer and says so.
+    blocked = { status: 302, body: '', headers: { location: `/mp/wappoc_appmsgcaptcha?poc_token=x&target_url=${encodeURIComponent('https://mp.weixin.qq.com/mp/appmsgalbum')}` } };
+    asked.length = 0;
+    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/batch.html') });
+    await row(options, '2222222222').getByRole('button', { name: /导出新文章|Export new/ }).click();
+    const batch = await opened;
+    await expect.poll(() => batch.locator('#message').textContent(), { timeout: 30_000 }).toMatch(/redirected.*verification|redirected.*验证/);
+    expect(asked).toEqual(['2222222222']);
   }, 90_000);
 
   it('the daily check: asked for in the click, then each alarm checks only the albums not checked for a day (their dates set a day back) and counts on the icon; off again, alarm and permission gone', async () => {

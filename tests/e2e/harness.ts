@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Routes, type Served } from './browsers/routing';
+import { Routes, type Reply, type Responder, type Served } from './browsers/routing';
 import { EXPOSED, registerToolbarEngine, watchToolbar } from './browsers/closed-root';
 
 /** The Chromium to drive: CHROME_PATH, else the system's. Never downloads one. */
@@ -32,13 +32,13 @@ export interface Session {
    * Answer mp.weixin.qq.com requests (album JSON pages, faults) before the served pages: the first
    * handler that returns an answer wins; `hang` never answers (until the requester gives up).
    */
-  respond(handler: (url: URL, resourceType: string) => Answer | undefined): void;
+  respond(handler: Responder): void;
   /** Every mp.weixin.qq.com address asked for, in order. */
   wechatRequests: string[];
   close(): Promise<void>;
 }
 
-export type Answer = { status?: number; body: string; contentType?: string } | { hang: true };
+export type Answer = Reply;
 
 /** Chrome's id for an unpacked extension: SHA-256 of its absolute path, the first 32 hex digits written a–p. */
 export const unpackedExtensionId = (dir: string): string =>
@@ -121,7 +121,6 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
   }
   const routes = new Routes();
-  const handlers: ((url: URL, resourceType: string) => Answer | undefined)[] = [];
   const wechatRequests: string[] = [];
   await context.route('**/*', (route) => {
     const raw = route.request().url();
@@ -130,12 +129,9 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     if (options.passThrough?.includes(url.origin)) return route.continue();
     if (url.hostname === 'mp.weixin.qq.com') {
       wechatRequests.push(raw);
-      for (const h of handlers) {
-        const a = h(url, route.request().resourceType());
-        if (!a) continue;
-        if ('hang' in a) return; // never fulfilled: the page's own timeout has to end it
-        return route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
-      }
+      const a = routes.reply(raw, route.request().resourceType());
+      if (a && 'hang' in a) return; // never fulfilled: the page's own timeout has to end it
+      if (a) return route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body, headers: a.headers });
     }
     // Requests from the extension's service worker count as leaks unless they are for WeChat's images.
     const a = routes.answer(raw, route.request().serviceWorker() !== null);
@@ -155,9 +151,7 @@ export async function launch(options: LaunchChromium = {}): Promise<Session> {
     served: routes.served,
     page: (url, html) => routes.page(url, html),
     failImages: (pred) => routes.failImages(pred),
-    respond(handler) {
-      handlers.push(handler);
-    },
+    respond: (handler) => routes.respond(handler),
     wechatRequests,
     async close() {
       await context.close();

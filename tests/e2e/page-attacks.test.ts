@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { launch, type Session } from './harness';
-import { albumArticleHtml, pageUrl } from '../fixtures';
+import { albumArticleHtml, pageHtml, pageUrl } from '../fixtures';
+import { selectWithMouse } from './select';
 import { buildPage } from '../page-builder';
-import { exposeToolbarChromium, toolbar } from './browsers/closed-root';
+import { exposeClosedRoots, exposeToolbarChromium, toolbar } from './browsers/closed-root';
 import { toolbarAction } from './toolbar-actions';
 import { grantedJoplinBuild } from './joplin-granted';
 
@@ -110,6 +111,115 @@ describe('a page script cannot drive the toolbar (finding 2)', () => {
     });
     expect(hidden).toBe(0);
     expect(await stored(s)).toEqual(before);
+    await page.close();
+  });
+});
+
+describe('a page script cannot highlight, write a note, open the highlights page or change the reading look (issue 29)', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch({ exposeToolbar: false });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  /** The page's own script: selects a passage of the article, then clicks and presses keys on everything of ours it can reach. */
+  const attack = (page: Page) =>
+    page.evaluate(async () => {
+      const root = document.getElementById('js_content')!;
+      const text = [...root.querySelectorAll('p, span, section')].map((el) => el.firstChild).find((n): n is Text => n instanceof Text && n.data.trim().length > 20);
+      if (text) {
+        const r = document.createRange();
+        r.setStart(text, 2);
+        r.setEnd(text, 14);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(r);
+      }
+      const box = text ? getSelection()!.getRangeAt(0).getBoundingClientRect() : new DOMRect(100, 100, 10, 10);
+      const ours = [...document.querySelectorAll('wac-highlight, wac-toolbar')];
+      // Points where the highlight control and the note editor stand (below or above the passage): elementFromPoint gives their hosts.
+      const points = [box.bottom + 14, box.bottom + 30, box.top - 14].flatMap((y) => [box.left + 10, box.left + 60, box.left + 120].map((x) => [x, y] as const));
+      const targets = [document, document.body, root, ...ours, ...ours.flatMap((h) => [...h.querySelectorAll('*')]), ...points.map(([x, y]) => document.elementFromPoint(x, y)).filter((e): e is Element => !!e)];
+      for (let round = 0; round < 2; round++) {
+        for (const el of targets) {
+          for (const type of ['mousedown', 'mouseup', 'click'])
+            for (const [x, y] of [[box.left + 4, box.top + 4], ...points])
+              el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y }));
+          if (el instanceof HTMLElement) el.click();
+          for (const [key, code] of [['H', 'KeyH'], ['N', 'KeyN'], ['+', 'Equal'], ['_', 'Minus'], ['Enter', 'Enter'], [' ', 'Space'], ['Tab', 'Tab'], ['ArrowDown', 'ArrowDown']] as const)
+            el.dispatchEvent(new KeyboardEvent('keydown', { key, code, altKey: key.length === 1 && key !== ' ', shiftKey: key.length === 1 && key !== ' ', bubbles: true, composed: true, cancelable: true }));
+        }
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      const host = document.querySelector('wac-highlight');
+      const look = getComputedStyle(root);
+      return {
+        host: !!host,
+        open: host ? host.shadowRoot !== null : false,
+        drawn: (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('wac-hl')?.size ?? 0,
+        count: document.documentElement.dataset.wacHighlights ?? '',
+        // Reading comfort's keys (Alt+Shift+= / -) and panel: the page's look stays WeChat's.
+        reading: `${!!document.getElementById('wac-reading-style')} ${look.zoom}`,
+      };
+    });
+
+  it('selecting text and clicking or keying the highlight control, the note editor, the menu and reading comfort\'s keys stores nothing, opens nothing, changes no look', async () => {
+    const html = pageHtml('01');
+    const url = pageUrl(html, '01');
+    const page = await openBare(s, url, html);
+    const pagesBefore = s.context.pages().length;
+    let before = await stored(s);
+
+    // 1. Before any highlight: the page's own selection and its events offer nothing and mark nothing.
+    expect(await attack(page)).toEqual({ host: false, open: false, drawn: 0, count: '', reading: 'false 1' });
+    expect(await stored(s)).toEqual(before);
+
+    // 2. The reader selects a passage: the control is offered; the page cannot press it, nor the shortcut.
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await selectWithMouse(page, 300, 12);
+    await expect.poll(() => page.locator('wac-highlight').count()).toBe(1);
+    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 0, count: '', reading: 'false 1' });
+    expect(await stored(s)).toEqual(before);
+
+    // 3. The reader highlights (their shortcut): one stored. The page then tries the highlight (its
+    //    editor by a click on it), the menu's 下一条划线 and 所有划线, and the shortcut on its own selection.
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await selectWithMouse(page, 300, 12);
+    await page.keyboard.press('Alt+Shift+KeyH');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.wacHighlights)).toBe('1/1');
+    await expect.poll(async () => JSON.stringify(await stored(s)).includes('"hl:')).toBe(true);
+    before = await stored(s);
+    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 1, count: '1/1', reading: 'false 1' });
+    expect(await stored(s)).toEqual(before);
+    expect(s.context.pages().length - pagesBefore).toBe(0);
+    expect(s.context.pages().some((p) => p.url().includes('highlights.html'))).toBe(false);
+
+    // 4. The reader opens the highlight's note editor (a click on it): the page cannot save, remove or close it.
+    const spot = await page.evaluate(() => {
+      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('wac-hl')!][0]!;
+      const box = r.getClientRects()[0]!;
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    });
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(() => exposeClosedRoots(page, 'wac-highlight')).toBe(1);
+    await expect.poll(() => page.locator('wac-highlight').locator('wac=textarea').isVisible()).toBe(true);
+    await page.evaluate(() => delete (document.querySelector('wac-highlight') as unknown as Record<string, unknown>).__wacShadow);
+    expect(await attack(page)).toEqual({ host: true, open: false, drawn: 1, count: '1/1', reading: 'false 1' });
+    expect(await stored(s)).toEqual(before);
+    await exposeClosedRoots(page, 'wac-highlight');
+    expect(await page.locator('wac-highlight').locator('wac=textarea').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+
+    // 5. The reader opens the reading-comfort panel: the page cannot press its buttons.
+    expect(await exposeToolbarChromium(page)).toBe(true);
+    await toolbarAction(page, /阅读设置|Reading comfort/);
+    await expect.poll(() => toolbar(page).locator('wac=#wac-reading').isVisible()).toBe(true);
+    await page.evaluate(() => delete (document.querySelector('wac-toolbar') as unknown as Record<string, unknown>).__wacShadow);
+    expect(await attack(page)).toMatchObject({ drawn: 1, count: '1/1', reading: 'false 1' });
+    expect(await stored(s)).toEqual(before);
+    expect(s.context.pages().length - pagesBefore).toBe(0);
     await page.close();
   });
 });

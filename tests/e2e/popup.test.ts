@@ -14,7 +14,7 @@ eachBrowser('popup', (b) => {
 
   describe('the popup on an article', () => {
     it('says the page is cleaned and how many promotion blocks it hid', async () => {
-      await expect.poll(() => popup.text('#status')).toBe('此页面已净化（隐藏了 13 处推广内容）。');
+      await expect.poll(() => popup.text('#status')).toBe('此页面已净化。已隐藏：推广 13 处。');
       expect(await popup.isChecked('#clean-page')).toBe(true);
       expect(await popup.isChecked('#clean-default')).toBe(true);
     });

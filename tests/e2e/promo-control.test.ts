@@ -19,8 +19,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-const HIDDEN = /已隐藏 \d+ 处推广|promotions hidden/;
-const SHOWN = /重新隐藏这 \d+ 处推广|Hide these \d+ promotions again/;
+const HIDDEN = /^(已隐藏：|Hidden: )/;
+const SHOWN = /^(重新隐藏：|Hide again: )/;
 const PICK = /^(隐藏一块|Hide a block)$/;
 
 async function open(s: Session, id: string): Promise<Page> {
@@ -47,7 +47,7 @@ describe('showing the hidden promotion (page 02)', () => {
     const page = await open(session, '02');
     const n = await marked(page).count();
     expect(n).toBeGreaterThan(0);
-    expect(await label(page, HIDDEN)).toBe(`已隐藏 ${n} 处推广`);
+    expect(await label(page, HIDDEN)).toBe(`已隐藏：推广 ${n} 处`);
     const first = marked(page).first();
     expect(await first.isVisible()).toBe(false);
 
@@ -60,13 +60,13 @@ describe('showing the hidden promotion (page 02)', () => {
     // Each in a closed root of its own: reached as a debugger would (browsers/closed-root.ts).
     expect(await exposeClosedRoots(page, 'wac-promo-tag')).toBe(drawn);
     expect(await page.locator('wac-promo-tag').locator('wac=button').filter({ hasText: /不是推广|Not promotion/ }).count()).toBe(drawn);
-    expect(await label(page, SHOWN)).toBe(`重新隐藏这 ${n} 处推广`);
+    expect(await label(page, SHOWN)).toBe(`重新隐藏：推广 ${n} 处`);
     await page.screenshot({ path: shotPath('promo-reveal.png') });
 
     await toolbarAction(page, SHOWN);
     expect(await first.isVisible()).toBe(false);
     expect(await page.locator('wac-promo-tag').count()).toBe(0);
-    expect(await label(page, HIDDEN)).toBe(`已隐藏 ${n} 处推广`);
+    expect(await label(page, HIDDEN)).toBe(`已隐藏：推广 ${n} 处`);
     await page.close();
   });
 });

@@ -42,12 +42,18 @@ describe('the toolbar by keyboard', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toEqual({ name: '更多', role: 'button', ring: 'solid 2px' });
+    // Between them, what was hidden: a button too.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toEqual({ name: '已隐藏：推广 13 处', role: 'button', ring: 'solid 2px' });
     await page.keyboard.press('Shift+Tab');
     expect((await focused(page)).name).toBe('下载 Markdown');
     const md = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     expect((await md).suggestedFilename()).toMatch(/\.md$/);
+    // The menu's export items are disabled while the export runs; the download can come first.
+    await expect.poll(() => page.locator('wac=[aria-busy="false"]').count()).toBe(1);
 
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => bar.getByRole('menu').isVisible()).toBe(true);

@@ -4,8 +4,9 @@ import { anchorRange, describeRange, findQuote, textIndex, type TextAnchor } fro
 import { highlightsSection, markHighlights } from '../../utils/annotate/markdown';
 import { validRecord, type Highlight } from '../../utils/annotate/store';
 import { exportMarkdown, makeDraft } from '../../utils/pipeline/export';
-import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
-import { pageHtml, pageUrl } from '../fixtures';
+import { DEFAULT_SETTINGS, withDefaults } from '../../utils/settings/settings';
+import MarkdownIt from 'markdown-it';
+import { clockless, pageHtml, pageUrl } from '../fixtures';
 
 const load = (prefix: string) => {
   const html = pageHtml(prefix);
@@ -126,6 +127,68 @@ describe('highlights in the note', () => {
     expect(placed.map((h) => h.exact)).toEqual([crossing.exact, late.exact]);
     expect(root.innerHTML).toBe('<p>第一<mark data-wac-hl="">段 </mark><b><mark data-wac-hl="">加粗的</mark></b><mark data-wac-hl=""> 文字</mark>。</p><p><mark data-wac-hl="">第二段</mark>文字。</p>');
     expect(highlightsSection(placed)).toBe('## 划线与批注 / Highlights\n\n> 段 加粗的 文字\n\n> 第二段');
+  });
+});
+
+describe('the <mark> option for highlighted passages', () => {
+  // The scoreboard's rule (measure/render-check.mjs): every raw-HTML token a CommonMark renderer with HTML
+  // on finds, other than table markup, counts against the note.
+  const md = new MarkdownIt({ html: true, linkify: false });
+  const rawHtml = (note: string): string[] => {
+    const found: string[] = [];
+    const walk = (ts: ReturnType<typeof md.parse>) => {
+      for (const t of ts) {
+        if ((t.type === 'html_block' || t.type === 'html_inline') && !/^\s*<\/?(table|thead|tbody|tr|td|th|br|sup|sub)\b/i.test(t.content)) found.push(t.content.trim());
+        if (t.children) walk(t.children);
+      }
+    };
+    walk(md.parse(note.replace(/^---\n[\s\S]*?\n---\n/, ''), {}));
+    return found;
+  };
+  const exportWith = (markup: 'equals' | 'mark', extra = '') => {
+    const { dom, url } = load('01');
+    const doc = dom.window.document;
+    const root = content(doc);
+    // The author's own words and element that look like the option's tags: never written as raw HTML.
+    if (extra) root.insertAdjacentHTML('afterbegin', extra);
+    const text = textIndex(root).text;
+    const at = proseAt(text, 600, 24);
+    const a = describeRange(root, rangeOf(root, at, at + 24))!;
+    const made = makeDraft(doc, url, { ...DEFAULT_SETTINGS, highlightMarkup: markup }, null, [highlight(a, '想法')]);
+    if (!made.ok) throw new Error(made.message);
+    const note = made.draft.markdown;
+    const at2 = note.indexOf('## 划线与批注');
+    return { exact: a.exact, body: note.slice(0, at2), section: note.slice(at2), note };
+  };
+
+  it('writes the passages <mark>…</mark> instead of ==…== when chosen; the Highlights section is the same', () => {
+    const equals = exportWith('equals');
+    const mark = exportWith('mark');
+    expect(equals.body).toContain(`==${equals.exact}==`);
+    expect(equals.body).not.toContain('<mark>');
+    expect(mark.body).toContain(`<mark>${mark.exact}</mark>`);
+    expect(mark.body).not.toContain(`==${mark.exact}`);
+    expect(mark.section).toBe(equals.section);
+    // Apart from the markers (and each draft's own image-slot nonce) the body is the same.
+    const slots = (md: string) => clockless(md).replace(/wac-img-[a-z0-9]+-/g, 'wac-img-');
+    expect(slots(mark.body.replace(/<\/?mark>/g, ''))).toBe(slots(equals.body.replace(`==${equals.exact}==`, equals.exact)));
+  });
+
+  it("gives the scoreboard no raw HTML by default; with <mark> only the passage's <mark> pair, never the author's look-alikes", () => {
+    const lookAlikes = '<p>写作 &lt;mark&gt;要点&lt;/mark&gt; 与 <mark>作者自己的标记</mark></p>';
+    expect(rawHtml(exportWith('equals', lookAlikes).note)).toEqual([]);
+    const mark = exportWith('mark', lookAlikes);
+    expect(rawHtml(mark.note)).toEqual(['<mark>', '</mark>']);
+    // The author's text stays text, their own <mark> element stays plain words.
+    expect(mark.body).toContain('\\<mark>要点');
+    expect(mark.body).toContain('作者自己的标记');
+    expect(mark.body).not.toContain('<mark>作者');
+  });
+
+  it('is read from settings as one of its two values; anything else falls back to ==…==', () => {
+    expect(withDefaults({ highlightMarkup: 'mark' }).highlightMarkup).toBe('mark');
+    expect(withDefaults({ highlightMarkup: '<script>' as never }).highlightMarkup).toBe('equals');
+    expect(withDefaults({}).highlightMarkup).toBe('equals');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { albumFixture, pageHtml, pageUrl, PAGE_NAMES, testImage } from '../fixtures';
-import { blockReason, BLOCK_SIGNS, fetchPage, pauseMs, type FetchPolicy } from '../../utils/batch/fetch-page';
+import { blockReason, BLOCK_SIGNS, fetchPage, pauseMs, redirectReason, VERIFY_PATHS, type FetchPolicy } from '../../utils/batch/fetch-page';
 import { newBatch, parseLinkList, uniqueName, timeLeftMs, type BatchState, type BatchStore, type StoredNote } from '../../utils/batch/state';
 import { runQueue, replayFinished, type QueueDeps } from '../../utils/batch/queue';
 import { indexMarkdown, ZipDestination } from '../../utils/batch/output';
@@ -253,6 +253,12 @@ describe('block signs, pauses, names, link lists', () => {
     for (const name of PAGE_NAMES) expect(blockReason(pageHtml(name)), name).toBeNull();
     for (const a of ARTICLES) expect(blockReason(a.html)).toBeNull();
     expect(blockReason(albumFixture('album-2026-03-09.html.gz'))).toBeNull();
+  });
+  it('a redirect to a verification path (each row its example) or another host is WeChat turning us away; one within its pages is not', () => {
+    const article = 'https://mp.weixin.qq.com/s?__biz=x&mid=1&idx=1';
+    for (const p of VERIFY_PATHS) expect(redirectReason(article, p.example), p.example).toMatch(/verification/);
+    expect(redirectReason(article, 'https://weixin110.qq.com/security/readtemplate?t=x')).toMatch(/weixin110\.qq\.com/);
+    expect(redirectReason(article, 'https://mp.weixin.qq.com/s/abcdef')).toBeNull();
   });
   it('the pause is jittered within its range; 0 stays 0', () => {
     expect(pauseMs(1000, 3000, () => 0)).toBe(1000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import TurndownService from 'turndown';
-import { convertContent, escapeTagsAndMath, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
+import { convertContent, escapeTagsAndMath, INTRAWORD_UNDERSCORE, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
 
 // Lists as WeChat's editors write them: every item wrapped in a <section> or <p>.
 function convert(html: string): string {
@@ -43,6 +43,19 @@ describe('elements converted whole', () => {
   });
 });
 
+describe('the player WeChat draws beside an audio card (33)', () => {
+  const frame = (id: string) =>
+    `<span class="js_audio_frame db"><span id="voice_main_${id}_0" class="share_audio_context"><strong class="share_audio_title">0623</strong><span class="share_audio_tips">来自军渡</span><em>00:00</em><em>18:37</em></span></span>`;
+  it('after its card, the player is chrome: one audio line, no "来自… 00:00"', () => {
+    const md = convert(`<p><mpvoice name="0623" play_length="1117000" voice_encode_fileid="MzUx_1"></mpvoice>${frame('MzUx_1')}</p><p>正文</p>`);
+    // Its length is the card's play_length (ms): 1117000 → 18:37.
+    expect(md).toBe('[音频：0623（18:37）](https://res.wx.qq.com/voice/getvoice?mediaid=MzUx_1)\n\n正文');
+  });
+  it('alone (its card gone), the player is the audio: its line, never lost', () => {
+    expect(convert(`<p>${frame('MzUx_2')}</p>`)).toBe('[音频：0623](https://res.wx.qq.com/voice/getvoice?mediaid=MzUx_2)');
+  });
+});
+
 describe('escaping text', () => {
   // The converter skips the escape for text the precheck finds nothing in. Every text that Turndown's
   // escape (or ours, `<` and `$`) would change must be caught by it, or Markdown syntax leaks.
@@ -59,6 +72,17 @@ describe('escaping text', () => {
 
   it('the note has every escape, at a run start and inside', () => {
     const md = convert('<p>1. 一</p><p>- 减</p><p>+ 加</p><p># 井</p><p>> 引</p><p>~~~ 浪</p><p>==</p><p>a*b_c`d[e]f\\g &lt;h $i</p>');
-    expect(md).toBe('1\\. 一\n\n\\- 减\n\n\\+ 加\n\n\\# 井\n\n\\> 引\n\n\\~~~ 浪\n\n\\==\n\na\\*b\\_c\\`d\\[e\\]f\\\\g \\<h \\$i');
+    expect(md).toBe('1\\. 一\n\n\\- 减\n\n\\+ 加\n\n\\# 井\n\n\\> 引\n\n\\~~~ 浪\n\n\\==\n\na\\*b_c\\`d\\[e\\]f\\\\g \\<h \\$i');
+  });
+
+  it('an underscore inside a word is written plain; every other one stays escaped; each renders as the text it was', () => {
+    const texts = [INTRAWORD_UNDERSCORE.example, 'SYSTEM_UI_FLAG_LAYOUT_FULLSCREEN和SYSTEM_UI_FLAG_LAYOUT_STABLE', '设置成match_parent，让图片', '_开头和结尾_', '__init__ 方法', 'a _b_ c', 'snake_case_ 后', '文字\\_反斜杠'];
+    for (const t of texts) {
+      const md = convert(`<p>${t}</p>`);
+      // What a notes app shows is the article's text: no emphasis, nothing lost.
+      expect(render(md), t).toBe(`<p>${t}</p>`);
+    }
+    expect(convert('<p>SYSTEM_UI_FLAG和match_parent</p>')).toBe('SYSTEM_UI_FLAG和match_parent');
+    expect(convert('<p>__init__</p>')).toBe('\\_\\_init\\_\\_');
   });
 });

@@ -105,11 +105,11 @@ describe('element families in the goldens', () => {
     expect(md('25-2017-preview-tables')).not.toContain('<table>');
   });
   it('media cards become labelled links', () => {
-    expect(md('21-2018-raw-mpvoice-vote')).toContain('[音频：早安武汉3月19日](https://res.wx.qq.com/voice/getvoice?mediaid=');
+    expect(md('21-2018-raw-mpvoice-vote')).toContain('[音频：早安武汉3月19日（4:43）](https://res.wx.qq.com/voice/getvoice?mediaid=');
     expect(md('21-2018-raw-mpvoice-vote')).toContain('[投票](');
     expect(md('22-2018-raw-video-iframe')).toContain('[视频：v.qq.com](https://v.qq.com/x/page/o0608305r9k.html)');
     expect(md('23-2018-raw-bgimage-qqmusic-news')).toContain('[音乐：柔如彩虹');
-    expect(md('03-2025-math-svg-audio')).toContain('[音频：【Day 15】大题给分点在过程与步骤！保证步骤清晰]');
+    expect(md('03-2025-math-svg-audio')).toContain('[音频：【Day 15】大题给分点在过程与步骤！保证步骤清晰（1:06）]');
     expect(md('miniprogram')).toContain('[小程序：每日一题](');
     expect(md('miniprogram')).toContain('[未能转换的内容：mp-common-weird](');
   });

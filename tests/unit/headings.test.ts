@@ -98,6 +98,23 @@ describe('same look, same level; no reference markers (02, the note and the outl
     expect(headings(note(`${styled('1、', '甲工具')}${styled('2、', '乙工具')}${plain('3、丙工具（试用）')}`))).toEqual(['## 1、甲工具', '## 2、乙工具', '## 3、丙工具（试用）']);
     expect(headings(note(`${styled('1、', '一条新闻')}${plain('2、另一条新闻说了一件事。')}${plain('3、第三条新闻也是一句话。')}`))).toEqual([]);
   });
+  it('a short question on a band is a title; bold alone, a long one, or a marker-pen phrase is not (31, hand-made)', () => {
+    const band = (t: string) => `<section style="background-color: rgb(105, 135, 166)"><span style="color: rgb(255, 255, 255); font-size: 18px">${t}</span></section>${PROSE}`;
+    expect(headings(note(`${band('什么是沉浸式？')}${band('隐藏状态栏')}`))).toEqual(['## 什么是沉浸式？', '## 隐藏状态栏']);
+    expect(headings(note(`<p><strong>你考虑过吗？</strong></p>${PROSE}`))).toEqual([]);
+    expect(headings(note(band('比如之前就有一个群友问过我，这样的效果该如何实现？')))).toEqual([]);
+    expect(headings(note(`<p>正文里<span style="background-color: rgb(255, 235, 59)">荧光笔标出</span>的一句话，写完了。</p>${PROSE}`))).toEqual([]);
+  });
+  it('a padded series goes on past 09, and a question styled like its titles is one of them (29, hand-made)', () => {
+    const title = (t: string) => `<p><span style="color: rgb(255, 169, 0); font-size: 17px"><strong>${t}</strong></span></p>${PROSE}`;
+    const lines = ['01.缘起', '02.经过', '03.结果', '04.反思', '05.追问', '06.旁证', '07.余波', '08.关系', '09.重点：什么是违法？', '10.最后'];
+    expect(headings(note(lines.map(title).join('')))).toEqual(lines.map((l) => `## ${l}`));
+    // Counter-examples: a statement in the series, and a question that does not look like the titles.
+    const statement = [...lines.slice(0, 8), '09.重点：这是一句陈述。', '10.最后'];
+    expect(headings(note(statement.map(title).join('')))).not.toContain('## 09.重点：这是一句陈述。');
+    const plainQuestion = lines.map((l, i) => (i === 8 ? `<p>09.什么是违法？</p>${PROSE}` : title(l))).join('');
+    expect(headings(note(plainQuestion)).some((h) => h.includes('什么是违法'))).toBe(false);
+  });
 });
 
 const headingLines = (name: string) => headings(expectedMarkdown(name).replace(/^```[\s\S]*?^```/gm, ''));
@@ -120,7 +137,9 @@ describe('section titles on corpus pages', () => {
       const lines = headings(expectedMarkdown(name)).map((h) => h.replace(/\\(.)/g, '$1').replace(/\s+/g, ''));
       for (const must of l.must.filter((s) => /[。！？!?]["”’）)]*$/.test(s.trim()))) {
         const m = must.replace(/\s+/g, '');
-        if (lines.some((h) => h.includes(m))) offenders.push(`${name}: ${must}`);
+        // A question may head a numbered section ("09.重点：什么样的爬虫是违法？"); a statement never does.
+        const asNumberedQuestion = (h: string) => /[？?]$/.test(m) && /^#+\S*?\d+[.、．]/.test(h);
+        if (lines.some((h) => h.includes(m) && !asNumberedQuestion(h))) offenders.push(`${name}: ${must}`);
       }
     }
     expect(offenders).toEqual([]);

@@ -7,7 +7,8 @@ describe('image hosts', () => {
   it('WeChat hosts need nothing; other hosts are asked for once per origin', () => {
     expect(isWeChatImageHost(urls[0]!)).toBe(true);
     expect(originPattern('https://img.cdn.example:8443/p.png?x=1')).toBe('https://img.cdn.example/*');
-    expect(foreignImageOrigins(urls)).toEqual(['http://img.cdn.example/*', 'https://img.cdn.example/*']);
+    // The http one is not asked for: it is never fetched (below).
+    expect(foreignImageOrigins(urls)).toEqual(['https://img.cdn.example/*']);
   });
   it('only actions that fetch images ask', () => {
     const o = ['https://img.cdn.example/*'];
@@ -48,7 +49,7 @@ describe('image hosts a page cannot turn on the reader (finding 3, 12)', () => {
   it('public DNS names only: no loopback, IP literal, private, local or one-label name', () => {
     for (const u of LOCAL) expect(isPublicImageAddress(u), u).toBe(false);
     expect(isPublicImageAddress('https://img.cdn.example/2018/photo.png')).toBe(true);
-    expect(isPublicImageAddress('http://pic.some-cdn.com.cn/a.jpg')).toBe(true);
+    expect(isPublicImageAddress('https://pic.some-cdn.com.cn/a.jpg')).toBe(true);
   });
 
   it('the popup is never told to ask for a local origin, nor asks for one it is told', () => {
@@ -71,6 +72,35 @@ describe('image hosts a page cannot turn on the reader (finding 3, 12)', () => {
     }
     vi.stubGlobal('fetch', async () => new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'content-type': 'image/png' } }));
     expect(await fetchImage('https://mmbiz.qpic.cn/a/640', 0)).toMatchObject({ ok: true, type: 'image/png' });
+  });
+
+  it('http on another host is refused before any request, granted or not: a name rebound to a local address would need no certificate', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    expect(isPublicImageAddress('http://pic.some-cdn.com.cn/a.jpg')).toBe(false);
+    expect(originsToAsk('download-zip', ['http://img.cdn.example/*'], false)).toEqual([]);
+    expect(await fetchImage('http://img.cdn.example/a.png', 0, async () => true)).toEqual({ index: 0, ok: false, error: NOT_AN_IMAGE_ADDRESS });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  // What a redirect ended at: a real Response as fetch gives it after following one.
+  const redirectedTo = (url: string) => {
+    const res = new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'content-type': 'image/png' } });
+    Object.defineProperties(res, { redirected: { value: true }, url: { value: url } });
+    return res;
+  };
+
+  it('a redirect that leaves the approved hosts is dropped unread: to a public host not granted, or to http on the granted one', async () => {
+    const granted = async (u: string) => new URL(u).hostname === 'img.cdn.example';
+    for (const to of ['https://elsewhere.example/a.png', 'http://img.cdn.example/a.png']) {
+      vi.stubGlobal('fetch', async () => redirectedTo(to));
+      expect(await fetchImage('https://img.cdn.example/a.png', 0, granted), to).toEqual({ index: 0, ok: false, error: NOT_AN_IMAGE_ADDRESS });
+    }
+    // Within the approved hosts a redirect is followed: to another path of the granted host, or to WeChat's.
+    for (const to of ['https://img.cdn.example/b.png', 'https://mmbiz.qpic.cn/a/640']) {
+      vi.stubGlobal('fetch', async () => redirectedTo(to));
+      expect(await fetchImage('https://img.cdn.example/a.png', 0, granted), to).toMatchObject({ ok: true, type: 'image/png' });
+    }
   });
 
   it('a public address that redirects to a local one is dropped unread', async () => {

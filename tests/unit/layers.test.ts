@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { MEDIA_KINDS } from '../../utils/markdown/media';
+import { MEDIA_SELECTORS } from '../../utils/page/media';
 
 const UTILS = resolve(__dirname, '../../utils');
 
@@ -18,6 +20,7 @@ const UTILS = resolve(__dirname, '../../utils');
 export const LAYERS: readonly { path: string; layer: number; why: string }[] = [
   { path: 'page', layer: 0, why: 'what the page is: reads the page, needs nothing of ours' },
   { path: 'ui/i18n.ts', layer: 0, why: 'the words every step says to the reader (a table and t()); imports nothing of ours' },
+  { path: 'ui/json-file.ts', layer: 0, why: "the one reader of an imported JSON file (the promotion memory's, the highlights'): plain data, imports nothing of ours" },
   { path: 'annotate/store.ts', layer: 0, why: "the reader's highlights as data: an article carries them (extract), the note marks them" },
   { path: 'annotate/anchor.ts', layer: 0, why: 'where a highlight is in a text (a quote and its context): plain DOM, read by the store' },
   { path: 'batch/album-info.ts', layer: 0, why: 'which albums a page names: a reading of the page (its scripts), for the templates and the batch alike' },
@@ -164,6 +167,11 @@ describe('layers of utils/', () => {
 
   it('no circle of imports, types included', () => {
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it("a media card's selector lives below, in page/media.ts: a row written with its own selector would be unknown to the extraction", () => {
+    // The merge with the audio player's row (.js_audio_frame) once did exactly that: its text leaked into note 33.
+    for (const k of MEDIA_KINDS) expect(Object.values(MEDIA_SELECTORS), k.selector).toContain(k.selector);
   });
 
   it('only the pipeline calls the steps (no step runs another)', () => {

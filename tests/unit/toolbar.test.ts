@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildToolbar, type ToolbarLabels } from '../../utils/ui/toolbar';
 import { CONTROL_WIDTH, placeControl } from '../../utils/ui/toolbar-place';
 import { pageTheme, WECHAT_DARK_CLASS } from '../../utils/ui/toolbar-theme';
@@ -21,7 +21,9 @@ const TIMES = { successMs: 30, fadeMs: 10 };
 // jsdom marks every event these tests dispatch untrusted; the toolbar acts only on trusted ones (the
 // reader's), which tests/e2e/page-attacks.test.ts checks in Chromium. Here the check lets all through.
 vi.mock('../../utils/ui/trusted', () => ({ trusted: <E extends Event>(h: (e: E) => void) => h }));
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The feedback's timers run on a fake clock: the test moves time, it does not wait for it (a real
+// 30 ms timer under load fired late and failed the fade test once).
+const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 function setup() {
   document.body.innerHTML = '';
@@ -123,6 +125,8 @@ describe('toolbar: one action shown, the rest in a menu', () => {
 });
 
 describe('toolbar: feedback beside the control', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
   it('a success shows, fades after successMs and is gone', async () => {
     const { toolbar, feedback, q } = setup();
     toolbar.setStatus('已保存 a.md', 'ok');

@@ -6,7 +6,9 @@
  * toolbar's "下一条划线" to edit its note or remove it. Lazy: nothing is read, drawn or observed until
  * storage says this article has highlights or the reader selects text in it.
  */
+import { browser } from 'wxt/browser';
 import { articleIdentity } from '../page/identity';
+import type { BackgroundRequest } from '../messages/types';
 import { scriptVars } from '../page/script-vars';
 import { followTheme } from '../ui/toolbar-theme';
 import { trusted } from '../ui/trusted';
@@ -14,6 +16,7 @@ import type { Toolbar, ToolbarItemHandle } from '../ui/toolbar';
 import { anchorRange, describeRange, textIndex } from './anchor';
 import { identityOfAlias, LIMITS, loadHighlights, newHighlightId, saveHighlights, shortAlias, type Highlight } from './store';
 import { HIGHLIGHT_NAMES, HIGHLIGHT_UI_CSS, PAGE_HIGHLIGHT_CSS, PAGE_STYLE_ID } from './style';
+import { closedHost } from '../ui/closed-host';
 
 export const UI_TAG = 'wac-highlight';
 
@@ -26,6 +29,7 @@ export const L = {
   close: '关闭 / Close',
   noteLabel: '批注 / Note on this passage',
   next: '下一条划线 / Next highlight',
+  list: '所有划线 / All highlights',
   unplaced: (n: number) => `${n} 条划线未能定位 / ${n} highlights not found on the page`,
   full: `划线已达上限 / Too many highlights (${LIMITS.perArticle})`,
   tooLong: `选中的文字过长 / The selection is too long (${LIMITS.quoteChars})`,
@@ -50,11 +54,15 @@ export function startHighlights(doc: Document, bar: Toolbar, pageUrl = doc.locat
   let active = false;
   let ui: ReturnType<typeof buildUi> | null = null;
   let nextItem: ToolbarItemHandle | null = null;
+  let listItem: ToolbarItemHandle | null = null;
   let unplacedItem: ToolbarItemHandle | null = null;
   let cursor = -1;
 
   const identity = () => (id === undefined ? (id = articleIdentity(pageUrl, scriptVars(doc))) : id);
-  const about = () => ({ title: doc.title, url: pageUrl });
+  // The article's title for the highlights page (the document's own is often just "微信公众平台").
+  const title = () =>
+    doc.querySelector('#activity-name')?.textContent?.trim() || doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || doc.title;
+  const about = () => ({ title: title(), url: pageUrl });
 
   /** Anchors every highlight in the content as it is now and draws them. */
   const draw = () => {
@@ -81,6 +89,8 @@ export function startHighlights(doc: Document, bar: Toolbar, pageUrl = doc.locat
     doc.documentElement.dataset.wacHighlights = `${ranges.size}/${items.length}`;
     if (items.length && !nextItem) nextItem = bar.addItem({ id: 'highlight-next', label: L.next, onSelect: () => openNext() });
     nextItem?.setHidden(!ranges.size);
+    // The list of every article's highlights (the extension's page, opened by the background).
+    if (items.length && !listItem) listItem = bar.addItem({ id: 'highlight-list', label: L.list, onSelect: () => void browser.runtime.sendMessage({ type: 'open-highlights' } satisfies BackgroundRequest) });
     if (missing && !unplacedItem) unplacedItem = bar.addItem({ id: 'highlight-unplaced', label: L.unplaced(missing), onSelect: () => listUnplaced() });
     unplacedItem?.setLabel(L.unplaced(missing));
     unplacedItem?.setHidden(!missing);
@@ -251,14 +261,11 @@ interface EditActions {
 
 /** The floating control and the note editor, in a closed shadow root of their own. */
 function buildUi(doc: Document) {
-  const host = doc.createElement(UI_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = HIGHLIGHT_UI_CSS;
+  const { host, shadow } = closedHost(doc, UI_TAG, HIGHLIGHT_UI_CSS);
   const root = doc.createElement('div');
   root.className = 'wac-hl';
   root.hidden = true;
-  shadow.append(style, root);
+  shadow.append(root);
   (doc.body ?? doc.documentElement).appendChild(host);
   followTheme(doc, (theme) => void (root.dataset.theme = theme));
 

@@ -1,7 +1,7 @@
 /**
  * The reader's highlights in the note: each passage wrapped in <mark> in the export's private copy of
- * the content (never the page), written `==…==` (Obsidian, Typora), and a section that lists every
- * passage as a quote with the reader's note under it.
+ * the content (never the page), written `==…==` (Obsidian, Typora) or, as the reader chooses, `<mark>…</mark>`
+ * (any app that renders HTML), and a section that lists every passage as a quote with the reader's note under it.
  */
 import type TurndownService from 'turndown';
 import { anchorRange, textIndex } from './anchor';
@@ -44,20 +44,29 @@ export function markHighlights(root: Element, highlights: readonly Highlight[]):
   return placed.map((p) => p.h);
 }
 
-/** <mark> → `==passage==`; white space at its edges stays outside, where the markers render. */
-export function highlightRule(td: TurndownService): void {
+/** Opening and closing markers of each form; the `<mark>` tags carry no attribute (nothing for a note app to run). */
+/** How a highlighted passage is written in the note's body. */
+export type HighlightMarkup = 'equals' | 'mark';
+export const HIGHLIGHT_MARKUPS: readonly HighlightMarkup[] = ['equals', 'mark'];
+
+const MARKERS: Record<HighlightMarkup, readonly [string, string]> = { equals: ['==', '=='], mark: ['<mark>', '</mark>'] };
+
+/** <mark> → `==passage==` or `<mark>passage</mark>`; white space at its edges stays outside, where the markers render. */
+export function highlightRule(td: TurndownService, markup: HighlightMarkup = 'equals'): void {
+  const [open, close] = MARKERS[markup];
   td.addRule('wacHighlight', {
     // Ours only: an author's own <mark> is not the reader's highlight.
     filter: (n) => n.nodeName === 'MARK' && (n as Element).hasAttribute(MARK_ATTR),
     replacement: (content) => {
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(content)!;
-      return m[2] ? `${m[1]}==${m[2]}==${m[3]}` : content;
+      return m[2] ? `${m[1]}${open}${m[2]}${close}${m[3]}` : content;
     },
   });
 }
 
-/** `==a====b==` (one passage over two text runs) reads as one: `==ab==`. */
-export const joinAdjacentMarks = (md: string) => md.replace(/(?<!=)====(?!=)/g, '');
+/** `==a====b==` (one passage over two text runs) reads as one: `==ab==`; likewise `</mark><mark>`. */
+export const joinAdjacentMarks = (md: string, markup: HighlightMarkup = 'equals') =>
+  markup === 'mark' ? md.replace(/<\/mark><mark>/g, '') : md.replace(/(?<!=)====(?!=)/g, '');
 
 /** A passage as a Markdown quote, paragraph by paragraph. */
 const quote = (text: string) =>

@@ -190,17 +190,18 @@ export async function startBatchPage(doc: Document): Promise<void> {
           { wait: sleep, pause: articlePause },
         );
       } catch (e) {
-        message(t('albumListFailed', (e as Error).message), 'error');
+        // Rendered first: with no batch, render() says there is none, over the reason.
         delete setup.dataset.active;
         render();
+        message(t('albumListFailed', (e as Error).message), 'error');
         return;
       }
       if (req.onlyNew) {
         ({ fresh: items, earlier } = await splitNew(items, settings));
         if (items.length === 0) {
-          message(t('followNothingNew', title));
           delete setup.dataset.active;
           render();
+          message(t('followNothingNew', title));
           return;
         }
       }

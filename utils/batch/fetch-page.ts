@@ -18,6 +18,37 @@ export const BLOCK_SIGNS: readonly { test: RegExp; reason: string; example: stri
   },
 ];
 
+/**
+ * Where WeChat sends a client it wants to check, on its own host: a redirect there stops the batch or
+ * the check whatever the page says (it may be drawn by script, without the words above).
+ */
+export const VERIFY_PATHS: readonly { test: RegExp; example: string }[] = [
+  { test: /^\/mp\/wappoc_appmsgcaptcha\b/, example: 'https://mp.weixin.qq.com/mp/wappoc_appmsgcaptcha?poc_token=x&target_url=https%3A%2F%2Fmp.weixin.qq.com%2Fs%2Fabc' },
+];
+
+const REDIRECTED = 'WeChat redirected the request instead of answering it (to a verification page, 验证?)';
+
+/**
+ * Why a request that ended at `finalUrl` is WeChat turning us away; null when it is not. Another host
+ * is never where an article or an album page lives.
+ */
+export function redirectReason(url: string, finalUrl: string): string | null {
+  const from = new URL(url);
+  const to = new URL(finalUrl);
+  if (to.host !== from.host) return `${REDIRECTED}: ${to.host}`;
+  return VERIFY_PATHS.some((p) => p.test.test(to.pathname)) ? `${REDIRECTED}: ${to.pathname}` : null;
+}
+
+/**
+ * The album's JSON pages are an API: WeChat answers them or sends the client away. They are asked
+ * with redirects not followed, so a redirect to a host the extension may not read (a network error
+ * that would be retried) is seen as what it is.
+ */
+const isAlbumJson = (url: string) => {
+  const u = new URL(url);
+  return u.pathname === '/mp/appmsgalbum' && u.searchParams.get('f') === 'json';
+};
+
 /** Why a fetched page is WeChat telling us to stop; null when it is not. */
 export function blockReason(text: string): string | null {
   // The signs are short pages; a real article quoting them is long and has its content in #js_content.
@@ -41,20 +72,24 @@ export type Sleep = (ms: number) => Promise<void>;
 export const sleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 class Retryable extends Error {}
+class TurnedAway extends Error {}
 
 async function fetchOnce(url: string, timeoutMs: number, fetchFn: typeof fetch): Promise<string> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
     // No cookies: a batch reads what anyone can read, and must not act as the reader's account.
-    const res = await fetchFn(url, { credentials: 'omit', signal: ctrl.signal, redirect: 'follow' });
+    const res = await fetchFn(url, { credentials: 'omit', signal: ctrl.signal, redirect: isAlbumJson(url) ? 'manual' : 'follow' });
+    if (res.type === 'opaqueredirect') throw new TurnedAway(REDIRECTED);
+    const away = res.redirected ? redirectReason(url, res.url) : null;
+    if (away) throw new TurnedAway(away);
     if (res.status >= 500) throw new Retryable(`HTTP ${res.status}`);
     if (res.status === 429) throw new Retryable('HTTP 429');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return await res.text();
   } catch (e) {
     if (ctrl.signal.aborted) throw new Retryable(`timed out after ${Math.round(timeoutMs / 1000)} s`);
-    if (e instanceof Retryable || (e instanceof Error && /^HTTP /.test(e.message))) throw e;
+    if (e instanceof Retryable || e instanceof TurnedAway || (e instanceof Error && /^HTTP /.test(e.message))) throw e;
     throw new Retryable((e as Error)?.message || 'network error');
   } finally {
     clearTimeout(timer);
@@ -72,6 +107,7 @@ export async function fetchPage(url: string, policy: FetchPolicy = DEFAULT_FETCH
       return blocked ? { ok: false, blocked: true, reason: blocked } : { ok: true, text };
     } catch (e) {
       last = (e as Error).message;
+      if (e instanceof TurnedAway) return { ok: false, blocked: true, reason: last };
       if (!(e instanceof Retryable)) return { ok: false, blocked: false, reason: last };
     }
   }

@@ -3,6 +3,13 @@ import type { PromoBlock, PromoFamily } from './promotion';
 import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory, type HiddenBlock } from './memory';
 import { scriptVars } from '../page/script-vars';
 import { normalizeImageUrl } from '../page/images';
+import { tally } from './hidden-kinds';
+
+export interface HiddenCounts {
+  promotion: number;
+  decoration: number;
+  unsure: number;
+}
 
 const STYLE_ID = 'wac-cleaning-style';
 const REVEALED = 'data-wac-src';
@@ -24,7 +31,6 @@ export class PageCleaner {
   private memory: AccountMemory | null = null;
   private learn = true;
   enabled = false;
-  promotions = 0;
   /** What the last pass hid, in document order (the reader's controls show and undo these). */
   hidden: HiddenBlock[] = [];
   /** What the last pass was unsure of: left on the page, marked, counted apart. */
@@ -80,7 +86,6 @@ export class PageCleaner {
       el.textContent = '';
       el.removeAttribute(FILLED);
     }
-    this.promotions = 0;
     this.hidden = [];
     this.unsure = [];
     this.onProcessed();
@@ -136,13 +141,12 @@ export class PageCleaner {
     for (const { el, signals } of this.unsure) el.setAttribute(PROMO_UNSURE_ATTR, signals.join('; '));
     // The export reads these marks instead of finding the same blocks again, while the content is unchanged.
     root.setAttribute(PASS_ATTR, passKey(this.memory, options));
-    this.promotions = this.hidden.length;
     return true;
   }
 
-  /** What the toolbar can show: blocks hidden, and blocks that may be promotion but stay. */
-  counts(): { hidden: number; unsure: number } {
-    return { hidden: this.hidden.length, unsure: this.unsure.length };
+  /** What the toolbar and the popup show: promotion and decoration hidden, apart; blocks that may be promotion but stay. */
+  counts(): HiddenCounts {
+    return { ...tally(this.hidden), unsure: this.unsure.length };
   }
 
   /**

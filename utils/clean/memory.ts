@@ -10,6 +10,7 @@
  * of images only, of its images' addresses (the path, without query and size: `/mmbiz_png/<id>/640`
  * and `/mmbiz_png/<id>/0?wx_fmt=png` are one image). Nothing here touches storage or the network.
  */
+import { exportedList } from '../ui/json-file';
 import { contentUnits, findPromotion, type PromoBlock, type PromoFamily } from './promotion';
 import { imageSource } from '../page/images';
 import { BIZ_VALUE, USER, type AccountId } from '../page/account';
@@ -333,18 +334,10 @@ function accountOf(a: unknown): { error: string } | { memory: AccountMemory } {
  * a promotion memory export").
  */
 export function parseImport(text: string): ImportResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `not JSON (${(e as Error).message})` };
-  }
-  if (!isObj(data) || data.format !== EXPORT_FORMAT) return { ok: false, message: `"format" is not "${EXPORT_FORMAT}"` };
-  if (data.version !== 1) return { ok: false, message: `unknown version ${JSON.stringify(data.version)}` };
-  if (!Array.isArray(data.accounts)) return { ok: false, message: '"accounts" is not a list' };
-  if (data.accounts.length > IMPORT_MAX_ACCOUNTS) return { ok: false, message: `${data.accounts.length} accounts, more than ${IMPORT_MAX_ACCOUNTS}` };
+  const file = exportedList(text, EXPORT_FORMAT, 'accounts', IMPORT_MAX_ACCOUNTS);
+  if (!file.ok) return file;
   const accounts: AccountMemory[] = [];
-  for (const [i, a] of data.accounts.entries()) {
+  for (const [i, a] of file.list.entries()) {
     const r = accountOf(a);
     if ('error' in r) return { ok: false, message: `account ${i + 1}${r.error.startsWith('"') ? ',' : ''} ${r.error}` };
     const twin = accounts.findIndex((b) => sameAccount(b, r.memory));

@@ -18,7 +18,9 @@ const parsedPast = (el: Element) => {
 export interface PageStatus {
   cleaned: boolean;
   kind: string;
+  /** Hidden blocks: promotion, and the publisher's decoration apart (hidden-kinds.ts). */
   promotions: number;
+  decorations: number;
   /** Origins (`https://host/*`) of the article's images outside WeChat's hosts: what a ZIP asks to fetch. */
   imageOrigins?: string[];
 }
@@ -112,6 +114,7 @@ export class PageCleaning {
   }
 
   status(): PageStatus {
-    return { cleaned: this.cleaner.enabled, kind: detectPage(this.doc).kind, promotions: this.cleaner.promotions };
+    const { promotion, decoration } = this.cleaner.counts();
+    return { cleaned: this.cleaner.enabled, kind: detectPage(this.doc).kind, promotions: promotion, decorations: decoration };
   }
 }

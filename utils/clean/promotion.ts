@@ -91,7 +91,8 @@ export function contentUnits(root: Element): Element[] {
   return out;
 }
 
-function isQrLikeImage(el: Element): boolean {
+/** A square-ish picture: what a QR code looks like from the editor's data-ratio. */
+export function isQrLikeImage(el: Element): boolean {
   const imgs = el.matches('img') ? [el] : Array.from(el.querySelectorAll('img'));
   return imgs.some((img) => {
     const ratio = Number(img.getAttribute('data-ratio'));

@@ -33,13 +33,15 @@ export async function fetchImage(url: string, index: number, granted: HostGrante
   // must not become a fetcher for any address a page names (a local service above all).
   const allowed = (u: string) => isWeChatImageHost(u) || isPublicImageAddress(u);
   if (!allowed(url)) return { index, ok: false, error: NOT_AN_IMAGE_ADDRESS };
-  if (!isWeChatImageHost(url) && !(await granted(url))) return { index, ok: false, error: NO_HOST_PERMISSION };
+  const approved = async (u: string) => isWeChatImageHost(u) || (await granted(u));
+  if (!(await approved(url))) return { index, ok: false, error: NO_HOST_PERMISSION };
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   try {
     const res = await fetch(url, { referrerPolicy: 'no-referrer', credentials: 'omit', signal: ctrl.signal });
-    // A public name may redirect anywhere: what came back from a local address is dropped unread.
-    if (res.redirected && !allowed(res.url)) return { index, ok: false, error: NOT_AN_IMAGE_ADDRESS };
+    // A public name may redirect anywhere: what came back from a local address, over http, or from a
+    // host the reader did not approve is dropped unread (the request itself has been made by then).
+    if (res.redirected && !(allowed(res.url) && (await approved(res.url)))) return { index, ok: false, error: NOT_AN_IMAGE_ADDRESS };
     if (!res.ok) return { index, ok: false, error: `HTTP ${res.status}` };
     const type = res.headers.get('content-type') ?? '';
     if (!/^image\//i.test(type)) return { index, ok: false, error: `not an image (${type || 'no type'})` };

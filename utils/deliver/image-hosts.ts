@@ -17,10 +17,12 @@ export function isWeChatImageHost(url: string): boolean {
 const LOCAL_NAMES = ['localhost', 'local', 'localdomain', 'internal', 'intranet', 'lan', 'home', 'corp', 'home.arpa'];
 
 /**
- * Whether an image on another host may be fetched or asked for: an http(s) address whose host is a
+ * Whether an image on another host may be fetched or asked for: an https address whose host is a
  * public DNS name. The page chooses its images' addresses, and the extension fetches with its own
  * permissions (Joplin's grant covers http://127.0.0.1/*): loopback, IP literals (every private
  * network among them), one-label and local names would let a page read a local service through us.
+ * https only: a public name that resolves to a local address (DNS rebinding; no DNS API in an
+ * extension to see it) then needs a certificate valid for that name, which a local service lacks.
  */
 export function isPublicImageAddress(url: string): boolean {
   let u: URL;
@@ -29,7 +31,7 @@ export function isPublicImageAddress(url: string): boolean {
   } catch {
     return false;
   }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return false;
+  if (u.protocol !== 'https:' || u.username || u.password) return false;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
   // The URL parser writes every IPv4 form (0x7f.1, 2130706433) dotted, and IPv6 in brackets.
   if (host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.')) return false;

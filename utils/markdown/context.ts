@@ -1,3 +1,5 @@
+import type { HighlightMarkup } from '../annotate/markdown';
+
 /** What the Markdown rules need to know beyond the node they convert. */
 export interface ConvertContext {
   /** The article's canonical address: media that only plays inside WeChat links back to it. */
@@ -6,4 +8,6 @@ export interface ConvertContext {
   headingShift: number;
   /** Where an image is written: a local path for the ZIP, a data URI, or the remote address. */
   imageTarget: (remote: string) => string;
+  /** How the reader's highlighted passages are written: `==…==` (default) or `<mark>…</mark>`. */
+  highlightMarkup?: HighlightMarkup;
 }

@@ -20,6 +20,13 @@ export const MAY_NEED_ESCAPE = /[\\*`[\]_<$]|^(?:[-+=#~>]|\d+\. )/;
 /** Ours, after Turndown's: `<` before a tag's first character, and `$`. */
 export const escapeTagsAndMath = (text: string) => text.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
 
+/**
+ * Turndown escapes every `_`; between two letters or digits one can neither open nor close emphasis
+ * (CommonMark's flanking rules), so `match_parent` and `SYSTEM_UI_FLAG` are written as they read.
+ */
+export const INTRAWORD_UNDERSCORE = { pattern: /(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, example: 'tshark_manager.cpp' };
+const unescapeIntraword = (text: string) => (text.includes('\\_') ? text.replace(INTRAWORD_UNDERSCORE.pattern, '_') : text);
+
 /** Turndown with the GFM plugin and WeChat's rules. Rules added later take precedence. */
 function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   const whole = [...mediaSteps(ctx, root), formula, codeBlock, complexTable(ctx.imageTarget)];
@@ -37,14 +44,14 @@ function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   // Turndown leaves `<` alone: article text such as "<script>" or "<img onerror=…>" would become raw
   // HTML in the note. `$` would start math in Obsidian and Typora. Both are escaped as text.
   const escapeText = td.escape.bind(td);
-  td.escape = (text: string) => (MAY_NEED_ESCAPE.test(text) ? escapeTagsAndMath(escapeText(text)) : text);
+  td.escape = (text: string) => (MAY_NEED_ESCAPE.test(text) ? unescapeIntraword(escapeTagsAndMath(escapeText(text))) : text);
   emphasisRules(td);
   linkRules(td);
   tableRules(td);
   blockRules(td, ctx);
   mediaRules(td, ctx);
   wholeRule(td, whole);
-  highlightRule(td);
+  highlightRule(td, ctx.highlightMarkup);
   return td;
 }
 

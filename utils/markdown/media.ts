@@ -22,6 +22,15 @@ const attr = (el: Element, ...names: string[]) => {
 };
 
 
+/** An audio's length from its play_length in milliseconds ("1117000" → "18:37"); '' when there is none. */
+export function duration(ms: string): string {
+  const total = /^\d{4,9}$/.test(ms) ? Math.round(Number(ms) / 1000) : 0;
+  if (!total) return '';
+  const [h, m, sec] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
+}
+
 /** A labelled link on its own line. The address comes from the page's attributes: it goes through the
  *  links' safe-destination function (no `javascript:`, nothing that ends the destination). */
 export function mediaLine(label: string, name: string, url: string): string {
@@ -49,7 +58,22 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
     line: (el, ctx) => {
       const id = attr(el, 'voice_encode_fileid', 'data-voice_encode_fileid');
       const url = id ? `https://res.wx.qq.com/voice/getvoice?mediaid=${encodeURIComponent(id)}` : ctx.source;
-      return mediaLine('音频', attr(el, 'name', 'data-name', 'data-title'), url);
+      const length = duration(attr(el, 'play_length', 'data-play_length'));
+      const name = attr(el, 'name', 'data-name', 'data-title');
+      return mediaLine('音频', name && length ? `${name}（${length}）` : name || length, url);
+    },
+  },
+  {
+    // The player WeChat's scripts draw after an <mpvoice> ("0623 来自军渡 00:00 18:37"): chrome beside the
+    // card, which already wrote the audio's line. Alone (its card gone from the copy), it is the line.
+    selector: MEDIA_SELECTORS.audioFrame,
+    line: (el, ctx) => {
+      if (el.parentElement?.closest('.js_audio_frame')) return '';
+      const id = /^voice_main_([\w=-]+)_\d+$/.exec(el.querySelector('[id^="voice_main_"]')?.id ?? el.id)?.[1] ?? '';
+      const card = el.previousElementSibling?.matches('mpvoice, mp-common-mpaudio') || (id && el.ownerDocument.querySelector(`[voice_encode_fileid="${id}"], [data-voice_encode_fileid="${id}"]`));
+      if (card) return '';
+      const url = id ? `https://res.wx.qq.com/voice/getvoice?mediaid=${encodeURIComponent(id)}` : ctx.source;
+      return mediaLine('音频', (el.querySelector('.share_audio_title')?.textContent ?? '').trim(), url);
     },
   },
   {

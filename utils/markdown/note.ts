@@ -3,7 +3,7 @@ import { compileNoteTemplates, noteFrontMatter, noteHeading, type NoteTemplates,
 import { templateContext } from './templates/variables';
 import { convertContent } from './convert';
 import { t } from '../ui/i18n';
-import { highlightsSection, joinAdjacentMarks, markHighlights } from '../annotate/markdown';
+import { highlightsSection, joinAdjacentMarks, markHighlights, type HighlightMarkup } from '../annotate/markdown';
 
 /** The smallest heading level in the content becomes ##: the title alone is #. An empty heading
  *  (editor debris) is written as nothing, so it does not count. */
@@ -14,15 +14,21 @@ function headingShift(root: Element): number {
   return levels.length ? 2 - Math.min(...levels) : 0;
 }
 
+/** The reader's options the note reads: its templates and how highlights are written (settings/settings.ts holds them all). */
+export interface NoteSettings extends NoteTemplates {
+  highlightMarkup: HighlightMarkup;
+}
+
 /** Article → the note's text. `imageTarget` says where each image is written (remote, ZIP path, data URI). */
-export function articleMarkdown(article: Article, settings: NoteTemplates, imageTarget: (remote: string) => string = (u) => u, now: Date = new Date()): string {
+export function articleMarkdown(article: Article, settings: NoteSettings, imageTarget: (remote: string) => string = (u) => u, now: Date = new Date()): string {
   // The reader's highlights are marked in the private copy, never on the page.
   const all = article.highlights ?? [];
   const placed = all.length ? markHighlights(article.root, all) : [];
   // Those not found in the content are still listed, after the others: never dropped.
   const marked = [...placed, ...all.filter((h) => !placed.includes(h))];
-  const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget });
-  const body = marked.length ? `${joinAdjacentMarks(converted)}\n\n${highlightsSection(marked)}` : converted;
+  const highlightMarkup = settings.highlightMarkup;
+  const converted = convertContent(article.root, { source: article.meta.source, headingShift: headingShift(article.root), imageTarget, highlightMarkup });
+  const body = marked.length ? `${joinAdjacentMarks(converted, highlightMarkup)}\n\n${highlightsSection(marked)}` : converted;
   const templates = compileNoteTemplates(settings);
   const ctx = templateContext(article.meta, now, marked);
   // The first line is the heading template's ("# {{title}}" unless the reader changed or cleared it).

@@ -21,5 +21,7 @@ export type ContentRequest =
 /** From a content script or the popup to the background: show the batch page (and start what is asked). */
 export type BackgroundRequest =
   | { type: 'open-batch'; request?: BatchRequest }
+  /** From the toolbar: show the highlights page. */
+  | { type: 'open-highlights' }
   /** A draft for a destination that runs in the background; the answer is its DeliveryResult. */
   | DeliverRequest;

@@ -54,6 +54,8 @@ export interface TitleStyle {
   /** Font size in px minus the body text's, rounded; 0 when the same or unknown. */
   larger: number;
   coloured: boolean;
+  /** On a band of saturated background colour (the badge titles of 135editor-style layouts). */
+  band: boolean;
   numbering: number | null;
 }
 
@@ -61,7 +63,14 @@ export interface TitleStyle {
 export const TITLE_RULES: readonly { name: string; test: (s: TitleStyle) => boolean; example: string }[] = [
   { name: 'numbered and styled', test: (s) => s.numbering !== null && (s.bold || s.larger > 0 || s.coloured), example: '<p><strong>一、静态页面</strong></p>' },
   { name: 'larger and bold or coloured', test: (s) => s.larger >= 2 && (s.bold || s.coloured), example: '<p><span style="font-size: 20px; color: rgb(0, 52, 198)"><strong>当作文只剩应试模版</strong></span></p>' },
+  { name: 'on a coloured band', test: (s) => s.band, example: '<section style="background-color: rgb(105, 135, 166); color: rgb(255, 255, 255)"><span>隐藏状态栏</span></section>' },
 ];
+
+/**
+ * A short question that a title rule (not bold alone) accepts is a title ("什么是沉浸式？" on a band);
+ * a longer one, or one with a clause inside, is a sentence.
+ */
+export const SHORT_QUESTION = { test: (t: string) => t.length <= 16 && /[？?]$/.test(t) && !/[，,。；;：:]/.test(t), example: '什么是沉浸式？' };
 
 /** A bold-only line is a title only when the article has a set of lines styled alike. */
 export const BOLD_SET = { min: 3, example: '<p><strong>课堂问题</strong></p> … <p><strong>讲义问题</strong></p> … <p><strong>学生问题</strong></p>' };
@@ -84,12 +93,14 @@ const HEADING = /^H[1-6]$/;
 
 const SIZE = /font-size\s*:\s*([\d.]+)\s*(px|pt|em|rem)/i;
 const COLOUR = /(?:^|[;\s])color\s*:\s*([^;]+)/i;
+const BACKGROUND = /background(?:-color)?\s*:\s*((?:#|rgba?\()[^;]+)/i;
 
 interface Run {
   chars: number;
   bold: boolean;
   size: number | null;
   colour: 'colour' | 'grey' | 'plain';
+  band: boolean;
 }
 
 function px(style: string): number | null {
@@ -122,6 +133,7 @@ interface Inherited {
   bold: boolean;
   size: number | null;
   colour: Run['colour'] | null;
+  band: boolean;
 }
 
 /**
@@ -129,22 +141,25 @@ interface Inherited {
  * ancestors, so each one's style attribute is read once, not once for every text node below it.
  */
 function inheritedStyle(el: Element | null, root: Element, memo: Map<Element, Inherited>): Inherited {
-  if (!el || el === root.parentElement) return { bold: false, size: null, colour: null };
+  if (!el || el === root.parentElement) return { bold: false, size: null, colour: null, band: false };
   const known = memo.get(el);
   if (known) return known;
   const up = inheritedStyle(el.parentElement, root, memo);
   let bold = up.bold || el.nodeName === 'STRONG' || el.nodeName === 'B' || HEADING.test(el.nodeName);
   let size: number | null = null;
   let colour: Run['colour'] | null = null;
+  let band: boolean | null = null;
   const style = el.getAttribute('style');
   if (style) {
     if (BOLD_STYLE.test(style)) bold = true;
     size = px(style);
     const c = COLOUR.exec(style)?.[1];
     if (c && !/^(inherit|initial|unset|currentcolor)/i.test(c.trim())) colour = colourKind(c);
+    const bg = BACKGROUND.exec(style)?.[1];
+    if (bg) band = colourKind(bg) === 'colour';
   }
   // The nearest element that says wins: this one's, else what it inherits.
-  const out = { bold, size: size ?? up.size, colour: colour ?? up.colour };
+  const out = { bold, size: size ?? up.size, colour: colour ?? up.colour, band: band ?? up.band };
   memo.set(el, out);
   return out;
 }
@@ -152,7 +167,7 @@ function inheritedStyle(el: Element | null, root: Element, memo: Map<Element, In
 /** The style of one text node: its nearest bold, size and colour, looked up to the content root. */
 function runOf(text: Text, root: Element, memo: Map<Element, Inherited>): Run {
   const s = inheritedStyle(text.parentElement, root, memo);
-  return { chars: text.data.replace(/\s/g, '').length, bold: s.bold, size: s.size, colour: s.colour ?? 'plain' };
+  return { chars: text.data.replace(/\s/g, '').length, bold: s.bold, size: s.size, colour: s.colour ?? 'plain', band: s.band };
 }
 
 function runsOf(el: Element, root: Element, memo: Map<Element, Inherited>): Run[] {
@@ -209,6 +224,7 @@ function styleOf(allRuns: Run[], text: string, body: number): TitleStyle & { gre
     bold: share((r) => r.bold) >= 0.8,
     larger: Math.max(0, Math.round(size - body)),
     coloured: share((r) => r.colour === 'colour') >= 0.8,
+    band: share((r) => r.band) >= 0.8,
     grey: share((r) => r.colour === 'grey') >= 0.5,
     smaller: size < body - 0.5,
     numbering,
@@ -247,7 +263,7 @@ function leafBlocks(root: Element): { el: Element; text: string; runs: Run[] }[]
   return out;
 }
 
-const signature = (s: TitleStyle) => `${s.numbering ?? '-'}|${s.bold ? 'b' : ''}|${s.larger}|${s.coloured ? 'c' : ''}`;
+const signature = (s: TitleStyle) => `${s.numbering ?? '-'}|${s.bold ? 'b' : ''}|${s.larger}|${s.coloured ? 'c' : ''}|${s.band ? 'band' : ''}`;
 
 /**
  * The article's section titles, in order: its own h1–h6 and the styled lines the rules accept,
@@ -266,13 +282,13 @@ export function sectionTitles(root: Element): SectionTitle[] {
     if (HEADING.test(b.el.nodeName)) {
       // The article's own heading holding a whole paragraph (23 marks its news items so) is prose.
       if (isProseHeading(b.text)) continue;
-      candidates.push({ parts: [b.el], text: b.text, style: { bold: true, larger: 0, coloured: false, numbering: null }, key: b.el.nodeName, index: i });
+      candidates.push({ parts: [b.el], text: b.text, style: { bold: true, larger: 0, coloured: false, band: false, numbering: null }, key: b.el.nodeName, index: i });
       isCandidateLine.add(i);
       continue;
     }
     if (!b.runs.length || b.text.length > 64) continue;
     const style = styleOf(b.runs, b.text, body);
-    if (style.grey || style.smaller || !(style.bold || style.larger > 0 || style.coloured)) continue;
+    if (style.grey || style.smaller || !(style.bold || style.larger > 0 || style.coloured || style.band)) continue;
     isCandidateLine.add(i);
     let text = b.text;
     const parts = [b.el];
@@ -283,7 +299,8 @@ export function sectionTitles(root: Element): SectionTitle[] {
       parts.push(next.el);
       isCandidateLine.add(++i);
     }
-    if (NOT_A_TITLE.some((r) => r.test(text))) continue;
+    const question = SHORT_QUESTION.test(text) && TITLE_RULES.some((r) => r.test(style));
+    if (!question && NOT_A_TITLE.some((r) => r.test(text))) continue;
     candidates.push({ parts, text, style, key: signature(style), index: i - parts.length + 1 });
   }
   // Lines styled alike one after another are verse or a slogan; a title is followed by content.
@@ -300,9 +317,15 @@ export function sectionTitles(root: Element): SectionTitle[] {
     }
     return true;
   });
-  for (const c of sameFateSeries(blocks, keep)) found.push({ ...c, heading: /^H/.test(c.key) });
+  for (const c of sameFateSeries(blocks, keep, body)) found.push({ ...c, heading: /^H/.test(c.key) });
   return levelled(found);
 }
+
+/**
+ * A question styled exactly like the titles of its series is one of them ("09.重点：什么样的爬虫是违法？"
+ * among "08.单位犯罪和个人犯罪的关系", "10.最后"); a statement (。) never is.
+ */
+export const QUESTION_IN_SERIES = { test: (t: string) => t.length <= 32 && /[？?]$/.test(t), example: '09.重点：什么样的爬虫是违法？' };
 
 // Numberings whose lines count 1, 2, 3, …: a run of them in order is one series.
 const COUNTED = new Set(['chinese numeral', 'two-digit', 'parenthesised numeral', 'arabic', 'circled']);
@@ -313,15 +336,21 @@ const COUNTED = new Set(['chinese numeral', 'two-digit', 'parenthesised numeral'
  * ("9、QiLuo（祺洛）" among "8、中国节假日"…), and none when most are not ("1、婚礼赞助" heads news
  * items "2、上海第一起 AI 提示词著作权案近日宣判。"…). A line that is a sentence is never made a title.
  */
-function sameFateSeries(blocks: { el: Element; text: string }[], keep: (Candidate & { index: number })[]): (Candidate & { index: number })[] {
+function sameFateSeries(blocks: { el: Element; text: string; runs: Run[] }[], keep: (Candidate & { index: number })[], body: number): (Candidate & { index: number })[] {
+  const looks = (index: number) => {
+    const b = blocks[index]!;
+    return b.runs.length ? signature(styleOf(b.runs, b.text, body)) : '';
+  };
   const series: { index: number; text: string; el: Element }[][] = [];
   const open = new Map<string, { index: number; text: string; el: Element }[]>();
   const last = new Map<string, number>();
   blocks.forEach((b, index) => {
     if (b.el.closest(CONTAINER) || HEADING.test(b.el.nodeName)) return;
-    const name = NUMBERING.find((n) => n.pattern.test(b.text))?.name;
+    let name = NUMBERING.find((n) => n.pattern.test(b.text))?.name;
     const n = name && COUNTED.has(name) ? ordinal(b.text) : null;
     if (!name || n === null) return;
+    // "01 … 09" goes on as "10": a padded series that reaches two digits is still the same series.
+    if (name === 'arabic' && n >= 10 && open.has('two-digit') && last.get('two-digit') === n - 1) name = 'two-digit';
     const run = open.get(name);
     if (run && n === last.get(name)! + 1) run.push({ index, ...b });
     else if (n === 1) series.push(open.set(name, [{ index, ...b }]).get(name)!);
@@ -341,7 +370,8 @@ function sameFateSeries(blocks: { el: Element; text: string }[], keep: (Candidat
     const key = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
     const style = titles.find((t) => t.key === key)!.style;
     for (const m of run) {
-      if (NOT_A_TITLE.some((r) => r.test(m.text)) || m.el.querySelector('img')) continue;
+      const lookAlike = byIndex.has(m.index) || (QUESTION_IN_SERIES.test(m.text) && looks(m.index) === key);
+      if (!lookAlike && (NOT_A_TITLE.some((r) => r.test(m.text)) || m.el.querySelector('img'))) continue;
       byIndex.set(m.index, { parts: byIndex.get(m.index)?.parts ?? [m.el], text: byIndex.get(m.index)?.text ?? m.text, style, key, index: m.index });
     }
   }

@@ -19,6 +19,15 @@ const FORMS = {
 } as const;
 type Part = keyof typeof FORMS;
 
+/** Whether a string is an identity as articleIdentity makes one (an imported one is checked before it is a storage key). */
+export const isIdentity = (s: string): boolean => {
+  const parts = s.split('/');
+  if (parts.length === 2) return parts[0] === 'sn' && FORMS.sn.test(parts[1]!);
+  // __biz is base64, so it may itself hold '/': the last two parts are mid and idx.
+  const [mid, idx] = parts.slice(-2);
+  return parts.length >= 3 && FORMS.__biz.test(parts.slice(0, -2).join('/')) && FORMS.mid.test(mid!) && FORMS.idx.test(idx!);
+};
+
 /** Script variables have other names: `var biz = "" || "MzA…"`, `var mid`, `var idx`, `var sn`. */
 const SCRIPT_NAME: Record<Part, string> = { __biz: 'biz', mid: 'mid', idx: 'idx', sn: 'sn' };
 

@@ -5,6 +5,7 @@
  */
 export const MEDIA_SELECTORS = {
   audio: 'mpvoice, mp-common-mpaudio',
+  audioFrame: '.js_audio_frame, .share_audio_context',
   music: 'qqmusic, mp-common-qqmusic',
   video: 'iframe.video_iframe, span.video_iframe, mpvideo, mp-common-videosnap, mpvideosnap',
   vote: 'iframe.vote_iframe, .js_editor_vote_card, mp-common-vote',

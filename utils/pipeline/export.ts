@@ -8,9 +8,9 @@
  */
 import { detectPage } from '../page/kind';
 import { extractArticle, type Article } from '../extract/article';
-import { compileNoteTemplates, noteFolder, noteName, usesVariable, type NoteTemplates } from '../markdown/templates/note-templates';
+import { compileNoteTemplates, noteFolder, noteName, usesVariable } from '../markdown/templates/note-templates';
 import { templateContext } from '../markdown/templates/variables';
-import { articleMarkdown, fellBackNotice, unavailableMessage } from '../markdown/note';
+import { articleMarkdown, fellBackNotice, unavailableMessage, type NoteSettings } from '../markdown/note';
 import { IMAGE_SLOT_PREFIX } from '../markdown/tables';
 import { fallBack, fetchImagesViaBackground } from '../deliver/actions';
 import { PAGE_DESTINATIONS } from '../deliver/destinations/page';
@@ -101,7 +101,7 @@ const nonce = () => Math.random().toString(36).slice(2, 10);
  * The note as a draft: converted once, its images written as slots, named by the templates. Every
  * destination starts from it, in the page or in the background.
  */
-export function draftFromArticle(article: Article, settings: NoteTemplates, name: string, folder = ''): NoteDraft {
+export function draftFromArticle(article: Article, settings: NoteSettings, name: string, folder = ''): NoteDraft {
   const slot = `${IMAGE_SLOT_PREFIX}${nonce()}-`;
   const index = new Map(article.images.map((u, i) => [u, i]));
   const markdown = articleMarkdown(article, settings, (u) => (index.has(u) ? `${slot}${index.get(u)}` : u));

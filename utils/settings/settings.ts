@@ -1,12 +1,16 @@
-import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFields, type NoteTemplates } from '../markdown/templates/note-templates';
+import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFields } from '../markdown/templates/note-templates';
+import type { NoteSettings } from '../markdown/note';
 import { PROPERTY_TYPES, type PropertyTemplate } from '../markdown/templates/properties';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { DESTINATION_IDS, type DeliverSettings, type DestinationId } from '../deliver/destinations/types';
+import { READING_OFF, validReading, type ReadingStyle } from './reading';
+import { HIGHLIGHT_MARKUPS, type HighlightMarkup } from '../annotate/markdown';
 
 export type { ImageMode } from '../deliver/destinations/types';
+export { HIGHLIGHT_MARKUPS, type HighlightMarkup } from '../annotate/markdown';
 
 /** Each step's own options (the templates', the destinations'), and the rest. */
-export interface Settings extends NoteTemplates, DeliverSettings {
+export interface Settings extends NoteSettings, DeliverSettings {
   cleanByDefault: boolean;
   /** Promotion families to hide on the page and leave out of the export. */
   hidePromotion: Record<PromoFamily, boolean>;
@@ -20,6 +24,10 @@ export interface Settings extends NoteTemplates, DeliverSettings {
   batchBackoffMs: number;
   /** Where the main export (toolbar button, shortcut, context menu) sends the note. */
   destination: DestinationId;
+  /** Highlighted passages in the note's body: `==…==` (Obsidian, Typora) or `<mark>…</mark>` (HTML). */
+  highlightMarkup: HighlightMarkup;
+  /** Reading comfort on the article page (settings/reading.ts); all "as the page" by default. */
+  reading: ReadingStyle;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,6 +46,8 @@ export const DEFAULT_SETTINGS: Settings = {
   onExisting: 'rename',
   obsidianVault: '',
   joplinNotebook: '',
+  highlightMarkup: 'equals',
+  reading: READING_OFF,
 };
 
 /** Settings stored before templates: a single-brace file name and switches per front-matter field. */
@@ -73,6 +83,8 @@ export function withDefaults(stored: (Partial<Settings> & LegacySettings) | null
     attachments: { ...DEFAULT_SETTINGS.attachments, ...(s.attachments ?? {}) },
     // A destination this version does not know (stored by a newer one) falls back to the download.
     destination: DESTINATION_IDS.includes(s.destination as DestinationId) ? (s.destination as DestinationId) : DEFAULT_SETTINGS.destination,
+    reading: validReading(s.reading),
+    highlightMarkup: HIGHLIGHT_MARKUPS.includes(s.highlightMarkup as HighlightMarkup) ? (s.highlightMarkup as HighlightMarkup) : DEFAULT_SETTINGS.highlightMarkup,
   };
 }
 

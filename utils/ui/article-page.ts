@@ -20,6 +20,8 @@ import { startOutline } from './outline';
 import { addBatchItems } from '../batch/toolbar-items';
 import { startHighlights } from '../annotate/layer';
 import { detectPage } from '../page/kind';
+import { startReading } from './reading';
+import type { Settings } from '../settings/settings';
 
 const whenIdle = (cb: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 50));
 
@@ -30,8 +32,14 @@ export function startArticlePage(ctx: ContentScriptContext): void {
   let host: HTMLElement | null = null;
   const showState = () => host?.setAttribute('data-state', cleaning.cleaner.enabled ? 'cleaned' : 'original');
   cleaning.onApplied = showState;
-  void loadSettings().then((s) => cleaning.useSettings(s));
-  watchSettings((s) => void cleaning.useSettings(s));
+  // The reader's reading comfort (none by default): applied as soon as the settings are read.
+  const reading = startReading(document);
+  const useSettings = (s: Settings) => {
+    void cleaning.useSettings(s);
+    reading.use(s.reading);
+  };
+  void loadSettings().then(useSettings);
+  watchSettings(useSettings);
   // The account's remembered promotion: read after first paint, applied to the page and the note.
   const memory = new PageMemory(document, cleaning);
   void memory.load().catch(() => undefined);
@@ -98,6 +106,7 @@ export function startArticlePage(ctx: ContentScriptContext): void {
         if (page.kind === 'unavailable') bar.noExport(t('nothingToExport', page.message ?? ''));
         startPromoControls(document, cleaning, memory, bar);
         addBatchItems(bar, document, location.href);
+        reading.attach(bar);
         performance.measure('wac:toolbar', { start: t0, end: performance.now() });
         // An outline of the article's sections, when it has enough of them: nothing the first paint
         // needs, so its section-title search waits for an idle moment.

@@ -13,6 +13,7 @@ import { fillDestinations, workingDestinations } from './destination-choice';
 import { loadFolder } from '../deliver/folder/handle-store';
 import { runFollowUpHere } from '../deliver/follow-up';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../messages/types';
+import { tallyText } from './hidden-labels';
 
 export function startPopup(document: Document): void {
   localizePage(document);
@@ -52,7 +53,7 @@ export function startPopup(document: Document): void {
     controls.hidden = false;
     imageOrigins = s.imageOrigins ?? [];
     cleanPage.checked = s.cleaned;
-    statusEl.textContent = s.kind === 'unavailable' ? t('pageUnavailable') : s.cleaned ? t('statusCleaned', s.promotions) : t('statusNotCleaned');
+    statusEl.textContent = s.kind === 'unavailable' ? t('pageUnavailable') : s.cleaned ? t('statusCleaned', tallyText({ promotion: s.promotions, decoration: s.decorations })) : t('statusNotCleaned');
     statusEl.className = s.cleaned ? 'status on' : 'status';
   }
 

@@ -1,6 +1,7 @@
 /**
  * The reader's control over hidden promotion, on the page: the toolbar says how many blocks are
- * hidden and shows them in place (outlined by the cleaning style sheet); each shown block gets a
+ * hidden, promotion apart from decoration (on the closed control and in the menu), and shows them in
+ * place (outlined by the cleaning style sheet); each shown block gets a tag naming its kind and a
  * "not promotion" button; the picker hides a block the detector missed. Decisions are remembered
  * for the account by PageMemory and apply to the page and the note alike.
  */
@@ -11,11 +12,19 @@ import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
 import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR, PROMO_SIGNALS_ATTR } from '../clean/chrome-rules';
 import { t } from './i18n';
 import { trusted } from './trusted';
+import { closedHost } from './closed-host';
+import { kindName, tallyText } from './hidden-labels';
+import { kindOf } from '../clean/hidden-kinds';
+import type { HiddenBlock } from '../clean/memory';
+
+/** Between a tag and its block: clear of the reveal's outline (2 px, 2 px off the block). */
+const TAG_GAP = 6;
 
 const TAG_CSS = `
-:host { all: initial; display: block; text-align: right; margin: 6px 0 2px; }
-button { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; cursor: pointer;
-  border: 1px solid #fa5151; background: #fff; color: #c0392b; border-radius: 12px; padding: 2px 10px; }
+:host { all: initial; display: block; text-align: right; margin: 6px 0 ${TAG_GAP}px; }
+.kind, button { font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
+.kind { color: #c0392b; margin-right: 6px; cursor: help; }
+button { cursor: pointer; border: 1px solid #fa5151; background: #fff; color: #c0392b; border-radius: 12px; padding: 2px 10px; }
 button:hover, button:focus-visible { background: #fa5151; color: #fff; outline: none; }
 `;
 
@@ -32,8 +41,9 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     else if (r.reason === 'save') toolbar.setStatus(t('promoSaveFailed', r.message ?? ''), 'error');
   };
 
-  // ---- the count, and showing the hidden blocks in place ----
+  // ---- the count (in the menu, and on the closed control), and showing the hidden blocks in place ----
   const reveal = toolbar.addItem({ id: 'promo-reveal', label: '', onSelect: () => setShown(!shown) });
+  const badge = toolbar.addBadge('promo-count', () => setShown(!shown));
   // keepsFocus: while picking, the keys are the picker's, not the menu's (focus goes back to "More" when it ends).
   const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), keepsFocus: true, onSelect: () => (picking ? stopPicking() : startPicking()) });
   // Blocks the detector was unsure of stay on the page; one click hides them and remembers it.
@@ -44,16 +54,20 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
     if (last) say(last, t('promoPicked'));
   }
 
-  function keepButton(block: Element): Element {
-    const host = doc.createElement(OWN_UI_TAG);
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = TAG_CSS;
+  /** Above a shown block: what kind it is (the signals that hid it in its tooltip) and "not promotion". */
+  function keepButton(hidden: HiddenBlock): HTMLElement {
+    const block = hidden.el;
+    const { host, shadow } = closedHost(doc, OWN_UI_TAG, TAG_CSS);
+    const kind = doc.createElement('span');
+    kind.className = 'kind';
+    kind.textContent = kindName(kindOf(hidden));
+    // Which signals hid the block; the reader's and the learned blocks say so by their kind.
+    const why = block.getAttribute(PROMO_SIGNALS_ATTR) ?? '';
+    if (why) kind.title = why;
     const b = doc.createElement('button');
     b.type = 'button';
     b.textContent = t('promoNotPromotion');
-    // Which signals hid the block.
-    b.title = block.getAttribute(PROMO_SIGNALS_ATTR) ?? '';
+    if (why) b.title = why;
     b.addEventListener(
       'click',
       trusted((e) => {
@@ -61,20 +75,32 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
         void memory.decide(block, 'keep').then((r) => say(r, t('promoKept')));
       }),
     );
-    shadow.append(style, b);
+    shadow.append(kind, b);
     return host;
   }
+
+  // A picture that arrives after the reveal gets its tag then (one pass a frame).
+  let resync = 0;
+  const syncLater = () => void (resync ||= requestAnimationFrame(() => ((resync = 0), syncTags())));
 
   function syncTags(): void {
     for (const tag of tags.splice(0)) tag.remove();
     if (!shown || !cleaner.enabled) return;
-    for (const { el } of cleaner.hidden) {
-      // A block that draws nothing once shown (an empty wrapper, an image that never loads) gets no
-      // button: it would float over the text beside it with nothing to point at.
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      const tag = keepButton(el);
-      el.before(tag);
+    for (const hidden of cleaner.hidden) {
+      // A block that shows nothing (an empty spacer, a wrapper, a picture not loaded yet) gets no tag:
+      // it would float over the text beside it with nothing to point at.
+      const anchor = tagAnchor(hidden.el);
+      if (!anchor) {
+        for (const img of [hidden.el, ...Array.from(hidden.el.querySelectorAll('img'))]) if (img.tagName === 'IMG' && !(img as HTMLImageElement).complete) img.addEventListener('load', syncLater, { once: true });
+        continue;
+      }
+      const tag = keepButton(hidden);
+      // The block's own space above it (06: a 48 px margin) goes above the tag: the tag's bottom margin
+      // cancels it out, so the tag sits on what it names instead of floating over the gap.
+      const style = doc.defaultView?.getComputedStyle(anchor);
+      const space = parseFloat(style?.marginTop ?? '0');
+      if (space > TAG_GAP && !/^inline/.test(style?.display ?? '')) tag.style.marginBottom = `${TAG_GAP - space}px`;
+      anchor.before(tag);
       tags.push(tag);
     }
   }
@@ -88,9 +114,12 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
   }
 
   function refresh(): void {
-    const n = cleaner.promotions;
-    reveal.setLabel(shown ? t('promoShownCount', n) : t('promoHiddenCount', n));
-    reveal.setHidden(!cleaner.enabled || (n === 0 && !shown));
+    const c = cleaner.counts();
+    const label = t(shown ? 'shownTally' : 'hiddenTally', tallyText(c));
+    reveal.setLabel(label);
+    reveal.setHidden(!cleaner.enabled || (c.promotion + c.decoration === 0 && !shown));
+    const parts = cleaner.enabled ? [{ kind: 'promotion', n: c.promotion }, { kind: 'decoration', n: c.decoration }] : [];
+    badge.set(parts, label, shown);
     pick.setHidden(!cleaner.enabled || !doc.getElementById('js_content'));
     unsure.setLabel(t('promoUnsureCount', cleaner.unsure.length));
     unsure.setHidden(!cleaner.enabled || cleaner.unsure.length === 0);
@@ -178,4 +207,49 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
 
   cleaner.onProcessed = refresh;
   refresh();
+}
+
+/** Space above a line's text within its line box, at most (a 40 px line of 20 px text leaves 10). */
+const LEADING = 20;
+
+/** Elements that draw a picture of their own. */
+const PICTURE = 'img, svg, video, canvas, iframe';
+
+/**
+ * Where a shown block's tag goes: right above the first thing the block shows a reader (a character of
+ * text, or a picture: an image once loaded, a drawing, a CSS background image), so it points at it and
+ * not at the empty lines above it (06: a closing banner under two empty lines). Null when the block
+ * shows nothing (an empty spacer, a picture not loaded or broken): a tag there floats over nothing.
+ */
+export function tagAnchor(el: Element): Element | null {
+  const view = el.ownerDocument.defaultView;
+  const visible = (e: Element) => view?.getComputedStyle(e).visibility !== 'hidden';
+  let first: { el: Element; top: number } | null = null;
+  const consider = (e: Element, r: { top: number; width: number; height: number }) => {
+    if (r.width > 0 && r.height > 0 && visible(e) && (!first || r.top < first.top)) first = { el: e, top: r.top };
+  };
+  const range = el.ownerDocument.createRange();
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!/[^\s\u00a0\u200b]/.test(n.textContent ?? '') || !n.parentElement) continue;
+    range.selectNodeContents(n);
+    for (const r of Array.from(range.getClientRects())) consider(n.parentElement, r);
+  }
+  for (const e of [el, ...Array.from(el.querySelectorAll('*'))]) {
+    // An image draws its picture once loaded; a broken one draws at most the browser's icon.
+    const loaded = e.tagName !== 'IMG' || ((e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0);
+    if ((e.matches(PICTURE) && loaded) || view?.getComputedStyle(e).backgroundImage.includes('url(')) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 1 && r.height > 1) consider(e, r);
+    }
+  }
+  const found = first as { el: Element; top: number } | null;
+  if (!found) return null;
+  // The outermost element, up to the block, that starts where the content does (give or take a line's
+  // leading: the tag stays before a paragraph, and goes inside a block only past its empty lines).
+  // Never inside a line (a link's tag would follow the link): out of inline parents whatever their box.
+  const inline = (e: Element) => /^(inline|contents)/.test(view?.getComputedStyle(e).display ?? '');
+  let anchor = found.el;
+  while (anchor !== el && anchor.parentElement && (inline(anchor.parentElement) || found.top - anchor.parentElement.getBoundingClientRect().top <= LEADING)) anchor = anchor.parentElement;
+  return anchor;
 }

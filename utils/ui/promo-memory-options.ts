@@ -5,6 +5,7 @@
 import { exportMemories, forget, parseImport, type AccountMemory, type Entry } from '../clean/memory';
 import { deleteAccount, importAccounts, listAccounts, saveAccount, type StoredAccount } from '../clean/memory-store';
 import { t } from './i18n';
+import { downloadJson } from './json-file';
 
 const LISTS = [
   ['hide', 'promoMemHide'],
@@ -83,14 +84,7 @@ export function renderPromoMemory(host: HTMLElement): void {
   exportBtn.type = 'button';
   importBtn.type = 'button';
   exportBtn.addEventListener('click', () => {
-    void listAccounts().then((accounts) => {
-      const json = JSON.stringify(exportMemories(accounts.map((a) => a.memory)), null, 2);
-      const a = el('a');
-      a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      a.download = 'wechat-article-cleaner-promotion.json';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    });
+    void listAccounts().then((accounts) => downloadJson(doc, 'wechat-article-cleaner-promotion.json', exportMemories(accounts.map((a) => a.memory))));
   });
   importBtn.addEventListener('click', () => file.click());
   file.addEventListener('change', () => {

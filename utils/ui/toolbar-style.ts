@@ -8,12 +8,12 @@ import { CONTROL_WIDTH, EDGE_GAP, TAB_WIDTH } from './toolbar-place';
 export const TOOLBAR_CSS = `
 :host { all: initial; }
 .wac-root { --bg: #fff; --fg: #222; --muted: #666; --line: #d9d9d9; --accent: #07c160; --accent-fg: #06ad56; --hover: #eefaf3;
-  --error: #c0392b; --shadow: 0 2px 10px rgba(0,0,0,.14); --focus: #1677ff;
+  --error: #c0392b; --promo: #fa5151; --shadow: 0 2px 10px rgba(0,0,0,.14); --focus: #1677ff;
   position: fixed; right: ${EDGE_GAP}px; bottom: 16px; z-index: 2147483646; display: flex; flex-direction: column-reverse;
   align-items: flex-end; gap: 8px; max-height: calc(100vh - 32px); pointer-events: none;
   font: 13px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--fg); }
 .wac-root[data-theme="dark"] { --bg: #262626; --fg: #e8e8e8; --muted: #a6a6a6; --line: #444; --accent: #07c160; --accent-fg: #3dd68c;
-  --hover: #1f3a2b; --error: #ff7b6b; --shadow: 0 2px 10px rgba(0,0,0,.5); --focus: #69b1ff; }
+  --hover: #1f3a2b; --error: #ff7b6b; --promo: #ff7b6b; --shadow: 0 2px 10px rgba(0,0,0,.5); --focus: #69b1ff; }
 .wac-root > * { pointer-events: auto; }
 .wac-root button { font: inherit; color: inherit; cursor: pointer; margin: 0; }
 .wac-root button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
@@ -31,6 +31,18 @@ export const TOOLBAR_CSS = `
 .wac-control svg { width: 22px; height: 22px; fill: currentColor; }
 .wac-control .wac-more svg { width: 18px; height: 18px; }
 .wac-root[data-busy="true"] { --wac-pulse: running; }
+/* What was hidden, on the closed control: promotion marked as the reveal outlines it (dashed), decoration as a divider. */
+.wac-control .wac-count { flex-direction: column; gap: 1px; height: auto; min-height: 24px; padding: 3px 0; border-radius: 0;
+  border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); color: var(--fg);
+  font-size: 12px; line-height: 14px; font-variant-numeric: tabular-nums; }
+.wac-count-part { display: flex; align-items: center; gap: 3px; }
+.wac-count-part::before { content: ""; box-sizing: border-box; width: 8px; height: 8px; }
+.wac-count-part[data-kind="promotion"]::before { border: 1.5px dashed var(--promo); border-radius: 2px; }
+.wac-count-part[data-kind="decoration"] { color: var(--muted); }
+.wac-count-part[data-kind="decoration"]::before { height: 2px; background: currentColor; border-radius: 1px; }
+.wac-control .wac-count[aria-pressed="true"] { background: var(--hover); }
+.wac-root[data-mode="tab"] .wac-control:not(:hover):not(:focus-within) .wac-count { font-size: 9px; }
+.wac-root[data-mode="tab"] .wac-control:not(:hover):not(:focus-within) .wac-count-part::before { display: none; }
 /* "Download Markdown" is in the page's DOM, slotted here (toolbar.ts): only !important rules of this root beat the page's. */
 ::slotted(button) { all: unset !important; display: flex !important; align-items: center !important; justify-content: center !important;
   box-sizing: border-box !important; width: 100% !important; height: 34px !important; margin: 0 !important; padding: 0 !important;

@@ -5,6 +5,7 @@ import { buildMenu, setItemLabel } from './toolbar-menu';
 import { articleColumn, MIN_GAP, placeControl, type Placement } from './toolbar-place';
 import { followTheme } from './toolbar-theme';
 import { trusted } from './trusted';
+import { closedHost } from './closed-host';
 
 export { TOOLBAR_CSS } from './toolbar-style';
 
@@ -44,6 +45,17 @@ export interface ToolbarItemHandle {
   remove(): void;
 }
 
+/** One number of a badge: `kind` picks its marker (toolbar-style.ts: promotion, decoration). */
+export interface BadgePart {
+  kind: string;
+  n: number;
+}
+
+export interface ToolbarBadgeHandle {
+  /** The numbers (those above 0 are shown; none: the badge is hidden), the name that says them in words, and whether what it toggles is on. */
+  set(parts: readonly BadgePart[], name: string, pressed: boolean): void;
+}
+
 export interface Toolbar {
   /** A message beside the control: 'info' stays while current, 'ok' fades, 'error' stays until dismissed. */
   setStatus(text: string, kind?: 'ok' | 'error' | 'info', action?: FeedbackAction): void;
@@ -56,6 +68,11 @@ export interface Toolbar {
    * that wants to stay off it.
    */
   panelHost: HTMLElement;
+  /**
+   * A count on the closed control, between "Download Markdown" and "More": a button (what was hidden;
+   * a click shows it). Its name, in words, is its aria-label and title.
+   */
+  addBadge(id: string, onSelect: () => void): ToolbarBadgeHandle;
   /** Places the toolbar again (it does so itself on resize and when the article's column changes). */
   place(): Placement;
   /** Focus back on "More" (after an item that kept the focus, see ToolbarItem.keepsFocus). */
@@ -182,6 +199,34 @@ export function buildToolbar(
         },
       };
     },
+    addBadge(id, onSelect) {
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.className = 'wac-count';
+      b.dataset.item = id;
+      b.hidden = true;
+      b.addEventListener('click', trusted(() => onSelect()));
+      control.insertBefore(b, menu.button);
+      return {
+        set(parts, name, pressed) {
+          const shown = parts.filter((p) => p.n > 0);
+          b.hidden = shown.length === 0;
+          b.replaceChildren(
+            ...shown.map((p) => {
+              const part = doc.createElement('span');
+              part.className = 'wac-count-part';
+              part.dataset.kind = p.kind;
+              part.setAttribute('aria-hidden', 'true');
+              part.textContent = String(p.n);
+              return part;
+            }),
+          );
+          b.title = name;
+          b.setAttribute('aria-label', name);
+          b.setAttribute('aria-pressed', String(pressed));
+        },
+      };
+    },
     panelHost,
     place,
     returnFocus: () => (menu.button.hidden ? primary : menu.button).focus(),
@@ -239,12 +284,9 @@ function primaryButton(doc: Document, label: string): { button: HTMLButtonElemen
   b.dataset.action = 'download-md';
   b.title = label;
   b.setAttribute('aria-label', label);
-  const holder = doc.createElement('span');
-  const inner = holder.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = PRIMARY_ICON_CSS;
+  const { host: holder, shadow: inner } = closedHost(doc, 'span', PRIMARY_ICON_CSS);
   const mark = icon(doc, MARKDOWN_MARK);
-  inner.append(style, mark);
+  inner.append(mark);
   b.appendChild(holder);
   return { button: b, mark };
 }

@@ -80,6 +80,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       return wrapped(popup);
     },
     failImages: (pred) => session.failImages(pred),
+    respond: (handler) => session.respond(handler),
+    async extensionPageOpened(path, action) {
+      const opened = session.context.waitForEvent('page', { predicate: (p) => p.url() === extensionUrl(path) });
+      await action();
+      const page = await opened;
+      await page.waitForLoadState();
+      return wrapped(page);
+    },
     downloadCount: async () => downloads,
     downloadsDir,
     async close() {

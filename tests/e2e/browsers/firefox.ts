@@ -30,6 +30,8 @@ interface BidiConnection {
 }
 interface BeforeRequestSent {
   isBlocked: boolean;
+  /** Set for a tab's navigation, null for a fetch. */
+  navigation: string | null;
   request: { request: string; url: string };
 }
 
@@ -52,7 +54,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   const geckoId = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
   const lang = options.lang ?? 'zh-CN';
   const routes = new Routes();
-  const proxy = await startProxy((url) => routes.answer(url, true));
+  // The proxy sees the add-on's own requests only (tabs go through BiDi): all of them fetches.
+  const proxy = await startProxy((url) => routes.full(url, true, 'fetch'));
   const downloads = mkdtempSync(join(tmpdir(), 'wac-firefox-downloads-'));
   let taken = 0;
   let browser: Browser;
@@ -98,13 +101,15 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   const conn = (browser as unknown as { connection: BidiConnection }).connection;
   conn.on('network.beforeRequestSent', (ev: BeforeRequestSent) => {
     if (!ev.isBlocked) return;
-    const a = routes.answer(ev.request.url, false);
+    const a = routes.full(ev.request.url, false, ev.navigation ? 'document' : 'fetch');
+    if (a === 'hang') return; // never answered: the requester's own timeout has to end it
+    const header = (name: string, value: string) => ({ name, value: { type: 'string', value } });
     const done = a
       ? conn.send('network.provideResponse', {
           request: ev.request.request,
           statusCode: a.status,
-          reasonPhrase: a.status === 200 ? 'OK' : 'Not Found',
-          headers: [{ name: 'content-type', value: { type: 'string', value: a.type } }],
+          reasonPhrase: a.status === 200 ? 'OK' : a.status === 302 ? 'Found' : 'Not Found',
+          headers: [header('content-type', a.type), ...Object.entries(a.headers ?? {}).map(([n, v]) => header(n, v))],
           // Text as a string: a 4 MB page is a third smaller than in base64 over the socket.
           body: a.type.startsWith('text/') ? { type: 'string', value: a.body.toString('utf8') } : { type: 'base64', value: a.body.toString('base64') },
         })
@@ -252,8 +257,32 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     };
   };
 
+  /** Runs the action and finds the extension page at `path` it opened in a tab of its own. */
+  async function tabOpened(path: string, action: () => Promise<unknown>): Promise<TestPage> {
+    const url = extensionUrl(path);
+    const contexts = async () => {
+      const tree = (await conn.send('browsingContext.getTree', {})) as { result?: { contexts: { context: string; url: string }[] }; contexts?: { context: string; url: string }[] };
+      return (tree.result?.contexts ?? tree.contexts ?? []).filter((c) => c.url === url).map((c) => c.context);
+    };
+    const before = new Set(await contexts());
+    await action();
+    // Puppeteer keeps about:blank as the URL of moz-extension:// pages: find the new context over BiDi.
+    const end = Date.now() + 15_000;
+    while (Date.now() < end) {
+      const ctx = (await contexts()).find((c) => !before.has(c));
+      const page = ctx && (await browser.pages()).find((p) => contextOf(p) === ctx);
+      if (page) {
+        await page.waitForFunction(() => document.readyState === 'complete');
+        return wrap(page);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no tab opened at ${path}`);
+  }
+
   return {
     name: 'firefox',
+    respond: (handler) => routes.respond(handler),
     served: routes.served,
     async openArticle(url, html) {
       routes.page(url, html);
@@ -270,26 +299,14 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     async openPopup(article) {
       const opener = await browser.newPage();
       await navigate(opener, extensionUrl('options.html'));
-      const url = extensionUrl('popup.html');
       // The popup acts on the active tab of the last focused window: the article, with the popup in a
       // background tab beside it (a focused popup window would be the last focused one itself).
       await article.bringToFront();
-      await opener.evaluate((url) => void (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url, active: false }), url);
-      // Puppeteer keeps about:blank as the URL of moz-extension:// pages: find the popup's context over BiDi.
-      const end = Date.now() + 15_000;
-      while (Date.now() < end) {
-        const tree = (await conn.send('browsingContext.getTree', {})) as { result?: { contexts: { context: string; url: string }[] }; contexts?: { context: string; url: string }[] };
-        const ctx = (tree.result?.contexts ?? tree.contexts ?? []).find((c) => c.url === url);
-        const page = ctx && (await browser.pages()).find((p) => contextOf(p) === ctx.context);
-        if (page) {
-          await opener.close();
-          await page.waitForFunction(() => document.readyState === 'complete');
-          return wrap(page);
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('the popup window did not open');
+      const page = await tabOpened('popup.html', () => opener.evaluate((url) => void (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url, active: false }), extensionUrl('popup.html')));
+      await opener.close();
+      return page;
     },
+    extensionPageOpened: tabOpened,
     failImages: (pred) => routes.failImages(pred),
     downloadCount: async () => taken + files(downloads).filter((f) => !f.endsWith('.part')).length,
     downloadsDir: downloads,

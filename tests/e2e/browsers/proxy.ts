@@ -20,7 +20,7 @@ export interface Proxy {
 /** Firefox's own services (remote settings, add-on blocklists...): answered 404, not counted as the extension's. */
 export const BROWSER_OWN = /(^|\.)(mozilla\.(com|org|net)|mozaws\.net|firefox\.com)$/;
 
-export async function startProxy(answer: (url: string) => Answer | null): Promise<Proxy> {
+export async function startProxy(answer: (url: string) => Answer | 'hang' | null): Promise<Proxy> {
   const dir = mkdtempSync(join(tmpdir(), 'wac-proxy-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -30,11 +30,12 @@ export async function startProxy(answer: (url: string) => Answer | null): Promis
   const respond = (url: string, res: ServerResponse) => {
     const host = new URL(url).hostname;
     const a = BROWSER_OWN.test(host) ? null : answer(url);
+    if (a === 'hang') return; // never answered: the requester's own timeout has to end it
     if (!a) {
       res.writeHead(BROWSER_OWN.test(host) ? 404 : 502, { 'content-type': 'text/plain' }).end('refused by the test proxy');
       return;
     }
-    res.writeHead(a.status, { 'content-type': a.type, 'content-length': a.body.length, 'access-control-allow-origin': '*' }).end(a.body);
+    res.writeHead(a.status, { ...a.headers, 'content-type': a.type, 'content-length': a.body.length, 'access-control-allow-origin': '*' }).end(a.body);
   };
   const tls = createHttps({ key: readFileSync(key), cert: readFileSync(cert) }, (req: IncomingMessage, res) => respond(`https://${req.headers.host}${req.url}`, res));
   const plain = createHttp((req, res) => respond(req.url ?? '', res)); // proxied http: absolute URL

@@ -16,7 +16,13 @@ export interface Answer {
   status: number;
   type: string;
   body: Buffer;
+  headers?: Record<string, string>;
 }
+
+/** A test's own answer for an mp.weixin.qq.com request (album JSON pages, faults, redirects); `hang` never answers. */
+export type Reply = { status?: number; body: string; contentType?: string; headers?: Record<string, string> } | { hang: true };
+/** `kind`: 'document' for a tab's navigation, 'fetch' for a page's or the extension's own request. */
+export type Responder = (url: URL, kind: string) => Reply | undefined;
 
 export interface Served {
   /** Requests that tried to leave the machine (anything not routed to a fixture). */
@@ -35,6 +41,35 @@ export class Routes {
   page(url: string, html: string): void {
     const u = new URL(url);
     this.pages.set(`${u.origin}${u.pathname}${u.search}`, html);
+  }
+
+  private readonly responders: Responder[] = [];
+
+  /** Answer mp.weixin.qq.com requests before the served pages: the first responder that answers wins. */
+  respond(handler: Responder): void {
+    this.responders.push(handler);
+  }
+
+  /**
+   * The whole answer as a driver without Playwright's routing gives it: a responder's, else the
+   * served one's; 'hang' answers never; null refuses.
+   */
+  full(raw: string, fromExtension: boolean, kind: string): Answer | 'hang' | null {
+    const r = this.reply(raw, kind);
+    if (r && 'hang' in r) return 'hang';
+    if (r) return { status: r.status ?? 200, type: r.contentType ?? 'text/html; charset=utf-8', body: Buffer.from(r.body), headers: r.headers };
+    return this.answer(raw, fromExtension);
+  }
+
+  /** A responder's answer for this request, if one answers it. */
+  reply(raw: string, kind: string): Reply | undefined {
+    const url = new URL(raw);
+    if (url.hostname !== 'mp.weixin.qq.com') return undefined;
+    for (const h of this.responders) {
+      const a = h(url, kind);
+      if (a) return a;
+    }
+    return undefined;
   }
 
   /** Make some image requests fail (HTTP 404). */

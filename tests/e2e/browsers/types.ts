@@ -1,4 +1,4 @@
-import type { Served } from './routing';
+import type { Responder, Served } from './routing';
 
 /**
  * The one small interface the cross-browser tests drive: Chromium (playwright-core) and real Firefox
@@ -65,6 +65,10 @@ export interface TestBrowser {
   /** The popup in a window of its own, acting on the article tab as the toolbar button's popup does. */
   openPopup(article: TestPage): Promise<TestPage>;
   failImages(pred: (url: string) => boolean): void;
+  /** Answer mp.weixin.qq.com requests (album JSON pages, the batch's article fetches, faults) before the served pages. */
+  respond(handler: Responder): void;
+  /** Runs the action and returns the extension page at `path` (e.g. 'batch.html') it opened in a new tab. */
+  extensionPageOpened(path: string, action: () => Promise<unknown>): Promise<TestPage>;
   /** Downloads finished so far in this browser. */
   downloadCount(): Promise<number>;
   /** The browser's own download folder (with `downloadsFolder`). */
