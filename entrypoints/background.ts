@@ -7,7 +7,7 @@ import { fetchImagesWith, type HostGranted } from '../utils/deliver/image-fetch'
 import { originPattern } from '../utils/deliver/image-hosts';
 import { MENU_ID, onCommand, onMenuClick, type TabsApi } from '../utils/messages/triggers';
 import { t } from '../utils/ui/i18n';
-import { deliverHere } from '../utils/deliver/background-delivery';
+import { deliverHere } from '../utils/pipeline/background-delivery';
 import { answerFolderRequest } from '../utils/deliver/folder/requests';
 import { isOurSender, validDraft, type Self } from '../utils/messages/sender';
 import { DESTINATION_IDS, type DestinationId } from '../utils/deliver/destinations/types';

@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { exportMarkdown, prepareExport, type ExportResult, type PreparedExport } from '../utils/markdown/note';
+import { exportMarkdown, prepareExport, type ExportResult, type PreparedExport } from '../utils/pipeline/export';
 import { handmadeHtml, pageHtml, pageUrl, PAGE_NAMES } from './fixtures';
 import { DEFAULT_SETTINGS } from '../utils/settings/settings';
 

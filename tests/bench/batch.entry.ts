@@ -4,7 +4,7 @@ import { Readability } from '@mozilla/readability';
 import TurndownService from 'turndown';
 // @ts-expect-error: the original GFM plugin ships no types
 import { gfm } from 'turndown-plugin-gfm';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { exportFetchedArticle, parsePage } from '../../utils/batch/article';
 import { EpubDestination, ZipDestination } from '../../utils/batch/output';
 import { newBatch } from '../../utils/batch/state';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: times this extension's extract-and-convert against the peers in the same page and
  * the same run, in headless Chromium, on every corpus page with an article:
- *   ours         utils/markdown/note.ts (what the toolbar runs)
+ *   ours         utils/pipeline/export.ts (what the toolbar runs)
  *   markdownload Readability + Turndown + GFM (MarkDownload)
  *   defuddle     Defuddle with Markdown output (Obsidian Web Clipper)
  *   floor        one serialization of the content root (innerHTML)

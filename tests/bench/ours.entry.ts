@@ -1,5 +1,5 @@
 // Browser bundle of this extension's extract-and-convert, for the benchmark.
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 
 (globalThis as Record<string, unknown>).__bench_ours = () => {
   const r = exportMarkdown(document, location.href);

@@ -17,7 +17,7 @@ import { BROWSERS, launchBrowser, type TestBrowser, type TestPage } from './brow
 import { ALBUM, articleUrl, BIZ, htmlFor, serveAlbum, threeArticleAlbum } from './album-server';
 import { loadDocument } from '../golden-cases';
 import { clockless, pageHtml } from '../fixtures';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { epubcheck } from '../epubcheck';
 
 const single = (mid: string, html = htmlFor(mid)) => {

@@ -10,7 +10,7 @@ import { toolbarAction } from './toolbar-actions';
 import { ALBUM_PAGE, articleUrl, corpusFor, fastSettings, htmlFor, realHtml, REAL, serveAlbum, threeArticleAlbum } from './album-server';
 import { albumFixture, albumJson, clockless, pageHtml, pageUrl } from '../fixtures';
 import { loadDocument, UNAVAILABLE } from '../golden-cases';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { epubcheck } from '../epubcheck';
 import { shotPath } from './shots';
 import { toolbar } from './browsers/closed-root';

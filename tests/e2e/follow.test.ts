@@ -14,7 +14,7 @@ import { ALBUM, ALBUM_PAGE, articleUrl, BIZ, fastSettings, htmlFor, serveAlbum, 
 import { extensionPage, putFiles, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 import { loadDocument, UNAVAILABLE } from '../golden-cases';
 import { albumFixture, clockless, pageHtml, PAGE_NAMES } from '../fixtures';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 
 const single = (mid: string) => {
   const r = exportMarkdown(loadDocument(htmlFor(mid), articleUrl(mid)), articleUrl(mid));

@@ -25,7 +25,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { PageCleaner } from '../../utils/clean/cleaner';
 import { CHROME_RULES, PROMO_ATTR } from '../../utils/clean/chrome-rules';
 import { enabledFamilies, DEFAULT_SETTINGS } from '../../utils/settings/settings';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
 import { checkAgainstLabel, label, type Label } from '../label-check';
 import { holder, loao, mustStay, pageUnits, weights } from './promotion-model';

@@ -38,7 +38,7 @@ describe('shortcut and context menu', () => {
 });
 
 describe('which destination an export goes to', async () => {
-  const { destinationFor } = await import('../../utils/deliver/actions');
+  const { destinationFor } = await import('../../utils/pipeline/export');
   const { withDefaults } = await import('../../utils/settings/settings');
   const chosen = withDefaults({ destination: 'folder' });
   it("the main export (toolbar button, shortcut, context menu: 'download-md') goes where the reader chose", () => {

@@ -6,7 +6,7 @@ import { exportFetchedArticle, leanHtml, parsePage } from '../../utils/batch/art
 import { ALBUM_SOURCES, albumsInScripts } from '../../utils/batch/album-info';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import type { FetchImages } from '../../utils/deliver/zip';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 
 const album = ['2247483846', '2247484420', '2247484584'].map((mid) => ({ name: `album-${mid}`, html: albumFixture(`article-${mid}.html.gz`), url: `https://mp.weixin.qq.com/s?__biz=Mzg4NTc2OTYxMQ==&mid=${mid}&idx=1` }));
 const pages = [...PAGE_NAMES.map((name) => ({ name, html: pageHtml(name), url: pageUrl(pageHtml(name), name) })), ...album];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { clockless, expectedMarkdown, testImage } from '../fixtures';
 import { GOLDEN_PAGES, prepareFixture } from '../golden-cases';
-import { draftFromArticle, makeDraft } from '../../utils/deliver/draft';
+import { draftFromArticle, makeDraft } from '../../utils/pipeline/export';
 import { saveIntoFolder } from '../../utils/deliver/folder/save';
 import { memoryWrittenStore } from '../../utils/deliver/folder/written';
 import { buildPage } from '../page-builder';

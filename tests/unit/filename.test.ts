@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from '../../utils/deliver/filename';
+import { safeFileName } from '../../utils/markdown/filename';
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 

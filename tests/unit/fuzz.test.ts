@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportMarkdown, type ExportResult } from '../../utils/markdown/note';
+import { exportMarkdown, type ExportResult } from '../../utils/pipeline/export';
 import { pageHtml, pageUrl } from '../fixtures';
 import { loadDocument } from '../golden-cases';
 

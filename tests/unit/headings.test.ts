@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { buildPage } from '../page-builder';
-import { exportMarkdown } from '../../utils/markdown/note';
-import { BOLD_SET, NOT_A_TITLE, NUMBERING, REFERENCE_MARKER, TITLE_RULES, sectionTitles } from '../../utils/markdown/headings';
+import { exportMarkdown } from '../../utils/pipeline/export';
+import { BOLD_SET, NOT_A_TITLE, NUMBERING, REFERENCE_MARKER, TITLE_RULES, sectionTitles } from '../../utils/page/headings';
 import { expectedMarkdown, pageHtml } from '../fixtures';
 import { GOLDEN_PAGES } from '../golden-cases';
 import { label } from '../label-check';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { JSDOM } from 'jsdom';
 import { parse as parseYaml } from 'yaml';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { buildPage } from '../page-builder';
 import { loadDocument } from '../golden-cases';
 import { indexMarkdown } from '../../utils/batch/output';

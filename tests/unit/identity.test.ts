@@ -5,7 +5,7 @@ import { compileNoteTemplates, DEFAULT_NOTE_TEMPLATES, noteFrontMatter } from '.
 import { templateContext } from '../../utils/markdown/templates/variables';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { exportFetchedArticle } from '../../utils/batch/article';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { SAMPLE_META } from '../../utils/ui/options-templates';
 import type { FetchImages } from '../../utils/deliver/zip';
 import { pageHtml, pageUrl } from '../fixtures';

@@ -14,7 +14,7 @@ import type { FetchImages } from '../../utils/deliver/zip';
 // The real storage module over WXT's in-memory browser.storage (read when wxt/browser is first
 // imported, hence every module of the extension imported after this line).
 (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-const { makeDraft } = await import('../../utils/deliver/draft');
+const { makeDraft } = await import('../../utils/pipeline/export');
 const { fetchImagesWith } = await import('../../utils/deliver/image-fetch');
 const { DEFAULT_SETTINGS } = await import('../../utils/settings/settings');
 const { joplin: destination } = await import('../../utils/deliver/destinations/joplin');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joplinNote, withoutFrontMatter } from '../../utils/deliver/joplin/note';
-import { makeDraft } from '../../utils/deliver/draft';
+import { makeDraft } from '../../utils/pipeline/export';
 import { remoteNote } from '../../utils/deliver/destinations/slots';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { buildPage } from '../page-builder';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import { buildPage } from '../page-builder';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { expectedMarkdown } from '../fixtures';
 
 const URL = 'https://mp.weixin.qq.com/s/lines';

@@ -21,7 +21,7 @@ import {
 } from '../../utils/clean/memory';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import { PageCleaner } from '../../utils/clean/cleaner';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 const ALL = new Set(PROMO_FAMILIES);

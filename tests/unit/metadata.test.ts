@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportFixture, loadDocument, UNAVAILABLE } from '../golden-cases';
 import { pageHtml, pageName } from '../fixtures';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { canonicalArticleUrl, isoChinaTime } from '../../utils/page/metadata';
 import { detectPage } from '../../utils/page/kind';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkOverrides, folderProblem, nameProblem } from '../../utils/deliver/overrides';
-import { makeDraft } from '../../utils/deliver/draft';
-import { previewNote } from '../../utils/markdown/note';
+import { makeDraft, previewNote } from '../../utils/pipeline/export';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { loadDocument } from '../golden-cases';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';

@@ -4,7 +4,7 @@ import { GOLDEN_PAGES, loadDocument } from '../golden-cases';
 import { PageCleaner } from '../../utils/clean/cleaner';
 import { PROMO_FAMILIES } from '../../utils/clean/promotion';
 import { PASS_ATTR, PROMO_ATTR } from '../../utils/clean/chrome-rules';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { DEFAULT_SETTINGS, withDefaults } from '../../utils/settings/settings';
 
 function cleaned(name: string) {

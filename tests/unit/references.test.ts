@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportMarkdown } from '../../utils/markdown/note';
+import { exportMarkdown } from '../../utils/pipeline/export';
 import { buildPage } from '../page-builder';
 import { loadDocument } from '../golden-cases';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepareExport, articleMarkdown } from '../../utils/markdown/note';
+import { articleMarkdown } from '../../utils/markdown/note';
+import { prepareExport } from '../../utils/pipeline/export';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { buildPage } from '../page-builder';
 import { loadDocument } from '../golden-cases';

@@ -7,13 +7,12 @@ import { compileProperties, DEFAULT_PROPERTIES, frontMatterYaml, type PropertyTe
 import { checkTemplates, compileNoteTemplates, DEFAULT_NOTE_TEMPLATES, noteFolder, noteFrontMatter, noteName } from '../../utils/markdown/templates/note-templates';
 import { DEFAULT_SETTINGS, withDefaults } from '../../utils/settings/settings';
 import { GOLDEN_CLOCK, prepareFixture } from '../golden-cases';
-import { articleMarkdown, exportMarkdown } from '../../utils/markdown/note';
+import { articleMarkdown } from '../../utils/markdown/note';
 import { loadDocument } from '../golden-cases';
 import { buildPage } from '../page-builder';
 import { exportFetchedArticle, parsePage } from '../../utils/batch/article';
 import type { FetchImages } from '../../utils/deliver/zip';
-import { makeDraft } from '../../utils/deliver/draft';
-import { prepareExport } from '../../utils/markdown/note';
+import { exportMarkdown, makeDraft, prepareExport } from '../../utils/pipeline/export';
 import { expectedMarkdown, pageHtml, pageUrl } from '../fixtures';
 import type { ArticleMeta } from '../../utils/page/metadata';
 import { SAMPLE_META } from '../../utils/ui/options-templates';

@@ -7,7 +7,6 @@ import type TurndownService from 'turndown';
 import { anchorRange, textIndex } from './anchor';
 import type { Highlight } from './store';
 import { escapeLabel } from '../markdown/escape';
-import type { HighlightMarkup } from '../settings/settings';
 
 export const MARK_ATTR = 'data-wac-hl';
 export const SECTION_HEADING = '## 划线与批注 / Highlights';
@@ -46,6 +45,10 @@ export function markHighlights(root: Element, highlights: readonly Highlight[]):
 }
 
 /** Opening and closing markers of each form; the `<mark>` tags carry no attribute (nothing for a note app to run). */
+/** How a highlighted passage is written in the note's body. */
+export type HighlightMarkup = 'equals' | 'mark';
+export const HIGHLIGHT_MARKUPS: readonly HighlightMarkup[] = ['equals', 'mark'];
+
 const MARKERS: Record<HighlightMarkup, readonly [string, string]> = { equals: ['==', '=='], mark: ['<mark>', '</mark>'] };
 
 /** <mark> → `==passage==` or `<mark>passage</mark>`; white space at its edges stays outside, where the markers render. */

@@ -3,10 +3,9 @@
  * inline scripts never run), promotion removed, the file-name template, images fetched for the ZIP.
  */
 import { t } from '../ui/i18n';
-import { prepareExport } from '../markdown/note';
+import { draftFromArticle, prepareExport } from '../pipeline/export';
 import { loadHighlights } from '../annotate/store';
 import type { FetchImages, ImageFailure, ImagesResult } from '../deliver/zip';
-import { draftFromArticle } from '../deliver/draft';
 import { fetchDraftImages, fillSlots } from '../deliver/destinations/slots';
 import { imageExtension } from '../page/images';
 import type { Settings } from '../settings/settings';

@@ -7,7 +7,7 @@
 import { ZipStream, type FetchImages, type ImagesResult } from '../deliver/zip';
 import { EpubWriter, newBookId, type Chapter, type ContentsEntry } from '../deliver/epub';
 import { base64ToBytes } from '../deliver/encoding';
-import { safeFileName } from '../deliver/filename';
+import { safeFileName } from '../markdown/filename';
 import type { BatchState } from './state';
 import { escapeLabel } from '../markdown/escape';
 import { safeHref } from '../markdown/links';

@@ -5,7 +5,6 @@
 import { PageCleaner } from './cleaner';
 import { detectPage } from '../page/kind';
 import { enabledFamilies, DEFAULT_SETTINGS, type Settings } from '../settings/settings';
-import type { PageStatus } from '../messages/types';
 import type { AccountMemory } from './memory';
 
 const applies = (m: AccountMemory | null) => m !== null && m.hide.length + m.keep.length + m.learned.length > 0;
@@ -14,6 +13,17 @@ const parsedPast = (el: Element) => {
   for (let e: Element | null = el; e; e = e.parentElement) if (e.nextSibling) return true;
   return false;
 };
+
+/** What the page says of itself to the popup. */
+export interface PageStatus {
+  cleaned: boolean;
+  kind: string;
+  /** Hidden blocks: promotion, and the publisher's decoration apart (hidden-kinds.ts). */
+  promotions: number;
+  decorations: number;
+  /** Origins (`https://host/*`) of the article's images outside WeChat's hosts: what a ZIP asks to fetch. */
+  imageOrigins?: string[];
+}
 
 export class PageCleaning {
   readonly cleaner: PageCleaner;

@@ -1,7 +1,6 @@
 import { bytesToBase64 } from './encoding';
 import { isPublicImageAddress, isWeChatImageHost } from './image-hosts';
-import type { ImageReply } from '../messages/types';
-import type { FetchImages } from './zip';
+import type { FetchImages, ImageReply } from './zip';
 
 /** How many image requests run at once: enough to be quick, few enough not to look like a flood. */
 export const IMAGE_CONCURRENCY = 6;

@@ -4,7 +4,7 @@
  * The rules are the file names' (filename.ts) and the options' for folders (attachments.ts): a folder
  * is a path inside the chosen one, no part of it only dots.
  */
-import { safeFileName } from './filename';
+import { safeFileName } from '../markdown/filename';
 import type { NoteOverrides } from '../markdown/note';
 import { t } from '../ui/i18n';
 

@@ -1,5 +1,4 @@
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
-import type { ImageReply } from '../messages/types';
 
 export interface ImageFailure {
   url: string;
@@ -12,6 +11,9 @@ export interface ImagesResult {
   files: { path: string; bytes: Uint8Array; url: string }[];
   failed: ImageFailure[];
 }
+
+/** One image, fetched by the background for the ZIP or for inline base64. */
+export type ImageReply = { index: number; ok: true; data: string; type: string } | { index: number; ok: false; error: string };
 
 export type FetchImages = (urls: string[], onEach: (reply: ImageReply) => void) => Promise<void>;
 

@@ -1,4 +1,4 @@
-import { detectPage, type PageKind } from '../page/kind';
+import { detectPage, type PageInfo, type PageKind } from '../page/kind';
 import { canonicalArticleUrl, readMeta, type ArticleMeta } from '../page/metadata';
 import { cutAtSentence } from '../page/sentence';
 import { decodeEntities, decodeJsString, scriptVars, type ScriptVars } from '../page/script-vars';
@@ -6,9 +6,9 @@ import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
 import { passKey, promotionWithMemory, OWN_UI_TAG, type AccountMemory } from '../clean/memory';
 import { CHROME_RULES, PASS_ATTR, PROMO_ATTR } from '../clean/chrome-rules';
 import { imageSource, isEmojiImage } from '../page/images';
-import { markSectionTitles } from '../markdown/headings';
-import { BOLD_STYLE, ITALIC_STYLE } from '../markdown/emphasis';
-import { KNOWN_MEDIA } from '../markdown/media';
+import { markSectionTitles } from '../page/headings';
+import { BOLD_STYLE, ITALIC_STYLE } from '../page/styles';
+import { KNOWN_MEDIA } from '../page/media';
 import { articleIdentity } from '../page/identity';
 import type { Highlight } from '../annotate/store';
 import { matchingBracket, ownLevel, topLevelObjects } from '../page/script-literal';
@@ -230,10 +230,17 @@ function imageList(root: Element): string[] {
   return Array.from(seen);
 }
 
-/** Page → Article, or a clear reason why there is none. Pure: the page is only read. */
-export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}): Extraction {
-  const vars = scriptVars(doc);
-  const page = detectPage(doc, vars);
+/** What the detect step found (page/kind.ts), with the script variables it read: the extraction reads them too. */
+export interface Detected {
+  page: PageInfo;
+  vars: ScriptVars;
+}
+
+/** Page → Article, or a clear reason why there is none. Pure: the page is only read. `detected`: the
+ *  pipeline's detect step, done already (else done here). */
+export function extractArticle(doc: Document, pageUrl: string, options: ExtractOptions = {}, detected?: Detected): Extraction {
+  const vars = detected?.vars ?? scriptVars(doc);
+  const page = detected?.page ?? detectPage(doc, vars);
   if (page.kind === 'unavailable') return { ok: false, reason: 'unavailable', message: page.message ?? '' };
   const meta = readMeta(doc, vars, pageUrl);
   // A text post has a title only when its author gave it one (is_user_title); else msg_title and

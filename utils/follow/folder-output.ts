@@ -4,7 +4,7 @@
  * reader's is overwritten: a note or image folder whose name is taken gets the next free name, and
  * the note's links follow. Each note written is added to the record of exported articles.
  */
-import { safeFileName } from '../deliver/filename';
+import { safeFileName } from '../markdown/filename';
 import type { ImagesResult } from '../deliver/zip';
 import { entryAt, entryExists, uniqueName, writeFile } from '../deliver/folder/writer';
 import { identityFromNote } from '../page/identity';

@@ -1,4 +1,4 @@
-import type { HighlightMarkup } from '../settings/settings';
+import type { HighlightMarkup } from '../annotate/markdown';
 
 /** What the Markdown rules need to know beyond the node they convert. */
 export interface ConvertContext {

@@ -1,5 +1,6 @@
 import type TurndownService from 'turndown';
 import { emphasisWorks, splitEdges } from './flanking';
+import { BOLD_STYLE, ITALIC_STYLE } from '../page/styles';
 
 const INLINE_PARENT = /^(SPAN|A|B|STRONG|EM|I|U|FONT|SUB|SUP|CODE|S|DEL|MARK|LABEL)$/;
 
@@ -13,10 +14,6 @@ function neighbourChar(node: Node, dir: 'before' | 'after'): string {
   if (!s) return '';
   return dir === 'before' ? Array.from(t).pop() ?? '' : Array.from(t)[0] ?? '';
 }
-
-/** The inline styles the converter reads as bold and italic (on a span): `font-weight: normal` is neither. */
-export const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/i;
-export const ITALIC_STYLE = /font-style\s*:\s*italic/i;
 
 function isBold(node: Node): boolean {
   const el = node as HTMLElement;

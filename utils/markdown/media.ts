@@ -4,6 +4,7 @@ import { escapeLabel } from './escape';
 import { decodeEntities } from '../page/script-vars';
 import { wholeMarkdown, type WholeStep } from './whole';
 import { safeDestination } from './links';
+import { KNOWN_MEDIA, MEDIA_SELECTORS } from '../page/media';
 
 /**
  * Audio, video, music, votes, mini-programs and account cards become one labelled link each.
@@ -53,7 +54,7 @@ interface MediaKind {
 /** Rows of data: what WeChat element, and how it reads in the note. */
 export const MEDIA_KINDS: readonly MediaKind[] = [
   {
-    selector: 'mpvoice, mp-common-mpaudio',
+    selector: MEDIA_SELECTORS.audio,
     line: (el, ctx) => {
       const id = attr(el, 'voice_encode_fileid', 'data-voice_encode_fileid');
       const url = id ? `https://res.wx.qq.com/voice/getvoice?mediaid=${encodeURIComponent(id)}` : ctx.source;
@@ -65,7 +66,7 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
   {
     // The player WeChat's scripts draw after an <mpvoice> ("0623 来自军渡 00:00 18:37"): chrome beside the
     // card, which already wrote the audio's line. Alone (its card gone from the copy), it is the line.
-    selector: '.js_audio_frame, .share_audio_context',
+    selector: MEDIA_SELECTORS.audioFrame,
     line: (el, ctx) => {
       if (el.parentElement?.closest('.js_audio_frame')) return '';
       const id = /^voice_main_([\w=-]+)_\d+$/.exec(el.querySelector('[id^="voice_main_"]')?.id ?? el.id)?.[1] ?? '';
@@ -76,14 +77,14 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
     },
   },
   {
-    selector: 'qqmusic, mp-common-qqmusic',
+    selector: MEDIA_SELECTORS.music,
     line: (el, ctx) => {
       const name = [attr(el, 'music_name', 'data-music_name'), attr(el, 'singer', 'data-singer')].filter(Boolean).join(' - ');
       return mediaLine('音乐', name, attr(el, 'audiourl', 'data-audiourl') || ctx.source);
     },
   },
   {
-    selector: 'iframe.video_iframe, span.video_iframe, mpvideo, mp-common-videosnap, mpvideosnap',
+    selector: MEDIA_SELECTORS.video,
     line: (el, ctx) => {
       const url = videoUrl(el, ctx);
       // A bare 视频 line reads as the player's own label (chrome); an unnamed video says where it plays.
@@ -92,15 +93,15 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
     },
   },
   {
-    selector: 'iframe.vote_iframe, .js_editor_vote_card, mp-common-vote',
+    selector: MEDIA_SELECTORS.vote,
     line: (_el, ctx) => mediaLine('投票', '', ctx.source),
   },
   {
-    selector: 'a[data-miniprogram-appid], mp-miniprogram, .weapp_text_link, .weapp_image_link, mp-common-miniprogram',
+    selector: MEDIA_SELECTORS.miniprogram,
     line: (el, ctx) => mediaLine('小程序', attr(el, 'data-miniprogram-title', 'data-miniprogram-nickname') || (el.textContent ?? '').trim(), ctx.source),
   },
   {
-    selector: 'mp-common-profile',
+    selector: MEDIA_SELECTORS.profile,
     line: (el) => {
       const name = attr(el, 'data-nickname');
       const sig = attr(el, 'data-signature');
@@ -108,9 +109,6 @@ export const MEDIA_KINDS: readonly MediaKind[] = [
     },
   },
 ];
-
-/** Every media card's selector: the converter writes such an element whole. */
-export const KNOWN_MEDIA = MEDIA_KINDS.map((k) => k.selector).join(', ');
 
 // Elements with no reading value: decoration, scripts, and WeChat's empty editor slots.
 const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'CANVAS', 'svg', 'SVG', 'LINK', 'META']);

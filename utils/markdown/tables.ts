@@ -11,7 +11,7 @@ import type { WholeStep } from './whole';
 const TABLE_TAGS = ['table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'br', 'b', 'strong', 'i', 'em', 'code', 'sub', 'sup', 'a', 'img'];
 const TABLE_ATTRS = ['colspan', 'rowspan', 'href', 'src', 'alt'];
 
-/** How a draft writes an image's address until a destination fills it in (deliver/draft.ts, slots.ts): `wac-img-<nonce>-<n>`. */
+/** How a draft writes an image's address until a destination fills it in (pipeline/export.ts, slots.ts): `wac-img-<nonce>-<n>`. */
 export const IMAGE_SLOT_PREFIX = 'wac-img-';
 // What an image in a table may point at: the remote image, a ZIP's assets/, a data URI, or a draft's
 // slot (without it a table's images lost their address in every draft: folder, Joplin, downloads).

@@ -3,7 +3,7 @@
  * scripts, but a message's shape is still the sender's word: the background checks who sent it
  * and validates what it is given again, as it would for input from the page itself.
  */
-import { safeFileName } from '../deliver/filename';
+import { safeFileName } from '../markdown/filename';
 import type { NoteDraft } from '../deliver/destinations/types';
 
 /** The two fields of a runtime.MessageSender (or a Port's sender) that say who it is. */

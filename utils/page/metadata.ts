@@ -124,7 +124,7 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
     originalUrl: canonicalArticleUrl(sourceUrl),
     reprintAccount: reprint.account,
     reprintAuthor: reprint.author,
-    // Read only when a template names it (markdown/note.ts): it costs a search of every script.
+    // Read only when a template names it (pipeline/export.ts): it costs a search of every script.
     album: '',
   };
 }

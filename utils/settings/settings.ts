@@ -1,17 +1,16 @@
-import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFields, type NoteTemplates } from '../markdown/templates/note-templates';
+import { DEFAULT_NOTE_TEMPLATES, migrateFileNameTemplate, migrateFrontMatterFields } from '../markdown/templates/note-templates';
+import type { NoteSettings } from '../markdown/note';
 import { PROPERTY_TYPES, type PropertyTemplate } from '../markdown/templates/properties';
 import { PROMO_FAMILIES, type PromoFamily } from '../clean/promotion';
-import { DESTINATION_IDS, type DestinationId } from '../deliver/destinations/types';
+import { DESTINATION_IDS, type DeliverSettings, type DestinationId } from '../deliver/destinations/types';
 import { READING_OFF, validReading, type ReadingStyle } from './reading';
+import { HIGHLIGHT_MARKUPS, type HighlightMarkup } from '../annotate/markdown';
 
-export type ImageMode = 'remote' | 'zip' | 'base64';
-/** How a highlighted passage is written in the note's body (annotate/markdown.ts). */
-export type HighlightMarkup = 'equals' | 'mark';
-export const HIGHLIGHT_MARKUPS: readonly HighlightMarkup[] = ['equals', 'mark'];
+export type { ImageMode } from '../deliver/destinations/types';
+export { HIGHLIGHT_MARKUPS, type HighlightMarkup } from '../annotate/markdown';
 
-export interface Settings extends NoteTemplates {
-  /** What "Download" does with images by default (the toolbar also offers the ZIP directly). */
-  imageMode: ImageMode;
+/** Each step's own options (the templates', the destinations'), and the rest. */
+export interface Settings extends NoteSettings, DeliverSettings {
   cleanByDefault: boolean;
   /** Promotion families to hide on the page and leave out of the export. */
   hidePromotion: Record<PromoFamily, boolean>;
@@ -25,14 +24,6 @@ export interface Settings extends NoteTemplates {
   batchBackoffMs: number;
   /** Where the main export (toolbar button, shortcut, context menu) sends the note. */
   destination: DestinationId;
-  /** Images of a note written into a folder: beside it (`assets/<note>/`) or in one fixed folder (`<folder>/<note>/`); Obsidian embeds or Markdown links. */
-  attachments: { location: 'beside' | 'fixed'; folder: string; embeds: boolean };
-  /** A note of that name exists already: give the new one a distinct name, or update it. */
-  onExisting: 'rename' | 'update';
-  /** The vault `obsidian://new` writes into ('' = the one Obsidian has open). */
-  obsidianVault: string;
-  /** The Joplin notebook (folder id) notes are sent to. */
-  joplinNotebook: string;
   /** Highlighted passages in the note's body: `==…==` (Obsidian, Typora) or `<mark>…</mark>` (HTML). */
   highlightMarkup: HighlightMarkup;
   /** Reading comfort on the article page (settings/reading.ts); all "as the page" by default. */

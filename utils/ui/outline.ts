@@ -4,7 +4,7 @@
  * section; the section being read is marked as the reader scrolls (a passive scroll listener, at most
  * once a frame, only while the outline is open). Buttons in a list: reachable and usable by keyboard; Escape closes.
  */
-import { sectionTitles, type SectionTitle } from '../markdown/headings';
+import { sectionTitles, type SectionTitle } from '../page/headings';
 import type { Toolbar } from './toolbar';
 import { t } from './i18n';
 import { trusted } from './trusted';

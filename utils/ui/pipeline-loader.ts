@@ -1,6 +1,6 @@
 /** The content script's one way to the export pipeline: imported from the extension on first use. */
 import { browser } from 'wxt/browser';
-import type { ExportPipeline } from '../deliver/pipeline';
+import type { ExportPipeline } from '../pipeline/lazy';
 
 /** The built module's path (wxt.config.ts builds it as ES and lists it as web accessible to the article pages). */
 export const PIPELINE_FILE = '/export-pipeline.js';

@@ -6,7 +6,8 @@
 import { t } from './i18n';
 import { editProblem } from '../deliver/overrides';
 import type { DestinationId } from '../deliver/destinations/types';
-import type { NoteOverrides, NotePreview } from '../markdown/note';
+import type { NoteOverrides } from '../markdown/note';
+import type { NotePreview } from '../pipeline/export';
 
 /** Where the chosen destination puts the note, as the popup knows it. */
 export interface PreviewPlaces {

@@ -14,7 +14,8 @@ import { folderInfo } from '../deliver/folder/grant';
 import { wirePreview, type PreviewPlaces } from './popup-preview';
 import { runFollowUpHere } from '../deliver/follow-up';
 import type { ActionResult, ContentRequest, ExportAction, PageStatus } from '../messages/types';
-import type { NoteOverrides, NotePreview } from '../markdown/note';
+import type { NoteOverrides } from '../markdown/note';
+import type { NotePreview } from '../pipeline/export';
 import { tallyText } from './hidden-labels';
 
 export function startPopup(document: Document): void {

@@ -4,8 +4,7 @@
  * (`<folder>/assets/<note>/001.jpg`) or one fixed folder (`<fixed>/<note>/001.jpg`).
  */
 import { imageExtension } from '../../page/images';
-import type { Settings } from '../../settings/settings';
-import type { NoteDraft } from './types';
+import type { DeliverSettings, NoteDraft } from './types';
 
 const pad = (n: number) => String(n).padStart(3, '0');
 const segments = (p: string) => p.split('/').filter(Boolean);
@@ -46,7 +45,7 @@ export const notePath = (draft: NoteDraft): string => join(draft.folder, `${draf
  * (`<vault>/<title>/`), ".." outside it. Checked in the options and again at save time, since
  * settings also come from sync.
  */
-export function imagesFolderProblem(settings: Settings): '' | 'folderImagesFolderBad' {
+export function imagesFolderProblem(settings: DeliverSettings): '' | 'folderImagesFolderBad' {
   return settings.attachments.location === 'fixed' && !validImagesFolder(settings.attachments.folder) ? 'folderImagesFolderBad' : '';
 }
 
@@ -57,7 +56,7 @@ export function validImagesFolder(folder: string): boolean {
 }
 
 /** The folder that holds this note's images: `<folder>/assets/<name>` or `<fixed>/<name>`. */
-export function imageDirOf(draft: NoteDraft, settings: Settings): string {
+export function imageDirOf(draft: NoteDraft, settings: DeliverSettings): string {
   const one = attachmentPlan(draft, settings, [{ index: 0, type: '' }])[0]!.path;
   return one.slice(0, one.lastIndexOf('/'));
 }
@@ -68,7 +67,7 @@ export function plannedAt(draft: NoteDraft, index: number, path: string): Planne
   return { index, path, link: linkPath(relative), relative };
 }
 
-export function attachmentPlan(draft: NoteDraft, settings: Settings, files: readonly { index: number; type: string }[]): PlannedFile[] {
+export function attachmentPlan(draft: NoteDraft, settings: DeliverSettings, files: readonly { index: number; type: string }[]): PlannedFile[] {
   const dir = settings.attachments.location === 'fixed' ? join(settings.attachments.folder || 'assets', draft.name) : join(draft.folder, 'assets', draft.name);
   return files.map((f) => plannedAt(draft, f.index, join(dir, `${pad(f.index + 1)}.${imageExtension(draft.images[f.index] ?? '', f.type)}`)));
 }

@@ -2,7 +2,6 @@
  * One interface for every place a note can go. A destination gets a converted note (a draft) and
  * delivers it; it says what happened in a message and never throws.
  */
-import type { Settings } from '../../settings/settings';
 import type { FetchImages } from '../zip';
 
 export type DestinationId = 'download' | 'clipboard' | 'zip' | 'folder' | 'downloads-folder' | 'obsidian' | 'joplin';
@@ -29,8 +28,30 @@ export interface NoteDraft {
   id?: string | null;
 }
 
+export type ImageMode = 'remote' | 'zip' | 'base64';
+
+/** The reader's options a destination reads: the delivery's own part of the settings (settings/settings.ts). */
+export interface DeliverSettings {
+  /** What "Download" does with images by default (the toolbar also offers the ZIP directly). */
+  imageMode: ImageMode;
+  /** Images of a note written into a folder: beside it (`assets/<note>/`) or in one fixed folder (`<folder>/<note>/`); Obsidian embeds or Markdown links. */
+  attachments: { location: 'beside' | 'fixed'; folder: string; embeds: boolean };
+  /** A note of that name exists already: give the new one a distinct name, or update it. */
+  onExisting: 'rename' | 'update';
+  /** The vault `obsidian://new` writes into ('' = the one Obsidian has open). */
+  obsidianVault: string;
+  /** The Joplin notebook (folder id) notes are sent to. */
+  joplinNotebook: string;
+}
+
+/** The port a page asks the background's image fetch through (FetchImages, one reply per image). */
+export const IMAGE_PORT = 'wac-images';
+
+/** To the background: deliver this draft there (destinations that run in the background). */
+export type DeliverRequest = { type: 'deliver'; destination: DestinationId; draft: NoteDraft };
+
 export interface DeliverContext {
-  settings: Settings;
+  settings: DeliverSettings;
   /** In the background: fetchImagesWith(granted); in the page: through the background's port. */
   fetchImages: FetchImages;
   progress(text: string): void;

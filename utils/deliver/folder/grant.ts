@@ -5,8 +5,7 @@
 import { browser } from 'wxt/browser';
 import { downloadText } from '../download';
 import { remoteNote } from '../destinations/slots';
-import type { DeliveryResult } from '../destinations/types';
-import type { BackgroundRequest } from '../../messages/types';
+import type { DeliverRequest, DeliveryResult } from '../destinations/types';
 import { t } from '../../ui/i18n';
 import { loadFolder, saveFolder } from './handle-store';
 import { dropPending, pendingDraft } from './pending';
@@ -54,7 +53,7 @@ export async function grantAndRetry(doc: Document): Promise<string> {
   await dropPending();
   let result: DeliveryResult = { ok: false, message: t('folderDenied', name), fallback: true };
   if (state === 'granted') {
-    const request: BackgroundRequest = { type: 'deliver', destination: 'folder', draft };
+    const request: DeliverRequest = { type: 'deliver', destination: 'folder', draft };
     result = ((await browser.runtime.sendMessage(request)) as DeliveryResult | undefined) ?? { ok: false, message: t('errDestination'), fallback: true };
   }
   if (!result.fallback) return result.message;

@@ -1,5 +1,5 @@
 /** The filters a template may use. Each is plain string work on a value: a string or a list of strings. */
-import { safeFileName } from '../../deliver/filename';
+import { safeFileName } from '../filename';
 import { formatDate } from './date-format';
 
 export type Value = string | string[];

@@ -3,7 +3,7 @@
  * options page before they are saved; at export a broken stored template (an old or hand-edited
  * setting) is replaced by the default, and the export's message says so.
  */
-import { safeFileName } from '../../deliver/filename';
+import { safeFileName } from '../filename';
 import { parseTemplate, type Template, type TemplateError } from './parse';
 import { compileProperties, DEFAULT_PROPERTIES, frontMatterYaml, type CompiledProperty, type PropertyProblem, type PropertyTemplate } from './properties';
 import { asText, renderTemplate } from './render';

@@ -5,7 +5,7 @@
  * with no layout), and levelled by style: the most prominent kind of title is ##, the next ###.
  * The export turns them into headings (markSectionTitles); the outline reads sectionTitles.
  */
-import { BOLD_STYLE } from './emphasis';
+import { BOLD_STYLE } from './styles';
 
 export interface SectionTitle {
   /** The first element of the title (a title split over two lines keeps its first). */

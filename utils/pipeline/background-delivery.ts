@@ -2,9 +2,9 @@
  * The background's side of a delivery: a draft from a tab goes to its destination here, with the
  * background's image fetching (the extension's host permissions, no page Referer).
  */
-import { BACKGROUND_DESTINATIONS } from './destinations/background';
-import type { DeliveryResult, DestinationId, NoteDraft } from './destinations/types';
-import type { FetchImages } from './zip';
+import { BACKGROUND_DESTINATIONS } from '../deliver/destinations/background';
+import type { DeliveryResult, DestinationId, NoteDraft } from '../deliver/destinations/types';
+import type { FetchImages } from '../deliver/zip';
 import { loadSettings } from '../settings/store';
 import { t } from '../ui/i18n';
 
