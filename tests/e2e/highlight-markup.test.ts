@@ -5,7 +5,7 @@ import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
 import { extensionPage } from './opfs';
 import { pageHtml, pageUrl } from '../fixtures';
-import { selectWithMouse } from './select';
+import { asNoteText, selectWithMouse } from './select';
 
 /** The options page's choice of <mark> for highlighted passages, carried into the note the toolbar saves (Chromium). */
 let session: Session;
@@ -36,7 +36,7 @@ describe('highlighted passages as <mark> (Chromium)', () => {
     const download = page.waitForEvent('download');
     await toolbarAction(page, /下载 Markdown|Download Markdown/);
     const md = readFileSync((await (await download).path())!, 'utf8');
-    const text = passage.replace(/([\\_*`[\]<>$])/g, '\\$1');
+    const text = asNoteText(passage);
     const at = md.indexOf('## 划线与批注 / Highlights');
     expect(md.slice(0, at)).toContain(`<mark>${text}</mark>`);
     expect(md.slice(0, at)).not.toContain(`==${text}==`);

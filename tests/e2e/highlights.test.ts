@@ -6,7 +6,7 @@ import { shotPath } from './shots';
 import { toolbarAction } from './toolbar-actions';
 import { exposeClosedRoots, toolbar } from './browsers/closed-root';
 import { pageHtml, pageUrl } from '../fixtures';
-import { selectWithMouse } from './select';
+import { asNoteText, selectWithMouse } from './select';
 import { extensionPage, putFiles, readOpfsTree, setSettings, useOpfsFolder } from './opfs';
 
 /**
@@ -93,7 +93,7 @@ describe('highlights on the page (Chromium)', () => {
     const file = await download;
     const md = readFileSync((await file.path())!, 'utf8');
     // As Markdown text: `_` and the like escaped.
-    const [a, b] = [first, second].map((s) => s.trim().replace(/([\\_*`[\]<>$])/g, '\\$1'));
+    const [a, b] = [first, second].map((s) => asNoteText(s.trim()));
     expect(md).toContain(`==${a}==`);
     expect(md).toContain(`==${b}==`);
     const section = md.slice(md.indexOf('## 划线与批注 / Highlights'));
@@ -165,7 +165,7 @@ describe('highlights on the page (Chromium)', () => {
     for (const path of Object.keys(before)) if (path !== 'reading/我的读书笔记.md') expect(after[path], path).toEqual(before[path]);
     const text = after['reading/我的读书笔记.md']!.text!;
     expect(text.endsWith(`\n${READER}`)).toBe(true);
-    expect(text).toContain(`==${third.replace(/([\\_*`[\]<>$])/g, '\\$1')}==`);
+    expect(text).toContain(`==${asNoteText(third)}==`);
     // Its images are the ones the first save wrote, linked from the note's new place.
     const links = Array.from(text.matchAll(/\]\((\.\.\/assets\/[^)]+)\)/g), (m) => decodeURIComponent(m[1]!).slice(3));
     expect(links.length).toBeGreaterThan(0);

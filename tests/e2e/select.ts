@@ -1,3 +1,4 @@
+import { INTRAWORD_UNDERSCORE } from '../../utils/markdown/escape';
 import type { Page } from 'playwright-core';
 
 /** The first run of `n` characters without white space at or after `from`, in the content's text. */
@@ -56,3 +57,7 @@ export async function selectWithMouse(page: Page, from: number, n: number) {
   await page.mouse.up();
   return page.evaluate(() => getSelection()!.toString());
 }
+
+/** A passage as the note writes it: Markdown's characters escaped, an underscore inside a word left plain
+ *  (the converter's INTRAWORD_UNDERSCORE rule). */
+export const asNoteText = (s: string) => s.replace(/([\\_*`[\]<>$])/g, '\\$1').replace(INTRAWORD_UNDERSCORE.pattern, '_');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import TurndownService from 'turndown';
-import { convertContent, escapeTagsAndMath, INTRAWORD_UNDERSCORE, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
+import { convertContent, escapeTagsAndMath, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
+import { INTRAWORD_UNDERSCORE } from '../../utils/markdown/escape';
 
 // Lists as WeChat's editors write them: every item wrapped in a <section> or <p>.
 function convert(html: string): string {

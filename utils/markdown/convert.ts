@@ -12,6 +12,7 @@ import { complexTable, unwrapLayoutTables } from './tables';
 import { wholeRule } from './whole';
 import { highlightRule } from '../annotate/markdown';
 import { linkBareAddresses, referencesToFootnotes } from './references';
+import { unescapeIntraword } from './escape';
 
 // Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
 // on these at the start of a run. Most runs of Chinese prose have none: they are returned as they are.
@@ -20,12 +21,6 @@ export const MAY_NEED_ESCAPE = /[\\*`[\]_<$]|^(?:[-+=#~>]|\d+\. )/;
 /** Ours, after Turndown's: `<` before a tag's first character, and `$`. */
 export const escapeTagsAndMath = (text: string) => text.replace(/<(?=[A-Za-z/!?])/g, '\\<').replace(/\$/g, '\\$');
 
-/**
- * Turndown escapes every `_`; between two letters or digits one can neither open nor close emphasis
- * (CommonMark's flanking rules), so `match_parent` and `SYSTEM_UI_FLAG` are written as they read.
- */
-export const INTRAWORD_UNDERSCORE = { pattern: /(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, example: 'tshark_manager.cpp' };
-const unescapeIntraword = (text: string) => (text.includes('\\_') ? text.replace(INTRAWORD_UNDERSCORE.pattern, '_') : text);
 
 /** Turndown with the GFM plugin and WeChat's rules. Rules added later take precedence. */
 function createTurndown(ctx: ConvertContext, root: Element): TurndownService {

@@ -284,7 +284,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     const before = new Set(await contexts());
     await action();
     // Puppeteer keeps about:blank as the URL of moz-extension:// pages: find the new context over BiDi.
-    const end = Date.now() + 15_000;
+    // A deadline, not a measure: a loaded machine took over 15 s to open the popup once.
+    const end = Date.now() + 45_000;
     while (Date.now() < end) {
       const ctx = (await contexts()).find((c) => !before.has(c));
       const page = ctx && (await browser.pages()).find((p) => contextOf(p) === ctx);
