@@ -1,3 +1,4 @@
+import { LEARNED_MARK } from '../../utils/clean/page-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +28,8 @@ async function openBare(s: Session, url: string, html: string): Promise<Page> {
   await page.locator('wac-toolbar[data-state]').waitFor({ state: 'attached', timeout: 15_000 });
   // The account's memory is applied and the outline is added once the page is idle.
   await page.waitForFunction(() => performance.getEntriesByName('wac:outline').length > 0, undefined, { timeout: 15_000 });
+  // And what the page's own learning pass stores is stored: only an attack could change storage after it.
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, LEARNED_MARK, { timeout: 30_000 });
   return page;
 }
 

@@ -38,6 +38,9 @@ async function dragSelect(page: Page, p: Awaited<ReturnType<typeof passage>>) {
 
 /** Selects `n` characters of the content's text from about `from` with the mouse; returns the selection. */
 export async function selectWithMouse(page: Page, from: number, n: number) {
+  // The highlight layer listens from its first pass on (at an idle moment after load): a selection and
+  // a shortcut before it would go unheard. Its measure marks that the listeners are there.
+  await page.waitForFunction(() => performance.getEntriesByName('wac:highlights').length > 0, undefined, { timeout: 30_000 });
   await page.evaluate((from) => {
     // Bring the passage into view first: the mouse acts on what is on the screen.
     const root = document.getElementById('js_content')!;

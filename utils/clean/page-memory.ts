@@ -10,6 +10,10 @@ import { knownAccount, readAccount } from '../page/account';
 import { canonicalArticleUrl, readMeta } from '../page/metadata';
 import { scriptVars } from '../page/script-vars';
 
+/** Marked when the page's own learning pass is over (what it learned, if anything, is stored): after
+ *  it, storage changes only by the reader's decisions. Tests wait for it. */
+export const LEARNED_MARK = 'wac:learned';
+
 export type DecisionResult = { ok: true } | { ok: false; reason: 'no-account' | 'empty' | 'save'; message?: string };
 
 export class PageMemory {
@@ -31,7 +35,7 @@ export class PageMemory {
     await this.cleaning.whenDomReady();
     const vars = scriptVars(this.doc);
     const id = readAccount(this.doc, vars, location.href);
-    if (!knownAccount(id)) return;
+    if (!knownAccount(id)) return void performance.mark(LEARNED_MARK);
     const meta = readMeta(this.doc, vars, location.href);
     this.articleId = hash53(meta.source || canonicalArticleUrl(location.href));
     this.stored = await loadAccount(id, meta.account);
@@ -50,11 +54,15 @@ export class PageMemory {
 
   /** One learning pass over the article as it is now: new boilerplate is hidden at once. */
   private async learn(): Promise<void> {
-    const root = this.doc.getElementById('js_content');
-    if (!this.stored || !root || !this.cleaning.settings.learnPromotion) return;
-    const next = learnFrom(this.stored.memory, root, this.articleId, Date.now());
-    if (!next) return;
-    await this.commit(next).catch(() => undefined);
+    try {
+      const root = this.doc.getElementById('js_content');
+      if (!this.stored || !root || !this.cleaning.settings.learnPromotion) return;
+      const next = learnFrom(this.stored.memory, root, this.articleId, Date.now());
+      if (!next) return;
+      await this.commit(next).catch(() => undefined);
+    } finally {
+      performance.mark(LEARNED_MARK);
+    }
   }
 
   private async commit(memory: AccountMemory): Promise<void> {
