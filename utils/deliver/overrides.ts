@@ -5,6 +5,7 @@
  * is a path inside the chosen one, no part of it only dots.
  */
 import { safeFileName } from '../markdown/filename';
+import { folderSegments, onlyDots } from './destinations/attachments';
 import type { NoteOverrides } from '../markdown/note';
 import { t } from '../ui/i18n';
 
@@ -15,18 +16,12 @@ export function nameProblem(name: string): '' | 'previewNameEmpty' | 'previewNam
   return safeFileName(n, '') === n ? '' : 'previewNameBad';
 }
 
-/** A folder as written: "a/b", "a\b", "/a/b/" all name the same path; empty is the chosen folder itself. */
-export const folderPath = (folder: string): string =>
-  folder
-    .split(/[/\\]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .join('/');
+/** A folder as written, as one path: empty is the chosen folder itself. */
+export const folderPath = (folder: string): string => folderSegments(folder).join('/');
 
 /** '' when every part of the folder is a usable name; no "." or "..", nothing a file name may not hold. */
 export function folderProblem(folder: string): '' | 'previewFolderBad' {
-  const parts = folderPath(folder).split('/').filter(Boolean);
-  return parts.every((s) => !/^[\s.]+$/.test(s) && safeFileName(s, '') === s) ? '' : 'previewFolderBad';
+  return folderSegments(folder).every((s) => !onlyDots(s) && safeFileName(s, '') === s) ? '' : 'previewFolderBad';
 }
 
 /** The message for a name or folder as typed, in the UI's language; '' when both are fine. */

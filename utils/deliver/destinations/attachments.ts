@@ -49,10 +49,20 @@ export function imagesFolderProblem(settings: DeliverSettings): '' | 'folderImag
   return settings.attachments.location === 'fixed' && !validImagesFolder(settings.attachments.folder) ? 'folderImagesFolderBad' : '';
 }
 
+/** A folder as written: "a/b", "a\\b", "/a/b/" all name the same names; "" names none. */
+export const folderSegments = (folder: string): string[] =>
+  folder
+    .split(/[/\\]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** "." and ".." (and "…", " . "): a segment that leaves the chosen folder or names nothing. */
+export const onlyDots = (segment: string): boolean => /^[\s.]+$/.test(segment);
+
 /** A folder inside the chosen one: at least one name, none of them only dots. */
 export function validImagesFolder(folder: string): boolean {
-  const segs = folder.split(/[/\\]/).filter((s) => s.trim());
-  return segs.length > 0 && !segs.some((s) => /^[\s.]+$/.test(s));
+  const segs = folderSegments(folder);
+  return segs.length > 0 && !segs.some(onlyDots);
 }
 
 /** The folder that holds this note's images: `<folder>/assets/<name>` or `<fixed>/<name>`. */
