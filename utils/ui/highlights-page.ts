@@ -8,6 +8,8 @@ import { articleLink, exportAll, importArticles, listArticles, matchesQuery, par
 import type { ArticleHighlights } from '../annotate/store';
 import { t } from './i18n';
 import { downloadJson } from './json-file';
+import { formatDate } from '../markdown/templates/date-format';
+import { localIso } from '../markdown/templates/variables';
 
 export function startHighlightsPage(doc: Document): void {
   const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
@@ -45,9 +47,7 @@ export function startHighlightsPage(doc: Document): void {
       h.append(anchor);
     } else h.textContent = name;
     // Local date and time as numbers, the same in both languages.
-    const d = new Date(a.updated);
-    const two = (n: number) => String(n).padStart(2, '0');
-    const when = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+    const when = formatDate(localIso(new Date(a.updated)), 'YYYY-MM-DD HH:mm');
     const ul = el('ul');
     for (const item of a.items) {
       const li = el('li');
