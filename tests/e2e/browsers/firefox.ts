@@ -275,7 +275,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   };
 
   /** Runs the action and finds the extension page at `path` it opened in a tab of its own. */
-  async function tabOpened(path: string, action: () => Promise<unknown>): Promise<TestPage> {
+  async function tabOpened(path: string, action: () => Promise<unknown>, within = 45_000): Promise<TestPage> {
     const url = extensionUrl(path);
     const contexts = async () => {
       const tree = (await conn.send('browsingContext.getTree', {})) as { result?: { contexts: { context: string; url: string }[] }; contexts?: { context: string; url: string }[] };
@@ -285,7 +285,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     await action();
     // Puppeteer keeps about:blank as the URL of moz-extension:// pages: find the new context over BiDi.
     // A deadline, not a measure: a loaded machine took over 15 s to open the popup once.
-    const end = Date.now() + 45_000;
+    const end = Date.now() + within;
     while (Date.now() < end) {
       const ctx = (await contexts()).find((c) => !before.has(c));
       const page = ctx && (await browser.pages()).find((p) => contextOf(p) === ctx);
@@ -320,7 +320,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       // The popup acts on the active tab of the last focused window: the article, with the popup in a
       // background tab beside it (a focused popup window would be the last focused one itself).
       await article.bringToFront();
-      const page = await tabOpened('popup.html', () => opener.evaluate((url) => void (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url, active: false }), extensionUrl('popup.html')));
+      const create = () => opener.evaluate((url) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url, active: false }).then(() => undefined), extensionUrl('popup.html'));
+      // The harness's own step, not the extension's: a background tab Firefox never listed (twice in
+      // full runs under load) is asked for once more.
+      const page = await tabOpened('popup.html', create, 20_000).catch(() => tabOpened('popup.html', create));
       await opener.close();
       return page;
     },
