@@ -59,7 +59,8 @@ export const FEATURES: readonly string[] = [
   'punct:none',
 ];
 
-const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+/** Whitespace runs as one space, trimmed: how the eval scripts read a block's text. */
+export const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 interface Unit {
   x: number[];

@@ -19,7 +19,9 @@
  * recorded on 26–37 before those pages were studied (git log). `--loao` fits a small model over the
  * detector's signals and prints its leave-one-account-out figures beside the rules' (promotion-model.ts).
  *
- * Usage: npx tsx tests/eval/promotion.ts [--loao] [prefix …]   (e.g. `26 35`; none: every labelled page)
+ * `--held-out` scores each account without the rules only its own pages support (rule-ablation.ts).
+ *
+ * Usage: npx tsx tests/eval/promotion.ts [--loao | --held-out] [prefix …]   (e.g. `26 35`; none: every labelled page)
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { PageCleaner } from '../../utils/clean/cleaner';
@@ -29,6 +31,7 @@ import { exportMarkdown } from '../../utils/pipeline/export';
 import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
 import { checkAgainstLabel, label, type Label } from '../label-check';
 import { holder, loao, mustStay, pageUnits, weights } from './promotion-model';
+import { heldOut } from './rule-ablation';
 
 export interface PageScore {
   name: string;
@@ -145,6 +148,19 @@ function main(): void {
       console.log(`  ${mustStay(pages, t)}`);
     }
     console.log(`weights fit on all pages: ${weights(pages)}`);
+    return;
+  }
+  if (args.includes('--held-out')) {
+    // Each account scored without the rules only its own pages support (rule-ablation.ts).
+    const lines: string[] = [];
+    for (const grain of ['alternative', 'kind'] as const) {
+      const { rows, ablated } = heldOut(labelledPages(prefixes), grain);
+      console.log(`-- word rules by ${grain}`);
+      for (const [account, units] of ablated) if (units.length) console.log(`${account}: without ${units.join(' · ')}`);
+      for (const r of rows) if (r.promoShown.length || r.mustHidden.length || r.imagesHidden.length) console.log(`${r.name.slice(0, 44).padEnd(44)} promo ${r.promoHidden}/${r.promo}  promo img ${r.promoImagesHidden}/${r.promoImages}  content hidden ${r.mustHidden.length}  img hidden ${r.imagesHidden.length}  | visible: ${r.promoShown.join(' | ')}`);
+      lines.push(total(rows, `held out by account, word rules by ${grain}`));
+    }
+    for (const l of lines) console.log(l);
     return;
   }
   const rows = labelledPages(prefixes).map(({ name, label: l }) => scorePage(name, l));

@@ -26,6 +26,9 @@ import {
   HEAD_SLOGAN,
   POINTER_LINE,
   TAIL_ASKS,
+  ABLATED,
+  signalName,
+  testWords,
   type Ask,
   type PromoFamily,
 } from './promotion-signals';
@@ -250,6 +253,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   const found = new Map<Element, PromoFamily>();
   const why = new Map<Element, string[]>();
   const mark = (el: Element, family: PromoFamily, signal: string = family) => {
+    if (ABLATED.size > 0 && ABLATED.has(signalName(signal))) return;
     if (!found.has(el)) found.set(el, family);
     const w = why.get(el) ?? why.set(el, []).get(el)!;
     if (!w.includes(signal)) w.push(signal);
@@ -279,7 +283,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   const imageOnlyAt = (i: number) => texts[i] === '' && mediaAt(i);
   const links = new Map<number, boolean>();
   const linkItemAt = (i: number) => links.get(i) ?? links.set(i, isLinkItem(units[i]!)).get(i)!;
-  const isHeader = (i: number) => (texts[i] ?? '').length <= PROMPT_MAX && RECOMMEND_HEADER.test(texts[i] ?? '');
+  const isHeader = (i: number) => (texts[i] ?? '').length <= PROMPT_MAX && testWords('header', RECOMMEND_HEADER, texts[i] ?? '');
   let body: Set<string> | null = null;
   const setApart = (u: Element) => {
     body ??= bodyApart(units, texts, prompts);
@@ -324,7 +328,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (isSloganLine(units[j]!, t) && !LEAD_LINE.test(t) && !POINTER_LINE.test(t)) slogans.push(j);
       else top = false;
     }
-    if (top && slogans.length > 0 && slogans.some((j) => HEAD_SLOGAN.re.test(texts[j]!))) {
+    if (top && slogans.length > 0 && slogans.some((j) => testWords(HEAD_SLOGAN.name, HEAD_SLOGAN.re, texts[j]!))) {
       for (const j of slogans) mark(units[j]!, 'follow', HEAD_SLOGAN.name);
       mark(units[i]!, 'follow', 'a pointer under the slogan at the top');
     }
@@ -386,7 +390,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       let lead: (typeof AD_LEAD_RULES)[number] | undefined;
       if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       else if (short && ((asks[j]!.length > 0 && !weakOnly[j]) || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
-      else if (short && adBelow && (lead = AD_LEAD_RULES.find((r) => r.re.test(t)))) signal = `${lead.name}, above an ad after the last paragraph`;
+      else if (short && adBelow && (lead = AD_LEAD_RULES.find((r) => testWords(r.name, r.re, t)))) signal = `${lead.name}, above an ad after the last paragraph`;
       else if (short && series && NUMBERED.test(t)) signal = 'an item of the numbered list the closing ask is in';
       else if (list && headerSlot && t.length <= 20 && !/[。！？!?]$/.test(t)) signal = 'the header of a list of other articles';
       else if (short && setApart(u)) signal = 'a short line set apart from the body, before the closing asks';
@@ -486,9 +490,10 @@ function markDecoration(
     if (f.src === '' || /res\.wx\.qq\.com/.test(f.src)) continue;
     const beforeText = firstText === null || precedes(img, firstText);
     const afterText = lastText === null || precedes(lastText, img);
-    // A GIF above the text is a decoration when it is a strip or icon-sized; a full-size one may be the
-    // article's first picture (a photo story, a clip), and a follow animation beside its ask is the head rule's.
-    if (beforeText && (f.ratio < THIN || (f.gif && (f.ratio < 0.45 || f.width <= 300)))) decor.set(img, 'a strip or small GIF above the text');
+    // A GIF above the text is a decoration when it is a strip (a follow banner); any other may be the
+    // article's first picture, small ones too (handmade/gif-first: a 240 px clip opens a pet story); a
+    // follow animation beside its ask is the head rule's, an icon the decoration rules'.
+    if (beforeText && (f.ratio < THIN || (f.gif && f.ratio < 0.45))) decor.set(img, 'a strip or GIF banner above the text');
     else if (afterText && (closed || f.ratio < 0.45 || img.closest(ARTICLE_LINK))) decor.set(img, 'after the closing line');
     // A GIF after the last line may be the account's closing animation (19) or a clip that illustrates
     // the line (handmade/gif-clips): nothing about the picture tells, so it stays, counted apart.
@@ -510,7 +515,7 @@ function markDecoration(
     });
   }
   for (const [img, rule] of decor) {
-    if (inFound(img)) continue;
+    if (inFound(img) || (ABLATED.size > 0 && ABLATED.has(rule))) continue;
     found.set(img, 'decoration');
     why.set(img, [rule]);
     doubt.delete(img);
