@@ -342,3 +342,50 @@ describe('the corpus pages, against their hand-written labels', () => {
     });
   }
 });
+
+/** Kinds no page of the corpus shows, written by hand; each with content of the same structure that stays. */
+describe('kinds of promotion by structure, with what must stay', () => {
+  const link = (t: string, k: string) => `<p><a href="http://mp.weixin.qq.com/s?__biz=MzA&amp;mid=${k}&amp;idx=1">${t}</a></p>`;
+  const items = ['深入理解 JVM 内存模型', 'Redis 持久化的两种方式', '一文读懂 Kafka'].map((t, i) => link(t, String(i))).join('');
+  const shows = (html: string) => {
+    const root = content(html);
+    return { hidden: hiddenText(root), all: (root.textContent ?? '').replace(/\s+/g, ' ') };
+  };
+
+  it('a run of links to other articles, one per paragraph, after the last paragraph: hidden with the line above it, whatever it says', () => {
+    const { hidden } = shows(`${PROSE(6)}<p>好文回看</p>${items}`);
+    for (const t of ['好文回看', '深入理解 JVM 内存模型', '一文读懂 Kafka']) expect(hidden).toContain(t);
+    expect(shows(`${PROSE(6)}${items}`).hidden).toContain('Redis 持久化的两种方式');
+    expect(hidden).not.toContain('第6段');
+  });
+
+  it('stays: links that are the article (a catalogue), its sources (参考资料), and links between paragraphs', () => {
+    const catalogue = `<p>这是本号创办三年来所有文章的目录，按主题整理，方便大家查找。</p><p>一、后端</p>${[1, 2, 3, 4, 5, 6].map((k) => link(`深入理解第${k}个主题：从原理到实践`, `c${k}`)).join('')}<p>二、前端</p>${[7, 8, 9, 10].map((k) => link(`前端第${k}篇：浏览器渲染`, `c${k}`)).join('')}`;
+    expect(shows(catalogue).hidden).toBe('');
+    expect(shows(`${PROSE(6)}<p>参考资料：</p>${link('张三：分布式一致性综述', 'r1')}${link('李四：Raft 论文解读', 'r2')}`).hidden).toBe('');
+    expect(shows(`${PROSE(3)}${link('上一篇：JVM 内存模型', 'p')}${link('下一篇：垃圾回收', 'q')}${PROSE(3)}`).hidden).toBe('');
+  });
+
+  it('an END mark above the closing asks: the bio between them is the tail; a credit line and an afterword stay', () => {
+    const bio = shows(`${PROSE(6)}<p>- END -</p><p>作者简介：老王，十年后端老兵，专注分布式系统。</p><p>微信：laowang_dev</p>`).hidden;
+    for (const t of ['- END -', '作者简介：老王', '微信：laowang_dev']) expect(bio).toContain(t);
+    const credits = shows(`${PROSE(6)}<p>- END -</p><p>编辑：张三</p><p>审核：李四</p><p>点个在看</p>`).hidden;
+    expect(credits).toContain('点个在看');
+    expect(credits).not.toContain('编辑：张三');
+    expect(credits).not.toContain('审核：李四');
+    const afterword = '后记：写这篇文章的时候我一直在想，技术到底改变了什么。也许答案并不重要，重要的是我们一直在追问。这几年我见过太多团队在同一个问题上反复摔倒，所以才有了这篇文章。';
+    const after = shows(`${PROSE(6)}<p>— 完 —</p><p>${afterword}</p><p>欢迎关注本号</p>`).hidden;
+    expect(after).toContain('欢迎关注本号');
+    expect(after).not.toContain('后记');
+  });
+
+  it("WeChat's own buttons named in any phrasing: 在看, 赞, 阅读原文, 长按关注; the same words in a sentence stay", () => {
+    for (const ask of ['好文章，我在看❤️', '你点的每个在看，我都认真当成了喜欢', '觉得有用就点亮“在看”吧', '长按关注，每天进步一点点', '点击【阅读原文】，马上报名吧！', '麻烦大家转发一下，谢谢！']) {
+      expect(shows(`${PROSE(6)}<p>${ask}</p>`).hidden, ask).toContain(ask);
+    }
+    for (const stays of ['周末我在看书，也在想下一篇写什么。', '写综述之前，他坚持逐篇阅读原文献。', '这条消息被转发了十万次，请转告家里的老人注意。']) {
+      expect(asksOf(stays), stays).toEqual([]);
+      expect(shows(`${PROSE(6)}<p>${stays}</p>`).hidden, stays).toBe('');
+    }
+  });
+});

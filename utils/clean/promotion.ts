@@ -242,6 +242,9 @@ function isArticleList(el: Element, text: string): boolean {
   return linkText * 2 >= text.replace(/\s/g, '').length;
 }
 
+/** The header of the article's sources: the links under it are its own (参考资料, References). */
+const REFERENCE_HEADER = /^[\s【\[]*(参考|引用|资料来源|文献|出处|注释|References?\b|Sources?\b)/i;
+
 /** A line that leads on to what follows (答案预览：). A question does not: the article asks its own (27: 32道面试题，都会回答吗？). */
 const LEAD_LINE = /[：:]$/;
 
@@ -338,7 +341,37 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   // Tail: from the first prompt on, when no prose follows it. A list of other articles counts as a
   // prompt whatever its header says (or with none).
   const tailStart = Math.max(lastHead + 1, Math.floor(n / 2), n - TAIL_UNITS);
-  const listAt = (i: number) => (texts[i] ?? '') !== '' && isArticleList(units[i]!, texts[i]!);
+  // A list of other articles: links in one block, or a run of title-sized links one per block (no header
+  // needed). Not when the links are the article (a catalogue: they hold half its text) or its sources
+  // (under 参考资料).
+  const articleItemAt = (i: number) => (texts[i] ?? '') !== '' && texts[i]!.length <= 120 && linkItemAt(i) && units[i]!.querySelector(ARTICLE_LINK) !== null;
+  const blockListAt = (i: number) => (texts[i] ?? '') !== '' && isArticleList(units[i]!, texts[i]!);
+  const step = (i: number, by: number) => first(i + by, by, n, (j) => (emptyAt(j) ? null : j));
+  let linkShare: boolean | null = null;
+  const linksAreArticle = () => {
+    if (linkShare !== null) return linkShare;
+    let links = 0;
+    let all = 0;
+    texts.forEach((t, i) => {
+      all += t.length;
+      if (articleItemAt(i) || blockListAt(i)) links += t.length;
+    });
+    return (linkShare = links * 2 >= all);
+  };
+  const underReferences = (i: number) => {
+    let k = step(i, -1);
+    while (k !== null && (articleItemAt(k) || blockListAt(k))) k = step(k, -1);
+    return k !== null && REFERENCE_HEADER.test(texts[k] ?? '');
+  };
+  const lists = new Map<number, boolean>();
+  const listAt = (i: number) => {
+    const cached = lists.get(i);
+    if (cached !== undefined) return cached;
+    const next = articleItemAt(i) ? step(i, 1) : null;
+    const is = (blockListAt(i) || (next !== null && articleItemAt(next))) && !linksAreArticle() && !underReferences(i);
+    lists.set(i, is);
+    return is;
+  };
   // More prose after a prompt (one paragraph, or short ones adding up) means it was not the start of a tail.
   const proseAfter = (i: number) => {
     let after = 0;
@@ -372,6 +405,18 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     // Pictures with nothing to say what they are belong to it only up to a divider (31: a picture
     // between <hr> and the ask); else they stay.
     let pending: number[] = [];
+    // The END mark at most four short lines above unit j: none a heading, none over 80 characters or
+    // more than one sentence (a bio is a line or two; an afterword is paragraphs).
+    const endAbove = (j: number) => {
+      let lines = 0;
+      for (let k = j; k > lastHead; k--) {
+        if (emptyAt(k)) continue;
+        const t = texts[k] ?? '';
+        if (t !== '' && END_MARK.test(t)) return k;
+        if (++lines > 4 || t.length > 80 || (t.match(/[。！？!?]/g)?.length ?? 0) > 1 || isHeading(units[k]!)) return null;
+      }
+      return null;
+    };
     // 33: 1.主题… 2.题材… 3.稿件发至邮箱：…: the items before the numbered ask are the same call.
     const series = NUMBERED.test(texts[i] ?? '');
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
@@ -402,7 +447,18 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         continue;
       }
       headerSlot = false;
-      if (signal === null) break;
+      if (signal === null) {
+        // An END mark above says the article ended there: the few short lines between it and the asks
+        // (an author's bio, a sign-off) are the tail's. Credit lines stay (编辑：张三, a name; not
+        // 作者简介：老王，十年…, a bio in sentences); a long afterword is prose.
+        const end = endAbove(j);
+        if (end === null) break;
+        for (let k = j; k >= end; k--) if (!emptyAt(k) && !found.has(units[k]!) && !(CREDIT_LINE.test(texts[k] ?? '') && !/[，。,]/.test(texts[k]!))) mark(units[k]!, fam!, k === end ? 'an END mark or divider before the closing asks' : 'between an END mark and the closing asks');
+        for (const k of pending) mark(units[k]!, fam!, 'between an END mark and the closing asks');
+        pending = [];
+        j = end;
+        continue;
+      }
       if (divider) for (const k of pending) mark(units[k]!, fam!, 'a picture between a divider and the closing asks');
       pending = [];
       mark(u, fam!, signal);
