@@ -379,6 +379,14 @@ describe('kinds of promotion by structure, with what must stay', () => {
     expect(after).not.toContain('后记');
   });
 
+  it('an account card after the last paragraph takes the short line that labels it; a sentence introducing a card mid-article stays', () => {
+    const card = '<section class="mp_profile_iframe_wrp"><mp-common-profile data-nickname="程序员小灰"></mp-common-profile></section>';
+    expect(shows(`${PROSE(6)}<p style="text-align:center">↓↓↓ 推荐关注 ↓↓↓</p>${card}`).hidden).toContain('推荐关注');
+    const intro = '下面这个公众号是我读研时最常看的，作者把操作系统讲得很透：';
+    expect(shows(`${PROSE(3)}<p>${intro}</p>${card}${PROSE(3)}`).hidden).not.toContain(intro);
+    expect(shows(`${PROSE(6)}<p>今天先聊到这里</p><p>作者：张三</p>${card}`).hidden).not.toContain('作者：张三');
+  });
+
   it("WeChat's own buttons named in any phrasing: 在看, 赞, 阅读原文, 长按关注; the same words in a sentence stay", () => {
     for (const ask of ['好文章，我在看❤️', '你点的每个在看，我都认真当成了喜欢', '觉得有用就点亮“在看”吧', '长按关注，每天进步一点点', '点击【阅读原文】，马上报名吧！', '麻烦大家转发一下，谢谢！']) {
       expect(shows(`${PROSE(6)}<p>${ask}</p>`).hidden, ask).toContain(ask);

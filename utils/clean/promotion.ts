@@ -508,6 +508,20 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     for (let j = from; j < n; j++) if (!emptyAt(j)) mark(units[j]!, 'recommend', 'closing pictures that link to other articles');
   }
 
+  // An account card after the last paragraph, with the short lines that label it: the line right above
+  // (↓↓↓ 推荐关注 ↓↓↓) and a slogan right below, whatever they say. Not a sentence that introduces the
+  // card mid-article (prose follows it), nor a title.
+  for (const card of Array.from(found.keys()).filter((el) => found.get(el) === 'account-card')) {
+    const after = units.findIndex((u) => precedes(card, u) && !card.contains(u));
+    const at = after < 0 ? n : after;
+    if (at < tailStart || (at < n && proseAfter(at - 1))) continue;
+    const label = (j: number | null) => j !== null && !found.has(units[j]!) && isSlogan(units[j]!) && !isHeading(units[j]!) && !NUMBERED.test(texts[j] ?? '') && !CREDIT_LINE.test(texts[j] ?? '');
+    const above = step(at, -1);
+    if (label(above) && (above ?? 0) >= tailStart) mark(units[above!]!, 'account-card', 'the line that labels an account card after the last paragraph');
+    const below = at < n ? (emptyAt(at) ? step(at, 1) : at) : null;
+    if (label(below)) mark(units[below!]!, 'account-card', 'the line that labels an account card after the last paragraph');
+  }
+
   const doubt = new Map<Element, string>();
   // A call to comment or a line that addresses the reader, at the end and alone: may be promotion.
   for (let i = tailStart; i < n; i++) if (weakOnly[i] && (texts[i] ?? '').length <= PROMPT_MAX && !inFound(units[i]!) && !proseAfter(i)) doubt.set(units[i]!, `only addresses the reader (${asks[i]!.join(', ')}) after the last paragraph`);
