@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import TurndownService from 'turndown';
-import { convertContent, escapeTagsAndMath, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
+import { convertContent, dropEmptyWrappers, escapeTagsAndMath, MAY_NEED_ESCAPE } from '../../utils/markdown/convert';
 import { INTRAWORD_UNDERSCORE } from '../../utils/markdown/escape';
 
 // Lists as WeChat's editors write them: every item wrapped in a <section> or <p>.
@@ -85,5 +85,24 @@ describe('escaping text', () => {
     }
     expect(convert('<p>SYSTEM_UI_FLAG和match_parent</p>')).toBe('SYSTEM_UI_FLAG和match_parent');
     expect(convert('<p>__init__</p>')).toBe('\\_\\_init\\_\\_');
+  });
+});
+
+describe('empty wrappers and one-child wrappers are gone before the converter, the note the same', () => {
+  const after = (html: string) => {
+    const root = new JSDOM(`<div id="js_content">${html}</div>`).window.document.getElementById('js_content')!;
+    dropEmptyWrappers(root);
+    return root.innerHTML;
+  };
+  it('removes what writes nothing, keeps what writes a break or is read by a rule', () => {
+    expect(after('<p>甲</p><section></section><p>乙</p>')).toBe('<p>甲</p><p>乙</p>');
+    expect(after('<p>甲<span></span><strong><font></font></strong>乙</p>')).toBe('<p>甲乙</p>');
+    // Between two runs of inline text an empty block is a paragraph break: it stays, and so does the break.
+    expect(after('<div><span>甲</span><section></section><span>乙</span></div>')).toBe('<div><span>甲</span><section></section><span>乙</span></div>');
+    expect(convert('<div><span>甲</span><section></section><span>乙</span></div>')).toBe('甲\n\n乙');
+    expect(after('<section><section><p><img src="a.png"></p></section></section>')).toBe('<p><img src="a.png"></p>');
+    expect(after('<section class="code-snippet__fix"><pre>x</pre></section>')).toBe('<section class="code-snippet__fix"><pre>x</pre></section>');
+    expect(after('<section data-wac-title="2"><p>标题</p></section>')).toBe('<section data-wac-title="2"><p>标题</p></section>');
+    expect(after('<p><br></p><span class="video_iframe" data-src="v"></span>')).toBe('<p><br></p><span class="video_iframe" data-src="v"></span>');
   });
 });

@@ -13,6 +13,7 @@ import { wholeRule } from './whole';
 import { highlightRule } from '../annotate/markdown';
 import { linkBareAddresses, referencesToFootnotes } from './references';
 import { unescapeIntraword } from './escape';
+import { KNOWN_MEDIA } from '../page/media';
 
 // Turndown's escapes (13 regex passes over every text run) and ours act only on these characters, or
 // on these at the start of a run. Most runs of Chinese prose have none: they are returned as they are.
@@ -75,6 +76,52 @@ export function joinAdjacentEmphasis(md: string): string {
     .join('');
 }
 
+/** Plain containers: empty, they say nothing. Anything else (media, embeds, breaks, cells) is left to the rules. */
+const PLAIN = new Set(['SPAN', 'FONT', 'SECTION', 'P', 'DIV', 'STRONG', 'B', 'EM', 'I', 'U', 'CENTER', 'LABEL', 'SMALL']);
+const BLOCKS = new Set(['SECTION', 'P', 'DIV', 'CENTER', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'PRE', 'TABLE', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR']);
+const isBlock = (n: Node | null) => n === null || BLOCKS.has(n.nodeName);
+/** The nearest sibling in that direction that is not whitespace. */
+function shown(n: Node, dir: 'previousSibling' | 'nextSibling'): Node | null {
+  let s = n[dir];
+  while (s && s.nodeType === 3 && !/[^ \t\r\n]/.test(s.textContent ?? '')) s = s[dir];
+  return s;
+}
+
+/**
+ * Plain containers with nothing in them at all, removed before the converter sees them. Turndown tests
+ * every node for blankness, and a blank one with up to 27 element lookups (its void and
+ * meaningful-when-blank tags, one query each): WeChat's editor leaves hundreds of empty wrappers, and
+ * that test was an eighth of an export. Removed only where the note is the same: an empty inline
+ * element writes nothing; an empty block writes a paragraph break, which matters only between two runs
+ * of inline text, so it stays there. Bottom up: a wrapper of empty wrappers goes too.
+ */
+export function dropEmptyWrappers(root: Element): void {
+  const all = root.getElementsByTagName('*');
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    if (el.firstChild !== null || !PLAIN.has(el.nodeName) || el.matches(KNOWN_MEDIA)) continue;
+    if (BLOCKS.has(el.nodeName) && !(isBlock(el.parentNode === root ? null : el.parentNode) && (isBlock(shown(el, 'previousSibling')) || isBlock(shown(el, 'nextSibling'))))) continue;
+    el.remove();
+  }
+  // A section or div whose one child is a block (section > section > p > img, the editor's usual
+  // nesting) writes what the child writes: each level cost the blank test again (8 lookups over an image).
+  const wrappers = root.querySelectorAll('section, div');
+  for (let i = wrappers.length - 1; i >= 0; i--) {
+    const el = wrappers[i]!;
+    const only = el.firstElementChild;
+    if (only === null || only !== el.lastElementChild || !BLOCKS.has(only.nodeName) || el.matches(`${KNOWN_MEDIA}, [class*="code"], [data-formula]`) || hasOwnMarks(el)) continue;
+    let text = false;
+    for (let c = el.firstChild; c && !text; c = c.nextSibling) text = c.nodeType === 3 && /[^ \t\r\n]/.test(c.textContent ?? '');
+    if (!text) el.replaceWith(only);
+  }
+}
+
+/** Our own marks (data-wac-*: section titles, highlights) are read by the rules: such a wrapper stays. */
+function hasOwnMarks(el: Element): boolean {
+  for (const a of Array.from(el.attributes)) if (a.name.startsWith('data-wac')) return true;
+  return false;
+}
+
 const converted = new WeakSet<Element>();
 
 /**
@@ -90,5 +137,6 @@ export function convertContent(root: Element, ctx: ConvertContext): string {
   unwrapLayoutTables(root);
   attachCaptions(root);
   linkBareAddresses(root);
+  dropEmptyWrappers(root);
   return referencesToFootnotes(tidyMarkdown(joinAdjacentEmphasis(createTurndown(ctx, root).turndown(root as HTMLElement))));
 }
