@@ -388,10 +388,10 @@ describe('kinds of promotion by structure, with what must stay', () => {
   });
 
   it("WeChat's own buttons named in any phrasing: 在看, 赞, 阅读原文, 长按关注; the same words in a sentence stay", () => {
-    for (const ask of ['好文章，我在看❤️', '你点的每个在看，我都认真当成了喜欢', '觉得有用就点亮“在看”吧', '长按关注，每天进步一点点', '点击【阅读原文】，马上报名吧！', '麻烦大家转发一下，谢谢！']) {
+    for (const ask of ['好文章，我在看❤️', '你点的每个在看，我都认真当成了喜欢', '觉得有用就点亮“在看”吧', '长按关注，每天进步一点点', '点击【阅读原文】，马上报名吧！', '麻烦大家转发一下，谢谢！', '戳上方蓝字关注', '点击上方“程序员小灰”关注我', '关注我，每天一篇干货']) {
       expect(shows(`${PROSE(6)}<p>${ask}</p>`).hidden, ask).toContain(ask);
     }
-    for (const stays of ['周末我在看书，也在想下一篇写什么。', '写综述之前，他坚持逐篇阅读原文献。', '这条消息被转发了十万次，请转告家里的老人注意。']) {
+    for (const stays of ['周末我在看书，也在想下一篇写什么。', '写综述之前，他坚持逐篇阅读原文献。', '这条消息被转发了十万次，请转告家里的老人注意。', '文章的点击率受到广泛关注。', '我们要关注我国的粮食安全。']) {
       expect(asksOf(stays), stays).toEqual([]);
       expect(shows(`${PROSE(6)}<p>${stays}</p>`).hidden, stays).toBe('');
     }
