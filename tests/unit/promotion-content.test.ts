@@ -10,7 +10,7 @@ const KINDS: { name: string; what: string; promo?: string }[] = [
   { name: 'chart-strips', what: 'a run of thin charts of one size among prose' },
   { name: 'picture-first-essay', what: 'an essay that opens with a wide picture and a panorama strip' },
   { name: 'gif-clips', what: 'a gossip article whose GIF clips (__bg_gif) illustrate the sentence before them, one after the last line' },
-  { name: 'gif-first', what: 'a pet article that opens with two small GIF clips (240 and 280 px) before any text' },
+  { name: 'gif-first', what: 'a pet article that opens with two small GIF clips (240 and 280 px) before any text, and shows the first again' },
   { name: 'emoji-inline', what: 'an emoji and a small sticker inside sentences' },
 ];
 

@@ -42,11 +42,12 @@ interface DecorationRule {
 export const DECORATION_RULES: readonly DecorationRule[] = [
   {
     // Not the editor's __bg_gif class: it is on every GIF the editor inserts, a clip that illustrates
-    // the sentence before it as much as a follow animation. The same GIF again and again is an ornament.
+    // the sentence before it as much as a follow animation. The same GIF again and again (three times)
+    // is an ornament; twice may be a clip shown again, and a pair around a title is isOrnamentPair's.
     name: 'a repeated GIF',
-    test: (f, _sameSize, sameSrc) => f.gif && sameSrc >= 2,
+    test: (f, _sameSize, sameSrc) => f.gif && sameSrc >= 3,
     example: '03: one 232 × 106 divider GIF three times between the sections',
-    counter: 'a gossip article whose GIF clips illustrate the text: each clip is another GIF (handmade/gif-clips)',
+    counter: 'handmade/gif-clips: each clip is another GIF; handmade/gif-first: a clip shown twice',
   },
   {
     // Not inside a sentence: a sticker between words is the sentence's (handmade/emoji-inline).
