@@ -96,7 +96,8 @@ function shown(n: Node, dir: 'previousSibling' | 'nextSibling'): Node | null {
  * of inline text, so it stays there. Bottom up: a wrapper of empty wrappers goes too.
  */
 export function dropEmptyWrappers(root: Element): void {
-  const all = root.getElementsByTagName('*');
+  // A static list: a live one is re-indexed after every removal.
+  const all = root.querySelectorAll('*');
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;
     if (el.firstChild !== null || !PLAIN.has(el.nodeName) || el.matches(KNOWN_MEDIA)) continue;
