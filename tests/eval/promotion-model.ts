@@ -18,7 +18,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { contentUnits, findPromotion, lookOf, type PromoBlock } from '../../utils/clean/promotion';
 import { ASK_RULES, asksOf } from '../../utils/clean/promotion-signals';
 import { readAccount } from '../../utils/page/account';
-import { ScriptVars } from '../../utils/page/script-vars';
+import { scriptVars } from '../../utils/page/script-vars';
 import { handmadeHtml, pageHtml, pageUrl } from '../fixtures';
 import type { Label } from '../label-check';
 
@@ -103,12 +103,20 @@ export function pageUnits(name: string, l: Label): PageUnits | null {
   return unitsOf(name, html, pageUrl(html, name), l);
 }
 
+// The pages' own style sheets: jsdom cannot parse some, and says so per page; no rule here reads them.
+const quiet = new VirtualConsole();
+/** A saved page as a document at its address, for the eval scripts. */
+export const loadPage = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
+/** The account a page belongs to, as leave-one-account-out groups pages: its __biz, else its user name. */
+export function accountOf(doc: Document, url: string, fallback: string): string {
+  const id = readAccount(doc, scriptVars(doc), url);
+  return id.biz || id.user || fallback;
+}
+
 function unitsOf(name: string, html: string, url: string, l: Pick<Label, 'must' | 'must_not' | 'promo_images'>): PageUnits | null {
-  const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+  const doc = loadPage(html, url);
   const root = doc.getElementById('js_content');
   if (!root) return null;
-  const scripts = Array.from(doc.querySelectorAll('script'), (s) => s.textContent ?? '');
-  const id = readAccount(doc, new ScriptVars(scripts), url);
   const unsure: PromoBlock[] = [];
   const found = findPromotion(root, unsure);
   const units = contentUnits(root);
@@ -170,7 +178,7 @@ function unitsOf(name: string, html: string, url: string, l: Pick<Label, 'must' 
     add(img, l.promo_images.some((p) => p && src.includes(p)), true);
   }
   for (const u of out) if ((u as { mixed?: boolean }).mixed) u.y = null;
-  return { name, account: id.biz || id.user || name, units: out, items };
+  return { name, account: accountOf(doc, url, name), units: out, items };
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

@@ -23,14 +23,13 @@
  *
  * Usage: npx tsx tests/eval/promotion.ts [--loao | --held-out] [prefix …]   (e.g. `26 35`; none: every labelled page)
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { PageCleaner } from '../../utils/clean/cleaner';
 import { CHROME_RULES, PROMO_ATTR } from '../../utils/clean/chrome-rules';
 import { enabledFamilies, DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { exportMarkdown } from '../../utils/pipeline/export';
 import { pageHtml, pageUrl, PAGE_NAMES } from '../fixtures';
 import { checkAgainstLabel, label, type Label } from '../label-check';
-import { holder, loao, mustStay, pageUnits, weights } from './promotion-model';
+import { holder, loadPage, loao, mustStay, pageUnits, weights } from './promotion-model';
 import { heldOut } from './rule-ablation';
 
 export interface PageScore {
@@ -54,9 +53,6 @@ export interface PageScore {
 }
 
 const CHROME = CHROME_RULES.map((r) => r.selector).join(',');
-// The pages' own style sheets: jsdom cannot parse some, and says so per page; no rule here reads them.
-const quiet = new VirtualConsole();
-const load = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
 /** Hidden as the cleaner's style sheet hides: our promotion mark on it or an ancestor, or a chrome rule. */
 export const hidden = (el: Element) => el.closest(`[${PROMO_ATTR}]`) !== null || el.closest(CHROME) !== null;
 
@@ -70,7 +66,7 @@ export function markPage(doc: Document): PageCleaner {
 export function scorePage(name: string, l: Label): PageScore {
   const html = pageHtml(name);
   const url = pageUrl(html, name);
-  const doc = load(html, url);
+  const doc = loadPage(html, url);
   markPage(doc);
   const root = doc.getElementById('js_content');
   const s: PageScore = { name, promo: 0, promoHidden: 0, promoShown: [], promoImages: 0, promoImagesHidden: 0, must: 0, mustHidden: [], images: 0, imagesHidden: [], unsure: 0, noteLeaks: [], notePromoImages: 0, noteMissing: [], noteImages: 0, noteImagesWanted: l.content_images ?? 0 };
@@ -100,7 +96,7 @@ export function scorePage(name: string, l: Label): PageScore {
       }
     }
   }
-  const r = exportMarkdown(load(html, url), url);
+  const r = exportMarkdown(loadPage(html, url), url);
   if (r.ok) {
     const c = checkAgainstLabel(r.markdown, l);
     s.noteLeaks = c.leaks;

@@ -20,14 +20,11 @@
  *
  * Usage: npx tsx tests/eval/rule-ablation.ts   (npm run eval:promotion -- --held-out)
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { PROMO_ATTR, PROMO_SIGNALS_ATTR } from '../../utils/clean/chrome-rules';
 import { ABLATED, AD_LEAD_RULES, ASK_RULES, HEAD_SLOGAN, RECOMMEND_HEADER, signalName, wordAlternatives } from '../../utils/clean/promotion-signals';
-import { readAccount } from '../../utils/page/account';
-import { ScriptVars } from '../../utils/page/script-vars';
 import { pageHtml, pageUrl } from '../fixtures';
 import type { Label } from '../label-check';
-import { holder, norm } from './promotion-model';
+import { accountOf, holder, loadPage, norm } from './promotion-model';
 import { markPage, scorePage, type PageScore } from './promotion';
 
 /** Every word list the detector reads, by the name testWords() knows it under. */
@@ -56,8 +53,8 @@ export function pageSupport(name: string, l: Label, grain: Grain): PageSupport {
   const words = grain === 'kind' ? KINDS : ALTERNATIVES;
   const html = pageHtml(name);
   const url = pageUrl(html, name);
-  const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-  const id = readAccount(doc, new ScriptVars(Array.from(doc.querySelectorAll('script'), (s) => s.textContent ?? '')), url);
+  const doc = loadPage(html, url);
+  const account = accountOf(doc, url, name);
   markPage(doc);
   const units = new Set<string>();
   const root = doc.getElementById('js_content');
@@ -77,7 +74,7 @@ export function pageSupport(name: string, l: Label, grain: Grain): PageSupport {
       if (l.promo_images.some((p) => p && src.includes(p))) support(img);
     }
   }
-  return { name, account: id.biz || id.user || name, units };
+  return { name, account, units };
 }
 
 export interface HeldOut {

@@ -6,9 +6,9 @@ import { convertContent, dropEmptyWrappers, escapeTagsAndMath, MAY_NEED_ESCAPE }
 import { INTRAWORD_UNDERSCORE } from '../../utils/markdown/escape';
 
 // Lists as WeChat's editors write them: every item wrapped in a <section> or <p>.
+const contentRoot = (html: string) => new JSDOM(`<div id="js_content">${html}</div>`).window.document.getElementById('js_content')!;
 function convert(html: string): string {
-  const root = new JSDOM(`<div id="js_content">${html}</div>`).window.document.getElementById('js_content')!;
-  return convertContent(root, { source: 'https://mp.weixin.qq.com/s/x', headingShift: 0, imageTarget: (u) => u });
+  return convertContent(contentRoot(html), { source: 'https://mp.weixin.qq.com/s/x', headingShift: 0, imageTarget: (u) => u });
 }
 const render = (md: string) => new MarkdownIt('commonmark').render(md).replace(/\n/g, '');
 
@@ -90,7 +90,7 @@ describe('escaping text', () => {
 
 describe('empty wrappers and one-child wrappers are gone before the converter, the note the same', () => {
   const after = (html: string) => {
-    const root = new JSDOM(`<div id="js_content">${html}</div>`).window.document.getElementById('js_content')!;
+    const root = contentRoot(html);
     dropEmptyWrappers(root);
     return root.innerHTML;
   };
