@@ -40,6 +40,8 @@ describe('highlights on the page (Chromium)', () => {
   it('a selection offers Highlight and Note; a note is saved; both come back after a reload; the DOM is unchanged', async () => {
     const page = await openArticle(session, url, html);
     expect(await page.evaluate(() => 'highlights' in CSS)).toBe(true);
+    // The cleaner loads lazy images one frame after its pass (wac:images): the DOM to keep is the one after it.
+    await page.waitForFunction(() => performance.getEntriesByName('wac:images').length > 0, undefined, { timeout: 15_000 });
     const before = await page.evaluate(() => document.getElementById('js_content')!.innerHTML);
     // 1. With the mouse and the control's "Note".
     const first = await selectWithMouse(page, 300, 12);
