@@ -94,7 +94,10 @@ describe('a change of style from the body', () => {
   it('the set-apart lines leading to a closing sign-up prompt are the ad (03: a course ad with no keyword until its last line)', () => {
     const root = content(`${PROSE(6)}<p>PS.同学们有问题可以评论区留言哦~</p>${ad}<p style="text-align:center">（已报名的同学无需购买此课程）</p>`);
     for (const t of ['还有一个好消息', '逆袭过线', '正式上线', '无需购买']) expect(isHidden(root, t)).toBe(true);
-    expect(isHidden(root, 'PS.同学们')).toBe(false);
+    // The call to comment above the ad is the account's sign-off: it goes with the tail.
+    expect(isHidden(root, 'PS.同学们')).toBe(true);
+    // Prose above it stays.
+    expect(isHidden(root, '第6段')).toBe(false);
   });
   it('lines in the body\'s own look before a closing prompt stay (20: 一分钟不长，希望大伙有收获。)', () => {
     const root = content(`${PROSE(6)}<p>总结：这是最后一段。</p><p>希望大伙有收获。</p><p>帮转哈。</p>`);
@@ -202,12 +205,18 @@ describe('the tail, by signals that name no header', () => {
     // A pointer under the article's first sentence: not a banner at the top.
     expect(hiddenText(content(`<p>今天讲一个真实的故事。</p><p>▼</p>${PROSE(6)}`))).toBe('');
   });
-  it('a call to comment alone at the end is unsure: it stays, counted apart; after a hidden tail it goes with it', () => {
-    const alone = content(`${PROSE(6)}<p>PS.同学们有什么想问的可以评论区留言哦~</p>`);
-    expect(hiddenText(alone)).toBe('');
-    expect(unsureText(alone)).toContain('评论区留言');
+  it('a call to comment after the last paragraph is the sign-off: hidden, alone or with the tail; in the middle, about comments, or asking for corrections it stays', () => {
+    for (const ask of ['PS.同学们有什么想问的可以评论区留言哦~', '你怎么看？欢迎在留言区聊聊你的看法。', '留言告诉我们，你最喜欢哪一个']) {
+      expect(hiddenText(content(`${PROSE(6)}<p>${ask}</p>`)), ask).toBe(ask);
+    }
     const withTail = content(`${PROSE(6)}<p>点击上方蓝字关注我们</p><p>评论区见</p>`);
     expect(isHidden(withTail, '评论区见')).toBe(true);
+    // A question to the reader in the middle: prose follows it.
+    expect(hiddenText(content(`${PROSE(3)}<p>你怎么看？欢迎在留言区聊聊你的看法。</p>${PROSE(3)}`))).toBe('');
+    // The comments as what the article is about, and a request for corrections (28: 烦请在回复或留言中指出).
+    for (const last of ['有网友在评论区说，这个价格太高了。', '这条新闻的评论区吵了三天，大部分人支持涨价。', '本人水平有限，如有错误，欢迎在评论区指出，十分感谢！', '本人水平有限，文章如有错误之处，烦请在回复或留言中指出，十分感谢！']) {
+      expect(hiddenText(content(`${PROSE(6)}<p>${last}</p>`)), last).toBe('');
+    }
   });
   it('an END mark of any word closes the article: - EOF -, < END >, —— 完 ——; a short sentence is none', () => {
     for (const t of ['- EOF -', '< END >', '—— 完 ——', '— END —']) expect(END_MARK.test(t), t).toBe(true);

@@ -127,9 +127,12 @@ export const ASK_RULES: readonly AskRule[] = [
   {
     ask: 'comment',
     family: 'like-tail',
-    re: /留言(告诉|区|聊|说|分享|讨论|交流)|评论区|在评论(里|中)|欢迎留言|留下你的(看法|想法|观点)/,
-    example: '留言告诉我们你的看法 · 评论区见',
-    counter: '这条新闻下面的评论很多，大部分是支持的。',
+    // Asked for, not talked about: someone inviting comments (欢迎/请/记得 … 留言), the comment box as the
+    // place to do something (评论区见, 评论区留言), 留言告诉…. 评论区 as a place things happen is no ask, nor a
+    // request for corrections (欢迎在评论区指出, 28: 烦请在回复或留言中指出: the author's own word).
+    re: /(欢迎|请|快来|一起)[^，。！？!?]{0,8}(留言|评论)(?![^，。！？!?]{0,8}(指出|指正|批评))|记得(来|在|去)?(评论区|留言区)?(留言|评论)|(评论区|留言区)(见|留言|聊聊|告诉|分享|讨论|交流|打卡|回复)|留言告诉|留下你的(看法|想法|观点|评论|故事)/,
+    example: '留言告诉我们你的看法 · 评论区见 · 03: PS.同学们有什么想问硕哥的可以评论区留言哦~',
+    counter: '这条新闻的评论区吵了三天，大部分人支持涨价。',
   },
   {
     // Addressing the reader at the start of a clause: 欢迎大家…, 记得…, 别忘了…
@@ -226,13 +229,14 @@ export function familyOf(ask: Ask): PromoFamily {
   return ASK_RULES.find((r) => r.ask === ask)!.family;
 }
 
-/** Asks too weak to hide a block by themselves: a call to comment, a clause that addresses the reader.
- *  A block with only these stays, counted apart as unsure (03: PS.…可以评论区留言哦 is the author's). */
-export const WEAK_ASKS: ReadonlySet<Ask> = new Set(['comment', 'invite']);
+/** Asks too weak to hide a block by themselves: a clause that addresses the reader (欢迎大家…, 记得…) is
+ *  as often the author's own last word. A block with only these stays, counted apart as unsure. */
+export const WEAK_ASKS: ReadonlySet<Ask> = new Set(['invite']);
 
 /** Asks that hide a block only after the article's last paragraph: at the top, an account's contact
- *  lines and call for submissions are the masthead of a column (02: 本杂志开源，欢迎投稿…邮件联系). */
-export const TAIL_ASKS: ReadonlySet<Ask> = new Set(['details', 'submit']);
+ *  lines and call for submissions are the masthead of a column (02: 本杂志开源，欢迎投稿…邮件联系); a call to
+ *  comment is the account's sign-off after the text (评论区见), a question to the reader in the middle. */
+export const TAIL_ASKS: ReadonlySet<Ask> = new Set(['details', 'submit', 'comment']);
 
 /** A short block is a prompt when it asks anything; a longer one when it asks two different things. */
 export const PROMPT_MAX = 60;
