@@ -44,6 +44,27 @@ describe('asks: each signal with its example, and its counter-example alone deci
     });
   }
 
+  it('phrasings of the same asks no corpus page has, each hidden as the last line; the same words in prose stay', () => {
+    // Written from how accounts word these asks, not from a labelled page: the grammar, not a list.
+    const asks: [string, string][] = [
+      ['你的每个赞和在看，我都喜欢！', 'like'],
+      ['戳原文，了解更多', 'open'],
+      ['想了解更多，请点击下方小程序', 'open'],
+      ['一键关注，精彩不断', 'follow'],
+      ['↓↓↓ 推荐关注 ↓↓↓', 'follow'],
+      ['赞助商：某某科技', 'sponsor'],
+      ['— 广告 —', 'sponsor'],
+    ];
+    for (const [t, ask] of asks) {
+      expect(asksOf(t), t).toContain(ask);
+      expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
+    }
+    const prose = ['这段话的重点在原文第三段。', '专家推荐关注三个指标：血压、血糖和血脂。', '用户点击链接后会跳转到支付页面。', '网友的称赞和在看台上的欢呼一样热烈。', '这条广告后来被投诉下架了。'];
+    for (const t of prose) {
+      expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
+      expect(hiddenText(content(`${PROSE(3)}<p>${t}</p>${PROSE(3)}`)), t).toBe('');
+    }
+  });
   it('a short ask in the middle of the article stays: position decides, not the word', () => {
     const root = content(`${PROSE(4)}<p>欢迎关注</p>${PROSE(4)}`);
     expect(hiddenText(root)).toBe('');

@@ -11,7 +11,7 @@
 export type PromoFamily = 'ad' | 'follow' | 'recommend' | 'like-tail' | 'account-card' | 'decoration' | 'hint';
 export const PROMO_FAMILIES: readonly PromoFamily[] = ['ad', 'follow', 'recommend', 'like-tail', 'account-card', 'decoration', 'hint'];
 
-export type Ask = 'subscribe' | 'follow' | 'scan' | 'contact' | 'group' | 'reply' | 'claim' | 'buy' | 'share' | 'like' | 'star' | 'details' | 'submit' | 'comment' | 'invite' | 'open';
+export type Ask = 'subscribe' | 'follow' | 'scan' | 'contact' | 'group' | 'reply' | 'claim' | 'buy' | 'sponsor' | 'share' | 'like' | 'star' | 'details' | 'submit' | 'comment' | 'invite' | 'open';
 
 export interface AskRule {
   ask: Ask;
@@ -35,7 +35,7 @@ export const ASK_RULES: readonly AskRule[] = [
     family: 'follow',
     // A touch verb, a place and the account's name (in quotes or as 蓝字 / 卡片), then 关注: any account's
     // wording of the same ask (戳上方蓝字关注, 点击上方“程序员小灰”关注我); 点击率受到广泛关注 is no ask.
-    re: /(点击|点|戳|轻触)\s*(上方|下方|顶部|底部|上面|下面|这里)?\s*([“"「『【][^”"」』】]{1,20}[”"」』】]|蓝字|卡片|名片|头像)?\s*(并|一键|即可|可)?\s*关注|关注我(?=[，,。！!~～]|$)|关注我们|欢迎关注|请关注|记得关注|关注.{0,12}(公众号|本号|视频号|抖音号)|设为星标|星标(公众号|我们|本号)|点击上方(蓝字)?$/,
+    re: /(点击|点|戳|轻触)\s*(上方|下方|顶部|底部|上面|下面|这里)?\s*([“"「『【][^”"」』】]{1,20}[”"」』】]|蓝字|卡片|名片|头像)?\s*(并|一键|即可|可)?\s*关注|关注我(?=[，,。！!~～]|$)|关注我们|欢迎关注|一键关注|^[\s↓↑▼▲👇👆·\-—]*推荐关注[\s↓↑▼▲👇👆·\-—:：]*$|请关注|记得关注|关注.{0,12}(公众号|本号|视频号|抖音号)|设为星标|星标(公众号|我们|本号)|点击上方(蓝字)?$/,
     example: '16: 点击上方蓝字关注维客笔记 · 插件&软件获取方式：请关注维客笔记微信公众号',
     counter: '这家公司的公众号粉丝去年增长了三成，视频号也在追赶。',
   },
@@ -93,6 +93,15 @@ export const ASK_RULES: readonly AskRule[] = [
     counter: '这门课程在大学里一直是必修课。',
   },
   {
+    // The publisher saying a block is paid for: a sponsor's credit, or the ad label set between marks
+    // (— 广告 —). A study's funding (资助) is no sponsor; 广告 in a sentence is a word.
+    ask: 'sponsor',
+    family: 'ad',
+    re: /本文由.{1,20}(赞助|冠名|独家支持)|(赞助|冠名)(商|单位|品牌|方)?\s*[:：|｜]|^[\s\-—–_~·|【\[]*(广告|推广|赞助|AD)[\s\-—–_~·|】\]]*$/,
+    example: '本文由某某品牌赞助播出 · — 广告 — · 赞助商：某某科技',
+    counter: '这家公司去年在广告上花了三亿元，本研究由国家自然科学基金资助。',
+  },
+  {
     ask: 'share',
     family: 'like-tail',
     // By its grammar, not a list of phrasings: someone asking (帮, 请, 欢迎, 记得, 麻烦, 求) for a share or
@@ -106,7 +115,7 @@ export const ASK_RULES: readonly AskRule[] = [
     family: 'like-tail',
     // 赞 and 在看 are WeChat's own buttons: asked for with a verb in any phrasing (点个赞, 点亮“在看”, 你点的
     // 每个在看, 给个在看), or in the button's own words (好文章，我在看); 我在看书 is someone reading.
-    re: /(点|给|按|戳|求)[^，。！？,.!?\s]{0,6}?[“"「]?(赞|在看)|我在看(?![\u4e00-\u9fa5])|点赞.{0,4}(在看|分享|转发)|(在看|分享|转发).{0,4}点赞|感谢关注\s*\/\s*点赞/,
+    re: /(点|给|按|戳|求)[^，。！？,.!?\s]{0,6}?[“"「]?(赞|在看)|我在看(?![\u4e00-\u9fa5])|(?<![称夸盛礼])赞\s*[和与、或/]\s*在看|在看\s*[和与、或/]\s*赞|点赞.{0,4}(在看|分享|转发)|(在看|分享|转发).{0,4}点赞|感谢关注\s*\/\s*点赞/,
     example: '04: 如果觉得还不错，记得点个赞 · 16: 感谢关注/点赞/分享',
     counter: '这条视频获得了十万个赞。',
   },
@@ -147,7 +156,7 @@ export const ASK_RULES: readonly AskRule[] = [
     family: 'recommend',
     // 阅读原文 is WeChat's own button: pointed at in any brackets or quotes (点击【阅读原文】, 戳“阅读原文”,
     // 点击左下角阅读原文); 阅读原文献 is reading a source.
-    re: /(点击?|戳|轻触)[^，。！？,.!?]{0,6}?[“"「【\[]?阅读原文(?![献章著件稿])|点击(标题|图片|下图|上图|卡片)?.{0,3}(即可|可)?(阅读|跳转)/,
+    re: /(点击?|戳|轻触)[^，。！？,.!?]{0,6}?[“"「【\[]?阅读原文(?![献章著件稿])|(点击|戳|轻触)[“"「【\[]?原文(?![献章著件稿])|点击(下方|上方|文末|左下角)的?(小程序|链接)|点击(标题|图片|下图|上图|卡片)?.{0,3}(即可|可)?(阅读|跳转)/,
     example: '35: 点“阅读原文”，更多精彩漫画 · 37: 点击【阅读原文】，马上报名吧！ · 26: 点击标题可跳转 · 32: （点击图片即可阅读）',
     counter: '写综述之前，他坚持逐篇阅读原文献，读过的人不多。',
   },
