@@ -239,6 +239,22 @@ describe('the tail, by signals that name no header', () => {
       expect(hiddenText(content(`${PROSE(6)}<p>${last}</p>`)), last).toBe('');
     }
   });
+  it('a pointer (▼) over the closing QR code goes with it; a pointer over a picture of the article stays', () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr1/640" data-ratio="1" data-w="430"></p>';
+    const root = content(`${PROSE(6)}<p>今天的分享就到这里，我们下期见。</p><p>▼</p>${qr}<p>扫码关注，获取更多精彩</p>`);
+    expect(isHidden(root, '▼')).toBe(true);
+    expect(isHidden(root, '我们下期见')).toBe(false);
+    const photo = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/p1/640" data-ratio="0.66" data-w="1080"></p>';
+    expect(hiddenText(content(`${PROSE(3)}<p>▼</p>${photo}${PROSE(3)}`))).toBe('');
+  });
+  it('the line above a read-more header is not the list\'s header: the END rule decides it, and a credit line there stays', () => {
+    const link = (t: string) => `<p><a href="https://mp.weixin.qq.com/s/${encodeURIComponent(t)}">${t}</a></p>`;
+    const root = content(`${PROSE(6)}<p>作者：张三</p><p>推荐阅读：</p>${link('标题一：这是一篇文章')}${link('标题二：另一篇文章')}`);
+    expect(isHidden(root, '推荐阅读')).toBe(true);
+    expect(isHidden(root, '作者：张三')).toBe(false);
+    const signals = findPromotion(root).flatMap((b) => b.signals);
+    expect(signals).not.toContain('the header of a list of other articles');
+  });
   it('an END mark of any word closes the article: - EOF -, < END >, —— 完 ——; a short sentence is none', () => {
     for (const t of ['- EOF -', '< END >', '—— 完 ——', '— END —']) expect(END_MARK.test(t), t).toBe(true);
     for (const t of ['EOF', '全文到此为止。', '- 第一部分结束了 -']) expect(END_MARK.test(t), t).toBe(false);
@@ -258,6 +274,21 @@ describe('images', () => {
     expect(isHidden(root, '扫描上方图片二维码')).toBe(true);
     expect(isHidden(root, '福 利')).toBe(true);
     expect(isHidden(root, '生 活')).toBe(false);
+  });
+  it('an ad labelled between marks is hidden anywhere, its pictures and asks with it; the prose after it stays (— 广告 —)', () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr1/640" data-ratio="1" data-w="430"></p>';
+    const banner = '<p><img data-src="https://mmbiz.qpic.cn/ad/1" data-ratio="0.6" data-w="1080"></p>';
+    for (const label of ['— 广告 —', '【推广】', '- AD -']) {
+      const root = content(`${PROSE(3)}<p>${label}</p>${banner}<p>某某课程限时优惠，扫码立即报名</p>${qr}${PROSE(3)}`);
+      const found = findPromotion(root);
+      expect(found.length, label).toBe(4);
+      expect(isHidden(root, '第1段'), label).toBe(false);
+    }
+  });
+  it('counter: a section titled 广告 in an article about advertising keeps its example picture; a label with nothing ad-like below hides nothing', () => {
+    const picture = '<p><img data-src="https://mmbiz.qpic.cn/ad/1" data-ratio="0.6" data-w="1080"></p>';
+    expect(hiddenText(content(`${PROSE(3)}<p>广告</p>${picture}${PROSE(3)}`))).toBe('');
+    expect(hiddenText(content(`${PROSE(3)}<p>— 广告 —</p>${PROSE(3)}`))).toBe('');
   });
   it('a screenshot with a caption that only mentions scanning stays (a tutorial)', () => {
     const root = content(`${PROSE(3)}${img('data-ratio="1.7" data-w="1080"')}<p>扫描二维码即可登录</p>${PROSE(3)}`);

@@ -22,6 +22,9 @@ export interface AskRule {
   counter: string;
 }
 
+/** An ad's label, alone on its line (— 广告 —, 【推广】, 广告). */
+export const AD_LABEL = /^[\s\-—–_~·|【\[]*(广告|推广|赞助|AD)[\s\-—–_~·|】\]]*$/;
+
 export const ASK_RULES: readonly AskRule[] = [
   {
     ask: 'subscribe',
@@ -97,7 +100,7 @@ export const ASK_RULES: readonly AskRule[] = [
     // (— 广告 —). A study's funding (资助) is no sponsor; 广告 in a sentence is a word.
     ask: 'sponsor',
     family: 'ad',
-    re: /本文由.{1,20}(赞助|冠名|独家支持)|(赞助|冠名)(商|单位|品牌|方)?\s*[:：|｜]|^[\s\-—–_~·|【\[]*(广告|推广|赞助|AD)[\s\-—–_~·|】\]]*$/,
+    re: new RegExp(String.raw`本文由.{1,20}(赞助|冠名|独家支持)|(赞助|冠名)(商|单位|品牌|方)?\s*[:：|｜]|` + AD_LABEL.source),
     example: '本文由某某品牌赞助播出 · — 广告 — · 赞助商：某某科技',
     counter: '这家公司去年在广告上花了三亿元，本研究由国家自然科学基金资助。',
   },

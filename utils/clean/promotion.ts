@@ -23,6 +23,7 @@ import {
   UI_HINT_WORD,
   WEAK_ASKS,
   AD_LEAD_RULES,
+  AD_LABEL,
   HEAD_SLOGAN,
   POINTER_LINE,
   TAIL_ASKS,
@@ -428,13 +429,19 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       // An <hr> is empty, and a divider.
       if (emptyAt(j) && u.tagName !== 'HR') continue;
       const t = texts[j] ?? '';
-      if (found.has(u)) continue;
+      if (found.has(u)) {
+        // A read-more header already taken is the list's header: the line above it is not.
+        if (isHeader(j)) headerSlot = false;
+        continue;
+      }
       const short = t !== '' && t.length <= PROMPT_MAX && !isHeading(u) && !CREDIT_LINE.test(t);
       const divider = u.tagName === 'HR' || (t !== '' && END_MARK.test(t));
       let signal: string | null = null;
       let lead: (typeof AD_LEAD_RULES)[number] | undefined;
       if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       else if (short && ((asks[j]!.length > 0 && !weakOnly[j]) || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
+      // ▼ over the closing asks points at them; with them gone it points at nothing.
+      else if (t !== '' && POINTER_LINE.test(t)) signal = 'a pointer at the closing asks';
       else if (short && adBelow && (lead = AD_LEAD_RULES.find((r) => testWords(r.name, r.re, t)))) signal = `${lead.name}, above an ad after the last paragraph`;
       else if (short && series && NUMBERED.test(t)) signal = 'an item of the numbered list the closing ask is in';
       else if (list && headerSlot && t.length <= 20 && !/[。！？!?]$/.test(t)) signal = 'the header of a list of other articles';
@@ -482,6 +489,24 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     mark(units[img]!, fam, 'the image of an ask to scan or claim');
     const label = first(Math.min(i, img) - 1, -1, n, (j) => (emptyAt(j) ? null : SECTION_LABEL.test(texts[j] ?? '') ? j : false));
     if (label !== null) mark(units[label]!, fam, 'the label of an ask beside its image');
+  }
+
+  // Anywhere: an ad the publisher labels as one between marks (— 广告 —, 【推广】): the label and the ad's
+  // blocks under it, its pictures and its short lines that ask, up to the prose that resumes. A section
+  // titled 广告 with no marks, in an article about advertising, is a title.
+  for (let i = 0; i < n; i++) {
+    const t = texts[i] ?? '';
+    if (found.has(units[i]!) || t === '' || t.length > 20 || !AD_LABEL.test(t) || !/[\-—–_~·|【\[]/.test(t)) continue;
+    const ad: number[] = [];
+    for (let j = i + 1; j < n; j++) {
+      if (emptyAt(j)) continue;
+      const short = (texts[j] ?? '').length <= PROMPT_MAX;
+      if (imageOnlyAt(j) || (short && asks[j]!.length > 0 && !weakOnly[j]) || units[j]!.matches(MINIPROGRAM) || units[j]!.querySelector(MINIPROGRAM)) ad.push(j);
+      else break;
+    }
+    if (ad.length === 0) continue;
+    mark(units[i]!, 'ad', 'the label of an ad');
+    for (const j of ad) mark(units[j]!, 'ad', 'under the label of an ad');
   }
 
   // Anywhere: an editor widget's reading instructions (23: 向上滑动阅览), as small as they are.
