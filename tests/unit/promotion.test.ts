@@ -210,6 +210,21 @@ describe('the tail, by signals that name no header', () => {
       expect(rule.re.test(rule.example.replace(/^\w+: /, '').replace(/ \(.*$/, ''))).toBe(true);
     });
   }
+  it('a strip right under the follow ask at the top is its banner; a comic\'s square panel or a clip there is the article', () => {
+    const img = (ratio: number, gif = false) => `<p><img data-src="https://mmbiz.qpic.cn/mmbiz_${gif ? 'gif' : 'jpg'}/p${ratio}/640" ${gif ? 'data-type="gif"' : ''} data-ratio="${ratio}" data-w="640"></p>`;
+    const strip = findPromotion(content(`<p>↑ 点击上方“某某”关注我们</p>${img(0.3, true)}${PROSE(6)}`));
+    expect(strip.map((b) => b.el.tagName)).toEqual(['P', 'P']);
+    for (const first of [img(1), img(0.56, true), img(1.4)]) {
+      const found = findPromotion(content(`<p>↑ 点击上方“某某”关注我们</p>${first}${PROSE(6)}`));
+      expect(found.length, first).toBe(1);
+    }
+  });
+  it('titles under a read-more header whose links the page lost are its items when nothing else follows; before prose they stay', () => {
+    const titles = '<p>标题一：这是一篇文章</p><p>标题二：另一篇文章</p>';
+    expect(hiddenText(content(`${PROSE(6)}<p>- 推荐阅读 -</p>${titles}`))).toBe('- 推荐阅读 -\n标题一：这是一篇文章\n标题二：另一篇文章');
+    const more = content(`${PROSE(6)}<p>- 推荐阅读 -</p>${titles}${PROSE(2)}`);
+    expect(isHidden(more, '标题一')).toBe(false);
+  });
   it('the account\'s slogan over a pointer at the very top is hidden, the title card under it stays (32-34)', () => {
     const card = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/card/640" data-ratio="0.5555" data-w="900"></p>';
     const root = content(`<p>关注军旅 关注人生</p><p>▼</p>${card}${PROSE(6)}`);
@@ -256,7 +271,7 @@ describe('the tail, by signals that name no header', () => {
     expect(signals).not.toContain('the header of a list of other articles');
   });
   it('an END mark of any word closes the article: - EOF -, < END >, —— 完 ——; a short sentence is none', () => {
-    for (const t of ['- EOF -', '< END >', '—— 完 ——', '— END —']) expect(END_MARK.test(t), t).toBe(true);
+    for (const t of ['- EOF -', '< END >', '—— 完 ——', '— END —', '（完）', '【END】']) expect(END_MARK.test(t), t).toBe(true);
     for (const t of ['EOF', '全文到此为止。', '- 第一部分结束了 -']) expect(END_MARK.test(t), t).toBe(false);
   });
   it('the signals that hid a block come with it', () => {

@@ -170,7 +170,7 @@ export const RECOMMEND_HEADER =
   /^[\s▼▲•·\-—|【\[]*(往期推荐|推荐阅读|往期回顾|往年回顾|往期精选|精彩回顾|相关阅读|相关文章|历史文章|热文推荐|近期热文|更多阅读|精彩推荐|延伸阅读推荐|点击阅读)[\s:：】\]]*/;
 
 /** Closing marks: what follows them is not the article's prose (seed: — END —). */
-export const END_MARK = /^[\s\-—–_=~·*•.。]*(END|End|end|THE END|The End|完|全文完|结束)[\s\-—–_=~·*•.。]*$|^[\s\-—–_=~·*•<>|#]*[\-—–_=~·*•<>|#]\s*([A-Za-z]{2,6}|[\u4e00-\u9fa5])\s*[\-—–_=~·*•<>|#][\s\-—–_=~·*•<>|#]*$/;
+export const END_MARK = /^[\s\-—–_=~·*•.。（(【\[]*(END|End|end|THE END|The End|完|全文完|结束)[\s\-—–_=~·*•.。）)】\]]*$|^[\s\-—–_=~·*•<>|#]*[\-—–_=~·*•<>|#]\s*([A-Za-z]{2,6}|[\u4e00-\u9fa5])\s*[\-—–_=~·*•<>|#][\s\-—–_=~·*•<>|#]*$/;
 // The second form: any short word set between marks (- EOF -, < END >, —— 完 ——): the words vary, the marks say it.
 
 /** Source, byline and credit lines (22: （来源：新华社）, seed: 文 | 郭永良): they stay, and close the article's text. */

@@ -287,6 +287,8 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   const imageOnlyAt = (i: number) => texts[i] === '' && mediaAt(i);
   const links = new Map<number, boolean>();
   const linkItemAt = (i: number) => links.get(i) ?? links.set(i, isLinkItem(units[i]!)).get(i)!;
+  /** A title-sized line: short, not a finished sentence. */
+  const isTitleLine = (i: number) => (texts[i] ?? '') !== '' && texts[i]!.length <= 50 && !/[。！!]$/.test(texts[i]!) && !CREDIT_LINE.test(texts[i]!);
   const isHeader = (i: number) => (texts[i] ?? '').length <= PROMPT_MAX && testWords('header', RECOMMEND_HEADER, texts[i] ?? '');
   let body: Set<string> | null = null;
   const setApart = (u: Element) => {
@@ -314,6 +316,12 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     for (let j = lastHead + 1; j < firstProse; j++) {
       const u = units[j]!;
       if (emptyAt(j)) continue;
+      // A strip right under the asks is their banner (a follow GIF). Only a strip: a comic's or a photo
+      // story's first panel may come right after a follow prompt (handmade/comic, handmade/gif-first).
+      if (imageOnlyAt(j) && Array.from(u.querySelectorAll('img')).every((img) => imageFacts(img).ratio < 0.45)) {
+        mark(u, headPrompt(lastHead)!, 'a strip right under the asks before the first paragraph');
+        continue;
+      }
       if (!isSloganLine(u, texts[j] ?? '')) break;
       mark(u, headPrompt(lastHead)!, 'a slogan line after the asks before the first paragraph');
     }
@@ -392,9 +400,11 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     if (header) {
       // A list header: it and the link items right after it.
       mark(units[i]!, 'recommend', 'a read-more header');
+      // Its items are links; or titles whose links the page lost, when nothing but such lines follows.
+      const titlesToEnd = units.every((_, j) => j <= i || emptyAt(j) || imageOnlyAt(j) || linkItemAt(j) || prompts[j] !== null || isTitleLine(j));
       for (let j = i + 1; j < n; j++) {
-        if (!linkItemAt(j) && !(prompts[j] === 'recommend')) break;
-        if (!emptyAt(j)) mark(units[j]!, 'recommend', 'a link under a read-more header');
+        if (!linkItemAt(j) && !(prompts[j] === 'recommend') && !(titlesToEnd && isTitleLine(j))) break;
+        if (!emptyAt(j)) mark(units[j]!, 'recommend', linkItemAt(j) || prompts[j] ? 'a link under a read-more header' : 'a title under a read-more header');
       }
       continue;
     }
