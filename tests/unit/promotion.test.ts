@@ -305,6 +305,23 @@ describe('images', () => {
     expect(hiddenText(content(`${PROSE(3)}<p>广告</p>${picture}${PROSE(3)}`))).toBe('');
     expect(hiddenText(content(`${PROSE(3)}<p>— 广告 —</p>${PROSE(3)}`))).toBe('');
   });
+  it('a notice keeps its closing instructions (报名方式, the QR code to sign up, the phone); the same lines close an ordinary article as an ad', () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr1/640" data-ratio="1" data-w="430"></p>';
+    const html = `<p>某某大学第十届编程大赛将于5月20日举行，欢迎全校同学参加。</p>${PROSE(4)}<p>报名方式</p><p>扫描下方二维码填写报名表，报名截止时间为5月15日。</p>${qr}<p>咨询电话：010-12345678</p>`;
+    const titled = (title: string) => {
+      const root = content(html);
+      root.ownerDocument.getElementById('activity-name')!.textContent = title;
+      return root;
+    };
+    expect(hiddenText(titled('关于举办第十届编程大赛的通知'))).toBe('');
+    expect(findPromotion(titled('关于举办第十届编程大赛的通知')).length).toBe(0);
+    // Its asks to follow or like are still the account's.
+    const follow = content(`${html}<p>点击上方蓝字关注我们</p>`);
+    follow.ownerDocument.getElementById('activity-name')!.textContent = '编程大赛报名启事';
+    expect(hiddenText(follow)).toBe('点击上方蓝字关注我们');
+    // Without a notice's title, the same closing lines are an ad after the article.
+    expect(isHidden(titled('我在编程大赛学到的五件事'), '扫描下方二维码')).toBe(true);
+  });
   it('a screenshot with a caption that only mentions scanning stays (a tutorial)', () => {
     const root = content(`${PROSE(3)}${img('data-ratio="1.7" data-w="1080"')}<p>扫描二维码即可登录</p>${PROSE(3)}`);
     expect(hiddenText(root)).toBe('');

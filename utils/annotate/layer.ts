@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { articleIdentity } from '../page/identity';
+import { shownTitle } from '../page/metadata';
 import type { BackgroundRequest } from '../messages/types';
 import { scriptVars } from '../page/script-vars';
 import { followTheme } from '../ui/toolbar-theme';
@@ -60,8 +61,7 @@ export function startHighlights(doc: Document, bar: Toolbar, pageUrl = doc.locat
 
   const identity = () => (id === undefined ? (id = articleIdentity(pageUrl, scriptVars(doc))) : id);
   // The article's title for the highlights page (the document's own is often just "微信公众平台").
-  const title = () =>
-    doc.querySelector('#activity-name')?.textContent?.trim() || doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim() || doc.title;
+  const title = () => shownTitle(doc) || doc.title;
   const about = () => ({ title: title(), url: pageUrl });
 
   /** Anchors every highlight in the content as it is now and draws them. */

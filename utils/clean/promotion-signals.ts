@@ -165,6 +165,16 @@ export const ASK_RULES: readonly AskRule[] = [
   },
 ];
 
+/**
+ * A notice: the title says the article announces something (an event, a call, a job). Its closing
+ * instructions, how to sign up, where to send, whom to call, are the news, not an ad for it.
+ * Example: 关于举办第十届编程大赛的通知 ending in 报名方式 + a QR code; counter: a lesson whose last lines
+ * sell a course (03) has no such title.
+ */
+export const NOTICE_TITLE = /通知|公告|启事|通告|招募|招聘|招生|征集|征稿|征文|报名|邀请函|议程|简章/;
+/** What a notice's own instructions ask: these alone do not make its closing lines promotion. */
+export const NOTICE_ASKS: ReadonlySet<Ask> = new Set(['buy', 'submit', 'details', 'scan', 'contact', 'group', 'claim']);
+
 /** Headers of "recommended reading" lists; the list items that follow are links or images. */
 export const RECOMMEND_HEADER =
   /^[\s▼▲•·\-—|【\[]*(往期推荐|推荐阅读|往期回顾|往年回顾|往期精选|精彩回顾|相关阅读|相关文章|历史文章|热文推荐|近期热文|更多阅读|精彩推荐|延伸阅读推荐|点击阅读)[\s:：】\]]*/;

@@ -27,6 +27,8 @@ import {
   HEAD_SLOGAN,
   POINTER_LINE,
   TAIL_ASKS,
+  NOTICE_TITLE,
+  NOTICE_ASKS,
   ABLATED,
   signalName,
   testWords,
@@ -34,6 +36,7 @@ import {
   type PromoFamily,
 } from './promotion-signals';
 import { decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN } from './decoration';
+import { shownTitle } from '../page/metadata';
 
 export { PROMO_FAMILIES, type PromoFamily } from './promotion-signals';
 
@@ -275,7 +278,9 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   const units = contentUnits(root).filter((u) => !found.has(u));
   const texts = units.map(textOf);
   // What each unit asks, once: the prompt rule and the image rule below both read it.
-  const asks = texts.map((t) => (t !== '' && t.length <= LONG_PROMPT_MAX ? asksOf(t) : []));
+  // In a notice, how to sign up, send or call is the news (NOTICE_TITLE): only its other asks count.
+  const notice = NOTICE_TITLE.test(shownTitle(root.ownerDocument));
+  const asks = texts.map((t) => (t !== '' && t.length <= LONG_PROMPT_MAX ? (notice ? asksOf(t).filter((a) => !NOTICE_ASKS.has(a)) : asksOf(t)) : []));
   // A block with only weak asks is no prompt; at the end of the article it is unsure (below).
   const weakOnly = asks.map((a) => a.length > 0 && a.every((k) => WEAK_ASKS.has(k)));
   const prompts = texts.map((t, i) => (weakOnly[i] ? null : promptFamily(t, asks[i])));

@@ -86,9 +86,16 @@ function readReprint(doc: Document): { account: string; author: string } {
   return { account: account || fromTips?.[1]?.trim() || '', author: m?.[1]?.trim() ?? '' };
 }
 
+const titleElement = (doc: Document) => doc.querySelector('#activity-name .js_title_inner') ?? doc.querySelector('#activity-name');
+
+/** The title the page shows, else og:title: what is read without the page's scripts ('' when neither). */
+export function shownTitle(doc: Document): string {
+  return text(titleElement(doc)) || metaContent(doc, 'meta[property="og:title"]').trim();
+}
+
 /** Everything the front matter needs, from the page's DOM and inline scripts. */
 export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): ArticleMeta {
-  const titleEl = doc.querySelector('#activity-name .js_title_inner') ?? doc.querySelector('#activity-name');
+  const titleEl = titleElement(doc);
   const reprint = readReprint(doc);
   const published = isoChinaTime(vars.get('ct') || vars.get('create_time'));
   const sourceUrl = vars.get('msg_source_url');
