@@ -65,6 +65,19 @@ describe('asks: each signal with its example, and its counter-example alone deci
       expect(hiddenText(content(`${PROSE(3)}<p>${t}</p>${PROSE(3)}`)), t).toBe('');
     }
   });
+  it('prose about asks as the last paragraph stays: one sentence that speaks to no one and states something; the asks themselves are still read', () => {
+    const prose = [
+      '所以，扫码关注仍是公众号最常见的涨粉手段。',
+      '很多人在文末放一个二维码，引导读者关注公众号。',
+      '我们建议商家在店里放置二维码，方便顾客扫码领取优惠券。',
+      '最后，这门课程的报名人数超过了一万人。',
+      '点赞和转发的数据说明了一切。',
+      '分享到朋友圈的内容，往往比私聊传播得更远。',
+    ];
+    for (const t of prose) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
+    const asks = ['扫码关注，了解更多。', '帮转哈。', '长按二维码关注，每天都有干货。', '觉得有用的话，点个在看吧。', '扫码关注我们。'];
+    for (const t of asks) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
+  });
   it('a short ask in the middle of the article stays: position decides, not the word', () => {
     const root = content(`${PROSE(4)}<p>欢迎关注</p>${PROSE(4)}`);
     expect(hiddenText(root)).toBe('');
