@@ -65,7 +65,7 @@ describe('asks: each signal with its example, and its counter-example alone deci
       expect(hiddenText(content(`${PROSE(3)}<p>${t}</p>${PROSE(3)}`)), t).toBe('');
     }
   });
-  it('prose about asks as the last paragraph stays: one sentence that speaks to no one and states something; the asks themselves are still read', () => {
+  it('prose about asks as the last paragraph stays: finished sentences that speak to no one and state something; the asks themselves are still read', () => {
     const prose = [
       '所以，扫码关注仍是公众号最常见的涨粉手段。',
       '很多人在文末放一个二维码，引导读者关注公众号。',
@@ -73,9 +73,10 @@ describe('asks: each signal with its example, and its counter-example alone deci
       '最后，这门课程的报名人数超过了一万人。',
       '点赞和转发的数据说明了一切。',
       '分享到朋友圈的内容，往往比私聊传播得更远。',
+      '很多读者留言问我怎么关注公众号。我的回答是：搜索名字就行。',
     ];
     for (const t of prose) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
-    const asks = ['扫码关注，了解更多。', '帮转哈。', '长按二维码关注，每天都有干货。', '觉得有用的话，点个在看吧。', '扫码关注我们。'];
+    const asks = ['扫码关注，了解更多。', '帮转哈。', '长按识别二维码关注。每天都有干货。', '你怎么看？欢迎留言告诉我们。', '长按二维码关注，每天都有干货。', '觉得有用的话，点个在看吧。', '扫码关注我们。'];
     for (const t of asks) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
   });
   it('a short ask in the middle of the article stays: position decides, not the word', () => {

@@ -244,12 +244,12 @@ const ADDRESS = /你|您|大家|各位|朋友们|同学们|小伙伴|请|欢迎|
 /** What prose says of a thing: it is, it usually does, it rose past (是, 往往, 超过, 了 but not 了解). */
 const STATES = /是|往往|已经|说明|超过|越来越|常见|很多|大多|通常|一般|建议|据|了(?!解)/;
 /**
- * Prose about an ask, not the ask: one finished sentence (。) that speaks to no one and states something.
+ * Prose about an ask, not the ask: finished sentences (。, none exclaimed or asked) that speak to no one and state something.
  * 扫码关注仍是公众号最常见的涨粉手段。 / 分享到朋友圈的内容，往往比私聊传播得更远。 talk about asks; 扫码关注，了解
  * 更多。 and 帮转哈。 make them.
  */
 export function talksAbout(text: string): boolean {
-  return /。$/.test(text) && (text.match(/[。！？!?]/g)?.length ?? 0) === 1 && !ADDRESS.test(text) && STATES.test(text);
+  return /。$/.test(text) && !/[？?]/.test(text) && !ADDRESS.test(text) && STATES.test(text);
 }
 
 /** The asks a text makes, each kind once. */
