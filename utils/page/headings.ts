@@ -86,6 +86,7 @@ export const NOT_A_TITLE: readonly { name: string; test: (text: string) => boole
 
 // Blocks a title can be: paragraphs and the sections editors use as paragraphs.
 const BLOCK = 'p, section, div, h1, h2, h3, h4, h5, h6';
+const BLOCK_NAMES = new Set(BLOCK.split(', '));
 const LEAF_BLOCK_INSIDE = 'p, section, div, h1, h2, h3, h4, h5, h6, ul, ol, li, table, blockquote, pre, img, br';
 // A short line in a list, quote, table or code is part of it, not a title.
 const CONTAINER = 'li, blockquote, table, pre, code';
@@ -245,17 +246,17 @@ interface Candidate {
 
 /** A line that can hold a title: a block with text and no block inside, outside lists, quotes and tables. */
 function leafBlocks(root: Element): { el: Element; text: string; runs: Run[] }[] {
-  // Which blocks hold another block: marked from the inner ones up, once each (a querySelector per
-  // block would walk every subtree again). <br> does not count: a block of lines reads as one line.
-  const holders = new Set<Element>();
-  for (const inner of Array.from(root.querySelectorAll(LEAF_BLOCK_INSIDE.replace(', br', '')))) {
-    const holder = inner.parentElement?.closest(BLOCK);
-    if (holder && root.contains(holder)) holders.add(holder);
-  }
+  // One search, in document order, of the blocks and what a block can hold (<br> does not count: a
+  // block of lines reads as one line). A block holds one of them exactly when the next one found is
+  // inside it, as its descendants come right after it: no search or ancestor walk per block.
+  const found = root.querySelectorAll(LEAF_BLOCK_INSIDE.replace(', br', ''));
   const out: { el: Element; text: string; runs: Run[] }[] = [];
   const memo = new Map<Element, Inherited>();
-  for (const el of Array.from(root.querySelectorAll(BLOCK))) {
-    if (holders.has(el) && !HEADING.test(el.nodeName)) continue;
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
+    if (!BLOCK_NAMES.has(el.localName)) continue;
+    const next = found[i + 1];
+    if (next !== undefined && el.contains(next) && !HEADING.test(el.nodeName)) continue;
     const text = collapse(withoutMarkers(el.textContent ?? ''));
     if (!text) continue;
     out.push({ el, text, runs: text.length <= 64 ? runsOf(el, root, memo) : [] });
@@ -278,15 +279,17 @@ export function sectionTitles(root: Element): SectionTitle[] {
   const candidates: (Candidate & { index: number })[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    const heading = HEADING.test(b.el.nodeName);
+    // The tests of the text first: most lines fail them, and the DOM searches cost more.
+    if (!heading && (!b.runs.length || b.text.length > 64)) continue;
     if (b.el.closest(CONTAINER) || b.el.querySelector('img')) continue;
-    if (HEADING.test(b.el.nodeName)) {
+    if (heading) {
       // The article's own heading holding a whole paragraph (23 marks its news items so) is prose.
       if (isProseHeading(b.text)) continue;
       candidates.push({ parts: [b.el], text: b.text, style: { bold: true, larger: 0, coloured: false, band: false, numbering: null }, key: b.el.nodeName, index: i });
       isCandidateLine.add(i);
       continue;
     }
-    if (!b.runs.length || b.text.length > 64) continue;
     const style = styleOf(b.runs, b.text, body);
     if (style.grey || style.smaller || !(style.bold || style.larger > 0 || style.coloured || style.band)) continue;
     isCandidateLine.add(i);
@@ -345,10 +348,11 @@ function sameFateSeries(blocks: { el: Element; text: string; runs: Run[] }[], ke
   const open = new Map<string, { index: number; text: string; el: Element }[]>();
   const last = new Map<string, number>();
   blocks.forEach((b, index) => {
-    if (b.el.closest(CONTAINER) || HEADING.test(b.el.nodeName)) return;
+    if (HEADING.test(b.el.nodeName)) return;
     let name = NUMBERING.find((n) => n.pattern.test(b.text))?.name;
     const n = name && COUNTED.has(name) ? ordinal(b.text) : null;
-    if (!name || n === null) return;
+    // Numbered lines are few: the ancestor search is for them only.
+    if (!name || n === null || b.el.closest(CONTAINER)) return;
     // "01 … 09" goes on as "10": a padded series that reaches two digits is still the same series.
     if (name === 'arabic' && n >= 10 && open.has('two-digit') && last.get('two-digit') === n - 1) name = 'two-digit';
     const run = open.get(name);
