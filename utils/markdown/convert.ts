@@ -149,7 +149,8 @@ export function dropEmptyWrappers(root: Element): void {
 
 /** Our own marks (data-wac-*: section titles, highlights) are read by the rules: such a wrapper stays. */
 function hasOwnMarks(el: Element): boolean {
-  for (const a of Array.from(el.attributes)) if (a.name.startsWith('data-wac')) return true;
+  // Names, not el.attributes: Blink makes an Attr object for each attribute read that way.
+  for (const name of el.getAttributeNames()) if (name.startsWith('data-wac')) return true;
   return false;
 }
 
