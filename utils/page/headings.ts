@@ -232,6 +232,10 @@ function styleOf(allRuns: Run[], text: string, body: number): TitleStyle & { gre
   };
 }
 
+/** No run bold, coloured, on a band or larger than the body text: styleOf would find none of a title's
+ *  looks (its numbering alone makes no title). Most lines are such: they skip styleOf. */
+const looksPlain = (runs: Run[], body: number) => runs.every((r) => !r.bold && r.colour !== 'colour' && !r.band && (r.size === null || r.size <= body));
+
 /** An own h1–h6 that holds a sentence or a paragraph: written as the paragraph it is. */
 const isProseHeading = (text: string) => NOT_A_TITLE[0]!.test(text) || text.length > 64;
 
@@ -281,7 +285,7 @@ export function sectionTitles(root: Element): SectionTitle[] {
     const b = blocks[i]!;
     const heading = HEADING.test(b.el.nodeName);
     // The tests of the text first: most lines fail them, and the DOM searches cost more.
-    if (!heading && (!b.runs.length || b.text.length > 64)) continue;
+    if (!heading && (!b.runs.length || b.text.length > 64 || looksPlain(b.runs, body))) continue;
     if (b.el.closest(CONTAINER) || b.el.querySelector('img')) continue;
     if (heading) {
       // The article's own heading holding a whole paragraph (23 marks its news items so) is prose.
