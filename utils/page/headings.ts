@@ -31,8 +31,10 @@ export const NUMBERING: readonly { name: string; pattern: RegExp; rank: number; 
 
 /** A reference marker after a title's words ("Jta[49]"): it links to a note, it is not the title. */
 export const REFERENCE_MARKER = { pattern: /\s*\[\d{1,3}\]/g, example: '2、Smart Excalidraw[51]' };
-const withoutMarkers = (text: string) => text.replace(REFERENCE_MARKER.pattern, '');
-const isMarker = (text: string) => /^\s*\[\d{1,3}\]\s*$/.test(text);
+// Both ask for a `[` first: the expressions, which start with \s*, were tried at every position of
+// every line's whole text.
+const withoutMarkers = (text: string) => (text.includes('[') ? text.replace(REFERENCE_MARKER.pattern, '') : text);
+const isMarker = (text: string) => text.includes('[') && /^\s*\[\d{1,3}\]\s*$/.test(text);
 
 /** The number of a numbered line ("3、" → 3, "三、" → 3, "❸" → 3), for telling a series apart. */
 const CIRCLED = '❶❷❸❹❺❻❼❽❾❿①②③④⑤⑥⑦⑧⑨⑩';
@@ -256,7 +258,8 @@ function leafBlocks(root: Element): { el: Element; text: string; runs: Run[] }[]
   const found = root.querySelectorAll(LEAF_BLOCK_INSIDE.replace(', br', ''));
   const out: { el: Element; text: string; runs: Run[] }[] = [];
   const memo = new Map<Element, Inherited>();
-  for (let i = 0; i < found.length; i++) {
+  // The length once: each read of a NodeList's length is a call into the DOM.
+  for (let i = 0, n = found.length; i < n; i++) {
     const el = found[i]!;
     if (!BLOCK_NAMES.has(el.localName)) continue;
     const next = found[i + 1];
