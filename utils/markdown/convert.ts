@@ -58,9 +58,9 @@ type RuleLists = Omit<TurndownService.Rules, 'blankRule' | 'defaultRule'> & { bl
 /**
  * Turndown's rule lookup with the same answer, in fewer steps: for every element it asks every rule in
  * turn and lower-cases the element's name once per rule that names tags (its own steps, filters aside,
- * were 2.5 % of an export in Chromium's profile; 1.4 % this way). Here
- * the rules that name tags are sorted out once per tag name; filter functions are still asked, in
- * Turndown's order. Set up after the last rule is added.
+ * were 2.5 % of an export in Chromium's profile; 1.4 % this way). Here the rules that name tags are
+ * sorted out once per tag name; filter functions are still asked, in Turndown's order. Set up after
+ * the last rule is added.
  */
 function byTagRuleLookup(rules: TurndownService.Rules): void {
   const lists = rules as unknown as RuleLists;
