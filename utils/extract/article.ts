@@ -190,8 +190,13 @@ function unwrapStylingOnly(root: Element): void {
     for (const el of Array.from(root.getElementsByTagName(tag))) {
       if (tag === 'span' && isBlockSpan(el)) keepBlockSpanLines(el);
       if (readAsEmphasis(el) || el.matches(KEEP_WRAPPER)) continue;
-      // insertBefore one by one: a third faster than replaceWith(...children) here.
+      // insertBefore one by one: a third faster than replaceWith(...children) here. A lone child (the
+      // `<span leaf>` round a text run, the usual) takes the wrapper's place in one call.
       const parent = el.parentNode!;
+      if (el.firstChild !== null && el.firstChild === el.lastChild) {
+        parent.replaceChild(el.firstChild, el);
+        continue;
+      }
       while (el.firstChild) parent.insertBefore(el.firstChild, el);
       parent.removeChild(el);
     }
@@ -212,9 +217,13 @@ function cleanRoot(root: Element, options: ExtractOptions, promotion: boolean): 
     const hidden = marked ? Array.from(root.querySelectorAll(`[${PROMO_ATTR}]`)) : promotionWithMemory(root, memory, given).map((b) => b.el);
     for (const el of hidden) el.remove();
   }
-  for (const el of Array.from(root.querySelectorAll('[id]'))) if (CHROME_IDS.has(el.id)) el.remove();
-  for (const el of Array.from(root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`))) el.remove();
-  for (const el of Array.from(root.querySelectorAll('[style]'))) if (DISPLAY_NONE.test(el.getAttribute('style')!)) el.remove();
+  // Indexed, not through Array.from, whose iteration of a NodeList is the slower path in Chromium (the
+  // [style] loop: 140 µs instead of 200 on page 31, 80 instead of 140 on 35, where most elements have a style).
+  const withId = root.querySelectorAll('[id]');
+  for (let i = 0; i < withId.length; i++) if (CHROME_IDS.has(withId[i]!.id)) withId[i]!.remove();
+  root.querySelectorAll(`${CHROME_OTHER}, ${NOT_CONTENT}`).forEach((el) => el.remove());
+  const styled = root.querySelectorAll('[style]');
+  for (let i = 0; i < styled.length; i++) if (DISPLAY_NONE.test(styled[i]!.getAttribute('style')!)) styled[i]!.remove();
   // Before the styling is unwrapped: section titles are found by their style.
   markSectionTitles(root);
   unwrapStylingOnly(root);

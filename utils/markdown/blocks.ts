@@ -16,10 +16,13 @@ export const CAPTION_LINE = { pattern: /^(?:\d{1,3}|(?:å›¾|fig\.?|figure)\s*[\dä
 const MAX_CAPTION = 80;
 const lineOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** Whether an element holds any text: lineOf's answer without collapsing the text of a whole section. */
+const holdsText = (el: Element) => /\S/.test(el.textContent ?? '');
+
 /** The block a picture stands in alone: its ancestors up to the first that holds text or another picture. */
 function pictureBlock(img: Element, root: Element): Element {
   let block = img;
-  for (let up = block.parentElement; up && up !== root && !lineOf(up) && up.getElementsByTagName('img').length === 1; up = up.parentElement) block = up;
+  for (let up = block.parentElement; up && up !== root && !holdsText(up) && up.getElementsByTagName('img').length === 1; up = up.parentElement) block = up;
   return block;
 }
 

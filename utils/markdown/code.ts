@@ -52,8 +52,9 @@ export function fence(code: string, lang: string): string {
   return `\n\n${f}${INFO.exec(lang.trim())?.[0] ?? ''}\n${code}\n${f}\n\n`;
 }
 
-// A class test, not matches(): the converter asks it of every element.
-const isSnippet = (el: Element | null) => !!el?.classList.contains('code-snippet__fix');
+// A class test, not matches(): the converter asks it of every element. The attribute's text first:
+// classList makes a token list for each element asked, most of which have no such class.
+const isSnippet = (el: Element | null) => !!el?.getAttribute('class')?.includes('code-snippet__fix') && el.classList.contains('code-snippet__fix');
 
 export const codeBlock: WholeStep = {
   test: (el) => isSnippet(el) || (el.nodeName === 'PRE' && !isSnippet(el.parentElement)),

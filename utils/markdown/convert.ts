@@ -48,7 +48,37 @@ function createTurndown(ctx: ConvertContext, root: Element): TurndownService {
   mediaRules(td, ctx);
   wholeRule(td, whole);
   highlightRule(td, ctx.highlightMarkup);
+  byTagRuleLookup(td.rules);
   return td;
+}
+
+/** Turndown's rule lists, which its typings leave out: rules, then kept, then removed elements. */
+type RuleLists = Omit<TurndownService.Rules, 'blankRule' | 'defaultRule'> & { blankRule: TurndownService.Rule; defaultRule: TurndownService.Rule; _keep: TurndownService.Rule[]; _remove: TurndownService.Rule[] };
+
+/**
+ * Turndown's rule lookup with the same answer, in fewer steps: for every element it asks every rule in
+ * turn and lower-cases the element's name once per rule that names tags (its own steps, filters aside,
+ * were 2.5 % of an export in Chromium's profile; 1.4 % this way). Here the rules that name tags are
+ * sorted out once per tag name; filter functions are still asked, in Turndown's order. Set up after
+ * the last rule is added.
+ */
+function byTagRuleLookup(rules: TurndownService.Rules): void {
+  const lists = rules as unknown as RuleLists;
+  const all = [...lists.array, ...lists._keep, ...lists._remove];
+  const byTag = new Map<string, TurndownService.Rule[]>();
+  const forTag = (name: string) => {
+    const tag = name.toLowerCase();
+    const list = all.filter(({ filter: f }) => typeof f === 'function' || (typeof f === 'string' ? f === tag : (f as string[]).includes(tag)));
+    byTag.set(name, list);
+    return list;
+  };
+  rules.forNode = (node) => {
+    if ((node as { isBlank?: boolean }).isBlank) return lists.blankRule;
+    for (const rule of byTag.get(node.nodeName) ?? forTag(node.nodeName)) {
+      if (typeof rule.filter !== 'function' || rule.filter.call(rule, node, rules.options)) return rule;
+    }
+    return lists.defaultRule;
+  };
 }
 
 /** Blank-looking lines (nbsp, zero-width) and runs of blank lines are editor debris. */
@@ -119,7 +149,8 @@ export function dropEmptyWrappers(root: Element): void {
 
 /** Our own marks (data-wac-*: section titles, highlights) are read by the rules: such a wrapper stays. */
 function hasOwnMarks(el: Element): boolean {
-  for (const a of Array.from(el.attributes)) if (a.name.startsWith('data-wac')) return true;
+  // Names, not el.attributes: Blink makes an Attr object for each attribute read that way.
+  for (const name of el.getAttributeNames()) if (name.startsWith('data-wac')) return true;
   return false;
 }
 

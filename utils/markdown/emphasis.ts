@@ -1,5 +1,5 @@
 import type TurndownService from 'turndown';
-import { emphasisWorks, splitEdges } from './flanking';
+import { emphasisWorks, firstChar, lastChar, splitEdges } from './flanking';
 import { BOLD_STYLE, ITALIC_STYLE } from '../page/styles';
 
 const INLINE_PARENT = /^(SPAN|A|B|STRONG|EM|I|U|FONT|SUB|SUP|CODE|S|DEL|MARK|LABEL)$/;
@@ -12,7 +12,7 @@ function neighbourChar(node: Node, dir: 'before' | 'after'): string {
   const s = n ? sib(n) : null;
   const t = s?.textContent ?? '';
   if (!s) return '';
-  return dir === 'before' ? Array.from(t).pop() ?? '' : Array.from(t)[0] ?? '';
+  return dir === 'before' ? lastChar(t) : firstChar(t);
 }
 
 function isBold(node: Node): boolean {
@@ -35,8 +35,8 @@ function wrap(delim: string, test: (n: Node) => boolean) {
     if (hasAncestor(node, (n) => test(n) || /^H[1-6]$/.test(n.nodeName)) || content.trim() === '' || content.includes('\n\n')) return content;
     const [lead, core, trail] = splitEdges(content);
     if (core === '') return content;
-    const before = lead ? Array.from(lead).pop()! : neighbourChar(node, 'before');
-    const after = trail ? Array.from(trail)[0]! : neighbourChar(node, 'after');
+    const before = lead ? lastChar(lead) : neighbourChar(node, 'before');
+    const after = trail ? firstChar(trail) : neighbourChar(node, 'after');
     // Markers that would not render are worse than none: readers would see stray asterisks.
     if (!emphasisWorks(before, core, after)) return content;
     return `${lead}${delim}${core}${delim}${trail}`;

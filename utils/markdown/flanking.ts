@@ -19,6 +19,11 @@ function charBefore(s: string, end: number): string {
   return end >= 2 && isLow(s.charCodeAt(end - 1)) && isHigh(s.charCodeAt(end - 2)) ? s.slice(end - 2, end) : s[end - 1]!;
 }
 
+/** The first and the last character (code point) of a text, '' when it is empty: without splitting
+ *  the whole text into an array of characters, as a neighbour can be a whole paragraph. */
+export const firstChar = (s: string) => (s ? charAt(s, 0) : '');
+export const lastChar = (s: string) => (s ? charBefore(s, s.length) : '');
+
 /** Splits content into (leading punctuation/space, core, trailing punctuation/space). Only the
  *  edges are read: a bold run can be a whole paragraph. */
 export function splitEdges(content: string): [string, string, string] {

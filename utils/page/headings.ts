@@ -31,8 +31,10 @@ export const NUMBERING: readonly { name: string; pattern: RegExp; rank: number; 
 
 /** A reference marker after a title's words ("Jta[49]"): it links to a note, it is not the title. */
 export const REFERENCE_MARKER = { pattern: /\s*\[\d{1,3}\]/g, example: '2、Smart Excalidraw[51]' };
-const withoutMarkers = (text: string) => text.replace(REFERENCE_MARKER.pattern, '');
-const isMarker = (text: string) => /^\s*\[\d{1,3}\]\s*$/.test(text);
+// Both ask for a `[` first: the expressions, which start with \s*, were tried at every position of
+// every line's whole text.
+const withoutMarkers = (text: string) => (text.includes('[') ? text.replace(REFERENCE_MARKER.pattern, '') : text);
+const isMarker = (text: string) => text.includes('[') && /^\s*\[\d{1,3}\]\s*$/.test(text);
 
 /** The number of a numbered line ("3、" → 3, "三、" → 3, "❸" → 3), for telling a series apart. */
 const CIRCLED = '❶❷❸❹❺❻❼❽❾❿①②③④⑤⑥⑦⑧⑨⑩';
@@ -86,6 +88,7 @@ export const NOT_A_TITLE: readonly { name: string; test: (text: string) => boole
 
 // Blocks a title can be: paragraphs and the sections editors use as paragraphs.
 const BLOCK = 'p, section, div, h1, h2, h3, h4, h5, h6';
+const BLOCK_NAMES = new Set(BLOCK.split(', '));
 const LEAF_BLOCK_INSIDE = 'p, section, div, h1, h2, h3, h4, h5, h6, ul, ol, li, table, blockquote, pre, img, br';
 // A short line in a list, quote, table or code is part of it, not a title.
 const CONTAINER = 'li, blockquote, table, pre, code';
@@ -231,6 +234,10 @@ function styleOf(allRuns: Run[], text: string, body: number): TitleStyle & { gre
   };
 }
 
+/** No run bold, coloured, on a band or larger than the body text: styleOf would find none of a title's
+ *  looks (its numbering alone makes no title). Most lines are such: they skip styleOf. */
+const looksPlain = (runs: Run[], body: number) => runs.every((r) => !r.bold && r.colour !== 'colour' && !r.band && (r.size === null || r.size <= body));
+
 /** An own h1–h6 that holds a sentence or a paragraph: written as the paragraph it is. */
 const isProseHeading = (text: string) => NOT_A_TITLE[0]!.test(text) || text.length > 64;
 
@@ -245,17 +252,18 @@ interface Candidate {
 
 /** A line that can hold a title: a block with text and no block inside, outside lists, quotes and tables. */
 function leafBlocks(root: Element): { el: Element; text: string; runs: Run[] }[] {
-  // Which blocks hold another block: marked from the inner ones up, once each (a querySelector per
-  // block would walk every subtree again). <br> does not count: a block of lines reads as one line.
-  const holders = new Set<Element>();
-  for (const inner of Array.from(root.querySelectorAll(LEAF_BLOCK_INSIDE.replace(', br', '')))) {
-    const holder = inner.parentElement?.closest(BLOCK);
-    if (holder && root.contains(holder)) holders.add(holder);
-  }
+  // One search, in document order, of the blocks and what a block can hold (<br> does not count: a
+  // block of lines reads as one line). A block holds one of them exactly when the next one found is
+  // inside it, as its descendants come right after it: no search or ancestor walk per block.
+  const found = root.querySelectorAll(LEAF_BLOCK_INSIDE.replace(', br', ''));
   const out: { el: Element; text: string; runs: Run[] }[] = [];
   const memo = new Map<Element, Inherited>();
-  for (const el of Array.from(root.querySelectorAll(BLOCK))) {
-    if (holders.has(el) && !HEADING.test(el.nodeName)) continue;
+  // The length once: each read of a NodeList's length is a call into the DOM.
+  for (let i = 0, n = found.length; i < n; i++) {
+    const el = found[i]!;
+    if (!BLOCK_NAMES.has(el.localName)) continue;
+    const next = found[i + 1];
+    if (next !== undefined && el.contains(next) && !HEADING.test(el.nodeName)) continue;
     const text = collapse(withoutMarkers(el.textContent ?? ''));
     if (!text) continue;
     out.push({ el, text, runs: text.length <= 64 ? runsOf(el, root, memo) : [] });
@@ -278,15 +286,17 @@ export function sectionTitles(root: Element): SectionTitle[] {
   const candidates: (Candidate & { index: number })[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    const heading = HEADING.test(b.el.nodeName);
+    // The tests of the text first: most lines fail them, and the DOM searches cost more.
+    if (!heading && (!b.runs.length || b.text.length > 64 || looksPlain(b.runs, body))) continue;
     if (b.el.closest(CONTAINER) || b.el.querySelector('img')) continue;
-    if (HEADING.test(b.el.nodeName)) {
+    if (heading) {
       // The article's own heading holding a whole paragraph (23 marks its news items so) is prose.
       if (isProseHeading(b.text)) continue;
       candidates.push({ parts: [b.el], text: b.text, style: { bold: true, larger: 0, coloured: false, band: false, numbering: null }, key: b.el.nodeName, index: i });
       isCandidateLine.add(i);
       continue;
     }
-    if (!b.runs.length || b.text.length > 64) continue;
     const style = styleOf(b.runs, b.text, body);
     if (style.grey || style.smaller || !(style.bold || style.larger > 0 || style.coloured || style.band)) continue;
     isCandidateLine.add(i);
@@ -345,10 +355,11 @@ function sameFateSeries(blocks: { el: Element; text: string; runs: Run[] }[], ke
   const open = new Map<string, { index: number; text: string; el: Element }[]>();
   const last = new Map<string, number>();
   blocks.forEach((b, index) => {
-    if (b.el.closest(CONTAINER) || HEADING.test(b.el.nodeName)) return;
+    if (HEADING.test(b.el.nodeName)) return;
     let name = NUMBERING.find((n) => n.pattern.test(b.text))?.name;
     const n = name && COUNTED.has(name) ? ordinal(b.text) : null;
-    if (!name || n === null) return;
+    // Numbered lines are few: the ancestor search is for them only.
+    if (!name || n === null || b.el.closest(CONTAINER)) return;
     // "01 … 09" goes on as "10": a padded series that reaches two digits is still the same series.
     if (name === 'arabic' && n >= 10 && open.has('two-digit') && last.get('two-digit') === n - 1) name = 'two-digit';
     const run = open.get(name);

@@ -130,6 +130,8 @@ export class ScriptVars {
 
   /** `var name = '…'` or `window.name = '…'` in one script, as `read` reads it; null when it has none. */
   private assignedIn(text: string, name: string, read: Reader): string | null {
+    // Most scripts never name the variable: one search for the name rules them out, not one per prefix.
+    if (!text.includes(name)) return null;
     for (const prefix of PREFIXES) {
       const needle = prefix + name;
       for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
