@@ -74,6 +74,8 @@ describe('asks: each signal with its example, and its counter-example alone deci
       '点赞和转发的数据说明了一切。',
       '分享到朋友圈的内容，往往比私聊传播得更远。',
       '很多读者留言问我怎么关注公众号。我的回答是：搜索名字就行。',
+      '他在看台上给选手点赞，也在看手机。',
+      '网友纷纷转发到朋友圈。',
     ];
     for (const t of prose) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
     const asks = ['扫码关注，了解更多。', '帮转哈。', '长按识别二维码关注。每天都有干货。', '你怎么看？欢迎留言告诉我们。', '长按二维码关注，每天都有干货。', '觉得有用的话，点个在看吧。', '扫码关注我们。'];

@@ -241,8 +241,9 @@ const NO_ASKS: readonly Ask[] = [];
 
 /** Who an ask speaks to: the reader (你, 大家, 请, 记得…) or a spoken ending (吧, 哦, ~, ！). */
 const ADDRESS = /你|您|大家|各位|朋友们|同学们|小伙伴|请|欢迎|记得|别忘|快来|一起|[吧哦呀啦哈呗嘛噢~～！!]/;
-/** What prose says of a thing: it is, it usually does, it rose past (是, 往往, 超过, 了 but not 了解). */
-const STATES = /是|往往|已经|说明|超过|越来越|常见|很多|大多|通常|一般|建议|据|了(?!解)/;
+/** What prose says of a thing: it is, it usually does, it rose past (是, 往往, 超过, 了 but not 了解), or
+ *  someone else does it (他…点赞: a sentence whose subject is a third person). */
+const STATES = /是|往往|已经|说明|超过|越来越|常见|很多|大多|通常|一般|建议|据|了(?!解)|^(他|她|它|他们|她们|网友|用户|有人|不少人)/;
 /**
  * Prose about an ask, not the ask: finished sentences (。, none exclaimed or asked) that speak to no one and state something.
  * 扫码关注仍是公众号最常见的涨粉手段。 / 分享到朋友圈的内容，往往比私聊传播得更远。 talk about asks; 扫码关注，了解
