@@ -30,6 +30,8 @@ export function imageFacts(img: Element): ImageFacts {
 
 /** Thinner than this (height / width) an image is a strip: a divider, a title bar, a banner. */
 export const THIN = 0.2;
+/** Thinner than this (height / width) a picture is banner-shaped: wider than two to one, a follow strip. */
+export const BANNER = 0.45;
 
 interface DecorationRule {
   name: string;

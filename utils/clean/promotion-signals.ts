@@ -24,6 +24,8 @@ export interface AskRule {
 
 /** An ad's label, alone on its line (— 广告 —, 【推广】, 广告). */
 export const AD_LABEL = /^[\s\-—–_~·|【\[]*(广告|推广|赞助|AD)[\s\-—–_~·|】\]]*$/;
+/** A mark a label is set between (— 广告 —, 【推广】): without one, 广告 alone may be a section's title. */
+export const AD_LABEL_MARK = /[\-—–_~·|【\[]/;
 
 export const ASK_RULES: readonly AskRule[] = [
   {

@@ -24,6 +24,7 @@ import {
   WEAK_ASKS,
   AD_LEAD_RULES,
   AD_LABEL,
+  AD_LABEL_MARK,
   HEAD_SLOGAN,
   POINTER_LINE,
   TAIL_ASKS,
@@ -35,7 +36,7 @@ import {
   type Ask,
   type PromoFamily,
 } from './promotion-signals';
-import { decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN } from './decoration';
+import { BANNER, decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN } from './decoration';
 import { shownTitle } from '../page/metadata';
 
 export { PROMO_FAMILIES, type PromoFamily } from './promotion-signals';
@@ -108,10 +109,12 @@ export function contentUnits(root: Element): Element[] {
   return out;
 }
 
+/** The pictures of a block, or the block when it is one. */
+const imagesOf = (el: Element) => (el.matches('img') ? [el] : Array.from(el.querySelectorAll('img')));
+
 /** A square-ish picture: what a QR code looks like from the editor's data-ratio. */
 export function isQrLikeImage(el: Element): boolean {
-  const imgs = el.matches('img') ? [el] : Array.from(el.querySelectorAll('img'));
-  return imgs.some((img) => {
+  return imagesOf(el).some((img) => {
     const ratio = Number(img.getAttribute('data-ratio'));
     return Number.isFinite(ratio) && ratio >= 0.8 && ratio <= 1.25;
   });
@@ -119,8 +122,8 @@ export function isQrLikeImage(el: Element): boolean {
 
 /** A wide strip: a banner (03: the course banner above its last line). */
 function isBannerImage(el: Element): boolean {
-  const imgs = el.matches('img') ? [el] : Array.from(el.querySelectorAll('img'));
-  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < 0.45 || imageFacts(img).gif);
+  const imgs = imagesOf(el);
+  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < BANNER || imageFacts(img).gif);
 }
 
 const isEmpty = (el: Element) => !isMeaningful(el);
@@ -234,6 +237,7 @@ const precedes = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* b F
 
 /** A mini-program card: an ad when it stands beside an ask, content elsewhere (handmade/miniprogram). */
 const MINIPROGRAM = 'a[data-miniprogram-appid], .weapp_text_link, mp-miniprogram, .weapp_display_element';
+const isMiniProgram = (el: Element) => el.matches(MINIPROGRAM) || el.querySelector(MINIPROGRAM) !== null;
 /** Links to other WeChat articles. */
 const ARTICLE_LINK = 'a[href*="mp.weixin.qq.com/s"]';
 
@@ -323,7 +327,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (emptyAt(j)) continue;
       // A strip right under the asks is their banner (a follow GIF). Only a strip: a comic's or a photo
       // story's first panel may come right after a follow prompt (handmade/comic, handmade/gif-first).
-      if (imageOnlyAt(j) && Array.from(u.querySelectorAll('img')).every((img) => imageFacts(img).ratio < 0.45)) {
+      if (imageOnlyAt(j) && Array.from(u.querySelectorAll('img')).every((img) => imageFacts(img).ratio < BANNER)) {
         mark(u, headPrompt(lastHead)!, 'a strip right under the asks before the first paragraph');
         continue;
       }
@@ -462,7 +466,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       else if (list && headerSlot && t.length <= 20 && !/[。！？!?]$/.test(t)) signal = 'the header of a list of other articles';
       else if (short && setApart(u)) signal = 'a short line set apart from the body, before the closing asks';
       else if (divider) signal = 'an END mark or divider before the closing asks';
-      else if (u.matches(MINIPROGRAM) || u.querySelector(MINIPROGRAM)) signal = 'a mini-program card before the closing asks';
+      else if (isMiniProgram(u)) signal = 'a mini-program card before the closing asks';
       else if (listAt(j)) signal = 'a list of links to other articles';
       else if (imageOnlyAt(j)) {
         pending.push(j);
@@ -484,7 +488,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (divider) for (const k of pending) mark(units[k]!, fam!, 'a picture between a divider and the closing asks');
       pending = [];
       mark(u, fam!, signal);
-      if (prompts[j] === 'ad' || u.matches(MINIPROGRAM) || u.querySelector(MINIPROGRAM)) adBelow = true;
+      if (prompts[j] === 'ad' || isMiniProgram(u)) adBelow = true;
     }
     for (let j = i; j < n; j++) if (!emptyAt(j)) mark(units[j]!, prompts[j] ?? fam!, j === i ? start : 'after the closing asks');
     break;
@@ -511,12 +515,12 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   // titled 广告 with no marks, in an article about advertising, is a title.
   for (let i = 0; i < n; i++) {
     const t = texts[i] ?? '';
-    if (found.has(units[i]!) || t === '' || t.length > 20 || !AD_LABEL.test(t) || !/[\-—–_~·|【\[]/.test(t)) continue;
+    if (found.has(units[i]!) || t === '' || t.length > 20 || !AD_LABEL.test(t) || !AD_LABEL_MARK.test(t)) continue;
     const ad: number[] = [];
     for (let j = i + 1; j < n; j++) {
       if (emptyAt(j)) continue;
       const short = (texts[j] ?? '').length <= PROMPT_MAX;
-      if (imageOnlyAt(j) || (short && asks[j]!.length > 0 && !weakOnly[j]) || units[j]!.matches(MINIPROGRAM) || units[j]!.querySelector(MINIPROGRAM)) ad.push(j);
+      if (imageOnlyAt(j) || (short && asks[j]!.length > 0 && !weakOnly[j]) || isMiniProgram(units[j]!)) ad.push(j);
       else break;
     }
     if (ad.length === 0) continue;
@@ -603,8 +607,8 @@ function markDecoration(
     // A GIF above the text is a decoration when it is a strip (a follow banner); any other may be the
     // article's first picture, small ones too (handmade/gif-first: a 240 px clip opens a pet story); a
     // follow animation beside its ask is the head rule's, an icon the decoration rules'.
-    if (beforeText && (f.ratio < THIN || (f.gif && f.ratio < 0.45))) decor.set(img, 'a strip or GIF banner above the text');
-    else if (afterText && (closed || f.ratio < 0.45 || img.closest(ARTICLE_LINK))) decor.set(img, 'after the closing line');
+    if (beforeText && (f.ratio < THIN || (f.gif && f.ratio < BANNER))) decor.set(img, 'a strip or GIF banner above the text');
+    else if (afterText && (closed || f.ratio < BANNER || img.closest(ARTICLE_LINK))) decor.set(img, 'after the closing line');
     // A GIF after the last line may be the account's closing animation (19) or a clip that illustrates
     // the line (handmade/gif-clips): nothing about the picture tells, so it stays, counted apart.
     else if (afterText && f.gif) doubt.set(img, 'a GIF after the last line, nothing else to tell');
@@ -612,14 +616,13 @@ function markDecoration(
   // A strip stacked on a decoration is part of it (06: two dividers under the summary). The units' texts
   // are known: image-only is "no text, some media", without reading each unit's text again.
   if (decor.size > 0) {
-    const imgsOf = (u: Element) => (u.matches('img') ? [u] : Array.from(u.querySelectorAll('img')));
     const imageOnly = units.map((_, i) => (texts[i] ?? '') === '' && mediaAt(i));
     const empty = units.map((u, i) => (texts[i] ?? '') === '' && !imageOnly[i]);
-    const decorated = units.map((u, i) => imageOnly[i]! && imgsOf(u).some((img) => decor.has(img)));
+    const decorated = units.map((u, i) => imageOnly[i]! && imagesOf(u).some((img) => decor.has(img)));
     const near = (i: number, step: number) => first(i + step, step, units.length, (j) => (empty[j] ? null : decorated[j]!));
     units.forEach((u, i) => {
       if (!imageOnly[i] || decorated[i]) return;
-      const imgs = imgsOf(u);
+      const imgs = imagesOf(u);
       if (!imgs.every((img) => imageFacts(img).ratio < THIN)) return;
       if (near(i, -1) || near(i, 1)) for (const img of imgs) decor.set(img, 'stacked on a decoration');
     });
