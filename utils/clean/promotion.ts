@@ -120,6 +120,12 @@ export function isQrLikeImage(el: Element): boolean {
   });
 }
 
+/** Pictures all wider than two to one: a strip, never a panel or a video. */
+function isStripImage(el: Element): boolean {
+  const imgs = imagesOf(el);
+  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < BANNER);
+}
+
 /** A wide strip: a banner (03: the course banner above its last line). */
 function isBannerImage(el: Element): boolean {
   const imgs = imagesOf(el);
@@ -327,7 +333,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (emptyAt(j)) continue;
       // A strip right under the asks is their banner (a follow GIF). Only a strip: a comic's or a photo
       // story's first panel may come right after a follow prompt (handmade/comic, handmade/gif-first).
-      if (imageOnlyAt(j) && Array.from(u.querySelectorAll('img')).every((img) => imageFacts(img).ratio < BANNER)) {
+      if (imageOnlyAt(j) && isStripImage(u)) {
         mark(u, headPrompt(lastHead)!, 'a strip right under the asks before the first paragraph');
         continue;
       }
