@@ -211,8 +211,9 @@ describe('a page script cannot highlight, write a note, open the highlights page
     await page.evaluate(() => delete (document.querySelector('wac-highlight') as unknown as Record<string, unknown>).__wacShadow);
     expect(await attack(page)).toEqual({ host: true, open: false, drawn: 1, count: '1/1', reading: 'false 1' });
     expect(await stored(s)).toEqual(before);
-    await exposeClosedRoots(page, 'wac-highlight');
-    expect(await page.locator('wac-highlight').locator('wac=textarea').isVisible()).toBe(true);
+    // The root is exposed to the test again first: the check waits for that, not for the editor.
+    await expect.poll(() => exposeClosedRoots(page, 'wac-highlight')).toBe(1);
+    await expect.poll(() => page.locator('wac-highlight').locator('wac=textarea').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
 
     // 5. The reader opens the reading-comfort panel: the page cannot press its buttons.
