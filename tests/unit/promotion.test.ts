@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { findPromotion } from '../../utils/clean/promotion';
+import { findPromotion, type PromoBlock } from '../../utils/clean/promotion';
 import { ASK_RULES, AD_LEAD_RULES, asksOf, UI_HINT, UI_HINT_WORD, CREDIT_LINE, WEAK_ASKS, END_MARK } from '../../utils/clean/promotion-signals';
 import { DECORATION_RULES, decorativeImages } from '../../utils/clean/decoration';
 import { buildPage } from '../page-builder';
@@ -394,6 +394,32 @@ describe('images', () => {
     expect(findPromotion(closed).map((b) => b.family)).toEqual(['decoration']);
     const open = content(`${PROSE(4)}${img('data-ratio="0.66" data-w="1280"')}`);
     expect(findPromotion(open)).toEqual([]);
+  });
+  it('a comic whose only words are its credit or a follow prompt above the panels keeps every panel (a credit closes nothing without text before it)', () => {
+    const panels = Array.from({ length: 8 }, () => img('data-ratio="1.4" data-w="1080"')).join('');
+    expect(findPromotion(content(`<p>文/图：某某</p>${panels}`))).toEqual([]);
+    expect(findPromotion(content(`<p>第十二话：回家</p><p>作者：某某</p>${panels}`))).toEqual([]);
+    // The prompt goes; the panels under it stay.
+    expect(findPromotion(content(`<p style="text-align:center">点击上方蓝字关注我们</p>${panels}`)).map((b) => b.el.tagName)).toEqual(['P']);
+    // Counter: the same credit after a paragraph of text closes it (22).
+    expect(findPromotion(content(`${PROSE(1)}<p>（来源：新华社）</p>${img('data-ratio="0.56" data-w="640"')}`)).map((b) => b.family)).toEqual(['decoration']);
+  });
+  it('pictures after a credit for pictures (摄影：张三) or after a line that leads to them (下图是…：) are the article\'s; after a source line they are not', () => {
+    const photos = Array.from({ length: 4 }, () => img('data-ratio="0.66" data-w="1080"')).join('');
+    expect(findPromotion(content(`${PROSE(4)}<p>（摄影：张三）</p>${photos}`))).toEqual([]);
+    expect(findPromotion(content(`${PROSE(4)}<p>图 | 张三</p>${photos}`))).toEqual([]);
+    expect(findPromotion(content(`${PROSE(4)}<p>下图是过去十年的变化：</p>${img('data-ratio="0.35" data-w="1080"')}`))).toEqual([]);
+    expect(findPromotion(content(`${PROSE(4)}<p>最后看看它们玩耍的样子：</p>${img('data-ratio="0.56" data-w="640" data-type="gif"')}`), [])).toEqual([]);
+    const unsure: PromoBlock[] = [];
+    findPromotion(content(`${PROSE(4)}<p>最后看看它们玩耍的样子：</p>${img('data-ratio="0.56" data-w="640" data-type="gif"')}`), unsure);
+    expect(unsure).toEqual([]);
+    // Counter: a source line (图片来源 too) closes the text, and the pictures after it go.
+    expect(findPromotion(content(`${PROSE(4)}<p>图片来源：网络</p>${img('data-ratio="0.56" data-w="640"')}`)).map((b) => b.family)).toEqual(['decoration']);
+  });
+  it('after the last line a still picture wider than two to one stays (a panorama); a strip or a GIF banner goes', () => {
+    expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.3" data-w="1080"')}`))).toEqual([]);
+    expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.15" data-w="495"')}`)).map((b) => b.family)).toEqual(['decoration']);
+    expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.3" data-w="640" data-type="gif"')}`)).map((b) => b.family)).toEqual(['decoration']);
   });
   it('a strip above the text is decoration; an opening photo stays (19, 23)', () => {
     const root = content(`${img('data-ratio="0.16" data-w="720"')}${img('data-ratio="0.67" data-w="1370"')}${PROSE(4)}`);

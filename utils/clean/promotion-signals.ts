@@ -189,6 +189,10 @@ export const END_MARK = /^[\s\-—–_=~·*•.。（(【\[]*(END|End|end|THE EN
 export const CREDIT_LINE =
   /^[\s（(【\[]*((来源|图片来源|文字来源|资料来源|信息来源|素材来源|本文来源|编辑|责编|责任编辑|审核|审校|校对|排版|美编|撰文|文字|图片|摄影|出品|监制|策划|统筹|转载|作者)\s*[|｜:：丨/]?|(文|图|编|审)\s*[|｜:：丨/])/;
 
+/** A credit for pictures by their maker (图 | 张三, 摄影：李四): the pictures after it are the ones it credits,
+ *  not the tail. 图片来源 names where pictures came from, under them, and closes like any source line. */
+export const PICTURE_CREDIT = /^[\s（(【\[]*(图片|摄影|插画|漫画|绘图|绘画|图文|图|绘|画)\s*[|｜:：丨/]/;
+
 /** Reading instructions of an editor's widget, not content (23: 向上滑动阅览 in a scroll box). */
 export const UI_HINT = /^[\s↑↓←→▲▼👆👇]*(向上|向下|向左|向右|左右|上下)?(滑动|滑)(查看|阅览|阅读|浏览)(更多|全文)?[\s↑↓←→▲▼👆👇~～>》]*$|^[\s👆👇]*点击(图片|下图|上图)?(放大|查看大图)[\s~～]*$/;
 /** A word every UI_HINT has (滑, 放大, 大图): blocks without one hold no hint, and need no look at their text nodes. */

@@ -26,6 +26,7 @@ import {
   AD_LABEL,
   AD_LABEL_MARK,
   HEAD_SLOGAN,
+  PICTURE_CREDIT,
   POINTER_LINE,
   TAIL_ASKS,
   NOTICE_TITLE,
@@ -602,8 +603,14 @@ function markDecoration(
   const { firstText, lastText } = textEdges(root);
   const lastBlock = lastText?.parentElement?.closest('p, section, h1, h2, h3, h4, h5, h6, li, blockquote, div') ?? null;
   const lastLine = lastBlock ? textOf(lastBlock) : '';
-  // The article's text closes with promotion, an END mark or a credit line: the images after it are not the article's.
-  const closed = lastBlock !== null && (inFound(lastBlock) || END_MARK.test(lastLine) || CREDIT_LINE.test(lastLine));
+  // The article's text closes with promotion, an END mark or a credit line: the images after it are not the
+  // article's. Only after a paragraph's worth of text: a comic whose only words are its credit or a follow prompt above
+  // the panels has closed nothing; nor has a credit for the pictures that follow it (图 | 张三).
+  let bodyText = lastBlock === null || inFound(lastBlock) ? 0 : -lastLine.length;
+  units.forEach((u, i) => void (inFound(u) || (bodyText += (texts[i] ?? '').length)));
+  const closed = lastBlock !== null && bodyText >= PROSE_PARAGRAPH && (inFound(lastBlock) || END_MARK.test(lastLine) || (CREDIT_LINE.test(lastLine) && !PICTURE_CREDIT.test(lastLine)));
+  // A last line that leads on to what is below (下图是…： / 如下图) introduces the pictures after it.
+  const leads = lastBlock !== null && !inFound(lastBlock) && (LEAD_LINE.test(lastLine) || POINTS_DOWN.test(lastLine));
   for (const f of facts) {
     const img = f.img;
     if (decor.has(img) || inFound(img)) continue;
@@ -614,10 +621,12 @@ function markDecoration(
     // article's first picture, small ones too (handmade/gif-first: a 240 px clip opens a pet story); a
     // follow animation beside its ask is the head rule's, an icon the decoration rules'.
     if (beforeText && (f.ratio < THIN || (f.gif && f.ratio < BANNER))) decor.set(img, 'a strip or GIF banner above the text');
-    else if (afterText && (closed || f.ratio < BANNER || img.closest(ARTICLE_LINK))) decor.set(img, 'after the closing line');
+    // After the last line, as above it: a strip, or a GIF banner. A still picture wider than two to one may
+    // be a panorama or a chart, and stays.
+    else if (afterText && (img.closest(ARTICLE_LINK) || (!leads && (closed || f.ratio < THIN || (f.gif && f.ratio < BANNER))))) decor.set(img, 'after the closing line');
     // A GIF after the last line may be the account's closing animation (19) or a clip that illustrates
     // the line (handmade/gif-clips): nothing about the picture tells, so it stays, counted apart.
-    else if (afterText && f.gif) doubt.set(img, 'a GIF after the last line, nothing else to tell');
+    else if (afterText && f.gif && !leads) doubt.set(img, 'a GIF after the last line, nothing else to tell');
   }
   // A strip stacked on a decoration is part of it (06: two dividers under the summary). The units' texts
   // are known: image-only is "no text, some media", without reading each unit's text again.
