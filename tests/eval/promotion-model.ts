@@ -258,15 +258,27 @@ export function weights(pages: readonly PageUnits[]): string {
     .join(' · ');
 }
 
-/** Hand-made pages of kinds that must stay whole (tests/unit/promotion-content.test.ts): every picture is content. */
-const MUST_STAY = ['comic', 'photo-story', 'chart-strips', 'picture-first-essay', 'gif-clips', 'emoji-inline'];
+/** Hand-made pages of the kinds of article that must stay whole: every picture and every sentence shown
+ *  (tests/unit/promotion-content.test.ts); `promo` is the one line on them that is promotion. */
+export const MUST_STAY: { name: string; what: string; promo?: string }[] = [
+  { name: 'comic', what: 'a comic: 8 panels of one size in one block before any prose, one panel repeated', promo: '点击上方蓝字关注我们' },
+  { name: 'photo-story', what: 'a photo story opening with an animated photo (__bg_gif) and a run of same-size photos' },
+  { name: 'chart-strips', what: 'a run of thin charts of one size among prose' },
+  { name: 'picture-first-essay', what: 'an essay that opens with a wide picture and a panorama strip' },
+  { name: 'gif-clips', what: 'a gossip article whose GIF clips (__bg_gif) illustrate the sentence before them, one after the last line' },
+  { name: 'gif-first', what: 'a pet article that opens with two small GIF clips (240 and 280 px) before any text, and shows the first again' },
+  { name: 'emoji-inline', what: 'an emoji and a small sticker inside sentences' },
+  { name: 'strip-comic', what: 'a strip comic: six GIF strips of one size under a follow prompt, no prose at all', promo: '点击上方蓝字关注我们' },
+  { name: 'credit-comic', what: 'a comic whose only words are its title and its credit (文/图), above the panels' },
+  { name: 'credited-photos', what: 'a photo story: a wide picture after the line that leads to it, then a credit for the photos (摄影｜) and the photos after it' },
+];
 
 /** The model fit on every labelled page, as the decider of unsure blocks, on the must-stay pages: pictures it would hide. */
 export function mustStay(pages: readonly PageUnits[], threshold = 0.5): string {
   const w = fit(pages.flatMap((p) => p.units.filter((u) => u.y !== null) as { x: number[]; y: 0 | 1 }[]));
   const lost: string[] = [];
   let total = 0;
-  for (const name of MUST_STAY) {
+  for (const { name } of MUST_STAY) {
     const p = unitsOf(name, handmadeHtml(name), 'https://mp.weixin.qq.com/s/handmade', { must: [], must_not: [], promo_images: [] });
     if (!p) continue;
     for (const item of p.items) {
@@ -275,5 +287,5 @@ export function mustStay(pages: readonly PageUnits[], threshold = 0.5): string {
       if (item.rulesHidden || (u?.unsure && sigmoid(dot(w, u.x)) >= threshold)) lost.push(name);
     }
   }
-  return `hand-made pages that must stay whole (${MUST_STAY.join(', ')}): rules + model deciding unsure blocks hide ${lost.length}/${total} of their pictures${lost.length ? ` (${lost.join(', ')})` : ''}`;
+  return `hand-made pages that must stay whole (${MUST_STAY.map((k) => k.name).join(', ')}): rules + model deciding unsure blocks hide ${lost.length}/${total} of their pictures${lost.length ? ` (${lost.join(', ')})` : ''}`;
 }

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { handmadeHtml } from '../fixtures';
 import { hidden, markPage } from '../eval/promotion';
-
-/** Hand-made pages of the kinds of article that must stay whole: every picture and every sentence shown. */
-const KINDS: { name: string; what: string; promo?: string }[] = [
-  { name: 'comic', what: 'a comic: 8 panels of one size in one block before any prose, one panel repeated', promo: '点击上方蓝字关注我们' },
-  { name: 'photo-story', what: 'a photo story opening with an animated photo (__bg_gif) and a run of same-size photos' },
-  { name: 'chart-strips', what: 'a run of thin charts of one size among prose' },
-  { name: 'picture-first-essay', what: 'an essay that opens with a wide picture and a panorama strip' },
-  { name: 'gif-clips', what: 'a gossip article whose GIF clips (__bg_gif) illustrate the sentence before them, one after the last line' },
-  { name: 'gif-first', what: 'a pet article that opens with two small GIF clips (240 and 280 px) before any text, and shows the first again' },
-  { name: 'emoji-inline', what: 'an emoji and a small sticker inside sentences' },
-];
+import { MUST_STAY as KINDS } from '../eval/promotion-model';
 
 describe('the article stays whole: pictures are the article unless the picture itself says otherwise', () => {
   for (const k of KINDS) {

@@ -421,6 +421,20 @@ describe('images', () => {
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.15" data-w="495"')}`)).map((b) => b.family)).toEqual(['decoration']);
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.3" data-w="640" data-type="gif"')}`)).map((b) => b.family)).toEqual(['decoration']);
   });
+  it('a run of same-size strips is a strip comic, kept whole: under a follow prompt, with no text at all, still or GIF', () => {
+    const strips = (ratio: string, gif = false) => Array.from({ length: 6 }, () => img(`data-ratio="${ratio}" data-w="1080"${gif ? ' data-type="gif"' : ''}`)).join('');
+    const prompt = '<p style="text-align:center">点击上方蓝字关注我们</p>';
+    expect(findPromotion(content(`${prompt}${strips('0.33')}`)).map((b) => b.el.textContent)).toEqual(['点击上方蓝字关注我们']);
+    expect(findPromotion(content(`${prompt}${strips('0.3', true)}`)).map((b) => b.el.textContent)).toEqual(['点击上方蓝字关注我们']);
+    const unsure: PromoBlock[] = [];
+    expect(findPromotion(content(strips('0.3', true)), unsure)).toEqual([]);
+    expect(unsure).toEqual([]);
+    expect(findPromotion(content(strips('0.18')))).toEqual([]);
+    // Counter: one banner under the prompt goes, and so does a strip above a comic's panels of its width (35).
+    expect(findPromotion(content(`${prompt}${img('data-ratio="0.3" data-w="1080"')}${PROSE(4)}`)).length).toBe(2);
+    const panels = Array.from({ length: 6 }, () => img('data-ratio="1.4" data-w="640"')).join('');
+    expect(findPromotion(content(`${img('data-ratio="0.119" data-w="640"')}${panels}`)).map((b) => b.family)).toEqual(['decoration']);
+  });
   it('a strip above the text is decoration; an opening photo stays (19, 23)', () => {
     const root = content(`${img('data-ratio="0.16" data-w="720"')}${img('data-ratio="0.67" data-w="1370"')}${PROSE(4)}`);
     expect(findPromotion(root).length).toBe(1);

@@ -133,6 +133,38 @@ function isBannerImage(el: Element): boolean {
   return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < BANNER || imageFacts(img).gif);
 }
 
+/** Fewer pictures than this in a row are not yet a story: a banner and a divider stacked (06) are two. */
+const RUN_MIN = 3;
+
+/**
+ * Pictures in a run: RUN_MIN or more in a row (image-only blocks, nothing but empty ones between) of one
+ * width and shape. A run of same-size pictures is a story (a strip comic, a photo story), whatever their shape and
+ * wherever they stand; a banner or a divider is one picture.
+ */
+function picturesInRuns(units: readonly Element[], texts: readonly string[], mediaAt: (i: number) => boolean): Set<Element> {
+  const out = new Set<Element>();
+  let run: Element[] = [];
+  let key: string | null = null;
+  const flush = () => {
+    if (run.length >= RUN_MIN) for (const img of run) out.add(img);
+    run = [];
+    key = null;
+  };
+  units.forEach((u, i) => {
+    if ((texts[i] ?? '') !== '' || !mediaAt(i)) return void ((texts[i] ?? '') !== '' && flush());
+    for (const img of imagesOf(u)) {
+      const f = imageFacts(img);
+      // One width and one kind of shape, strip or not: a banner above a comic's panels is no panel (35).
+      const k = !Number.isFinite(f.ratio) ? null : Number.isFinite(f.width) ? `${f.width}:${f.ratio < BANNER}` : f.ratio.toFixed(2);
+      if (k === null || k !== key) flush();
+      key = k;
+      if (k !== null) run.push(img);
+    }
+  });
+  flush();
+  return out;
+}
+
 const isEmpty = (el: Element) => !isMeaningful(el);
 const isImageOnly = (el: Element) => !hasText(el) && hasMedia(el);
 /** A slogan line: short and not a finished sentence. */
@@ -306,6 +338,8 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   /** A title-sized line: short, not a finished sentence. */
   const isTitleLine = (i: number) => (texts[i] ?? '') !== '' && texts[i]!.length <= 50 && !/[。！!]$/.test(texts[i]!) && !CREDIT_LINE.test(texts[i]!);
   const isHeader = (i: number) => (texts[i] ?? '').length <= PROMPT_MAX && testWords('header', RECOMMEND_HEADER, texts[i] ?? '');
+  let inRuns: Set<Element> | null = null;
+  const runs = () => (inRuns ??= picturesInRuns(units, texts, mediaAt));
   let body: Set<string> | null = null;
   const setApart = (u: Element) => {
     body ??= bodyApart(units, texts, prompts);
@@ -334,7 +368,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (emptyAt(j)) continue;
       // A strip right under the asks is their banner (a follow GIF). Only a strip: a comic's or a photo
       // story's first panel may come right after a follow prompt (handmade/comic, handmade/gif-first).
-      if (imageOnlyAt(j) && isStripImage(u)) {
+      if (imageOnlyAt(j) && isStripImage(u) && !imagesOf(u).some((img) => runs().has(img))) {
         mark(u, headPrompt(lastHead)!, 'a strip right under the asks before the first paragraph');
         continue;
       }
@@ -576,7 +610,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   const doubt = new Map<Element, string>();
   // A call to comment or a line that addresses the reader, at the end and alone: may be promotion.
   for (let i = tailStart; i < n; i++) if (weakOnly[i] && (texts[i] ?? '').length <= PROMPT_MAX && !inFound(units[i]!) && !proseAfter(i)) doubt.set(units[i]!, `only addresses the reader (${asks[i]!.join(', ')}) after the last paragraph`);
-  markDecoration(root, units, texts, mediaAt, found, inFound, why, doubt);
+  markDecoration(root, units, texts, mediaAt, runs, found, inFound, why, doubt);
   if (unsure) for (const [el, signal] of doubt) if (!inFound(el)) unsure.push({ el, family: el.tagName === 'IMG' ? 'decoration' : 'like-tail', signals: [signal] });
 
   return Array.from(found, ([el, family]) => ({ el, family, signals: why.get(el) ?? [family] })).sort((a, b) => (a.el === b.el ? 0 : precedes(a.el, b.el) ? -1 : 1));
@@ -588,6 +622,7 @@ function markDecoration(
   units: readonly Element[],
   texts: readonly string[],
   mediaAt: (i: number) => boolean,
+  runs: () => Set<Element>,
   found: Map<Element, PromoFamily>,
   inFound: (el: Element) => boolean,
   why: Map<Element, string[]>,
@@ -620,13 +655,16 @@ function markDecoration(
     // A GIF above the text is a decoration when it is a strip (a follow banner); any other may be the
     // article's first picture, small ones too (handmade/gif-first: a 240 px clip opens a pet story); a
     // follow animation beside its ask is the head rule's, an icon the decoration rules'.
-    if (beforeText && (f.ratio < THIN || (f.gif && f.ratio < BANNER))) decor.set(img, 'a strip or GIF banner above the text');
+    // One strip or GIF banner, not a run of them: a strip comic's panels are as wide.
+    const banner = (f.ratio < THIN || (f.gif && f.ratio < BANNER)) && !runs().has(img);
+    if (beforeText && banner) decor.set(img, 'a strip or GIF banner above the text');
     // After the last line, as above it: a strip, or a GIF banner. A still picture wider than two to one may
     // be a panorama or a chart, and stays.
-    else if (afterText && (img.closest(ARTICLE_LINK) || (!leads && (closed || f.ratio < THIN || (f.gif && f.ratio < BANNER))))) decor.set(img, 'after the closing line');
+    else if (afterText && (img.closest(ARTICLE_LINK) || (!leads && (closed || banner)))) decor.set(img, 'after the closing line');
     // A GIF after the last line may be the account's closing animation (19) or a clip that illustrates
-    // the line (handmade/gif-clips): nothing about the picture tells, so it stays, counted apart.
-    else if (afterText && f.gif && !leads) doubt.set(img, 'a GIF after the last line, nothing else to tell');
+    // the line (handmade/gif-clips): nothing about the picture tells, so it stays, counted apart. A run of
+    // them is a story.
+    else if (afterText && f.gif && !leads && !runs().has(img)) doubt.set(img, 'a GIF after the last line, nothing else to tell');
   }
   // A strip stacked on a decoration is part of it (06: two dividers under the summary). The units' texts
   // are known: image-only is "no text, some media", without reading each unit's text again.
@@ -638,7 +676,7 @@ function markDecoration(
     units.forEach((u, i) => {
       if (!imageOnly[i] || decorated[i]) return;
       const imgs = imagesOf(u);
-      if (!imgs.every((img) => imageFacts(img).ratio < THIN)) return;
+      if (!imgs.every((img) => imageFacts(img).ratio < THIN && !runs().has(img))) return;
       if (near(i, -1) || near(i, 1)) for (const img of imgs) decor.set(img, 'stacked on a decoration');
     });
   }
