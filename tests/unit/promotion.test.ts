@@ -243,6 +243,12 @@ describe('the tail, by signals that name no header', () => {
     const more = content(`${PROSE(6)}<p>- 推荐阅读 -</p>${titles}${PROSE(2)}`);
     expect(isHidden(more, '标题一')).toBe(false);
   });
+  it('a read-more header with a title after it is one when the title is a link (17); 推荐阅读：《人类简史》 above a paragraph on the book stays', () => {
+    const book = content(`${PROSE(5)}<p>推荐阅读：《人类简史》</p><p>这本书从认知革命讲到科学革命，作者用一条清晰的线索串起了七万年的历史，读起来毫不费力，值得一读再读。</p>`);
+    expect(findPromotion(book)).toEqual([]);
+    const linked = content(`${PROSE(5)}<p><strong>推荐阅读</strong>：<a href="https://mp.weixin.qq.com/s/x">绥德交警：8月1日起，专项整治电动车违法行为</a></p>`);
+    expect(isHidden(linked, '推荐阅读')).toBe(true);
+  });
   it('the account\'s slogan over a pointer at the very top is hidden, the title card under it stays (32-34)', () => {
     const card = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/card/640" data-ratio="0.5555" data-w="900"></p>';
     const root = content(`<p>关注军旅 关注人生</p><p>▼</p>${card}${PROSE(6)}`);

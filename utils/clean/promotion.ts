@@ -337,7 +337,13 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   const linkItemAt = (i: number) => links.get(i) ?? links.set(i, isLinkItem(units[i]!)).get(i)!;
   /** A title-sized line: short, not a finished sentence. */
   const isTitleLine = (i: number) => (texts[i] ?? '') !== '' && texts[i]!.length <= 50 && !/[。！!]$/.test(texts[i]!) && !CREDIT_LINE.test(texts[i]!);
-  const isHeader = (i: number) => (texts[i] ?? '').length <= PROMPT_MAX && testWords('header', RECOMMEND_HEADER, texts[i] ?? '');
+  // The header alone on its line, or with the one article it recommends as a link (17: 推荐阅读：<a>…</a>);
+  // 推荐阅读：《人类简史》 followed by a paragraph on the book is the article recommending a book.
+  const isHeader = (i: number) => {
+    const t = texts[i] ?? '';
+    if (t.length > PROMPT_MAX || !testWords('header', RECOMMEND_HEADER, t)) return false;
+    return !/[\p{L}\p{N}]/u.test(t.replace(RECOMMEND_HEADER, '')) || linkItemAt(i);
+  };
   let inRuns: Set<Element> | null = null;
   const runs = () => (inRuns ??= picturesInRuns(units, texts, mediaAt));
   let body: Set<string> | null = null;
