@@ -44,6 +44,17 @@ describe('asks: each signal with its example, and its counter-example alone deci
     });
   }
 
+  it('a line that only addresses the reader is one of the closing asks when it stands in their run; alone at the end it stays, unsure', () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr/640" data-ratio="1" data-w="430"></p>';
+    const run = content(`${PROSE(6)}<p>如果你有好文章想和大家分享，欢迎向我们的公众号来信</p><p>长按识别二维码关注我们</p>${qr}`);
+    expect(isHidden(run, '欢迎向我们的公众号来信')).toBe(true);
+    const alone = content(`${PROSE(6)}<p>如果你有好文章想和大家分享，欢迎向我们的公众号来信</p>`);
+    expect(hiddenText(alone)).toBe('');
+    expect(unsureText(alone)).toContain('欢迎向我们的公众号来信');
+    // Counter: with a paragraph of prose between it and the asks it is the article's (prose ends the run).
+    const apart = content(`${PROSE(5)}<p>记得当时我们都还年轻。</p>${PROSE(1)}<p>长按识别二维码关注我们</p>${qr}`);
+    expect(isHidden(apart, '记得当时')).toBe(false);
+  });
   it('phrasings of the same asks no corpus page has, each hidden as the last line; the same words in prose stay', () => {
     // Written from how accounts word these asks, not from a labelled page: the grammar, not a list.
     const asks: [string, string][] = [

@@ -505,7 +505,9 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       let signal: string | null = null;
       let lead: (typeof AD_LEAD_RULES)[number] | undefined;
       if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
-      else if (short && ((asks[j]!.length > 0 && !weakOnly[j]) || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
+      // Here a line that only addresses the reader (欢迎向我的公众号投稿, 记得…) counts: alone at the end it is
+      // unsure, in the run of the closing asks it is one of them.
+      else if (short && (asks[j]!.length > 0 || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
       // ▼ over the closing asks points at them; with them gone it points at nothing.
       else if (t !== '' && POINTER_LINE.test(t)) signal = 'a pointer at the closing asks';
       else if (short && adBelow && (lead = AD_LEAD_RULES.find((r) => testWords(r.name, r.re, t)))) signal = `${lead.name}, above an ad after the last paragraph`;
