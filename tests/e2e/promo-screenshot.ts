@@ -2,12 +2,14 @@
  * `npx tsx tests/e2e/promo-screenshot.ts [dir]` (after `npx wxt build`): corpus pages cleaned by the built
  * extension in real Chromium, at the places where promotion was or the article must stay whole: 35's
  * comic (its panels shown), the tails of 26, 32 and 27 (their promotion hidden, 27's funnel whole), and
- * the top of 33 (the account's slogan hidden). Offline: every picture
- * is the test image, so a shown panel is a grey box of the panel's size.
+ * the top of 33 (the account's slogan hidden); and the hand-made pages of kinds that must stay whole
+ * (`handmade/<name>`: a strip comic, a comic credited above its panels, a credited photo story). Offline:
+ * every picture is a stand-in of its own proportions (stand-in-pictures.ts), numbered where it is content.
  */
 import { mkdirSync } from 'node:fs';
 import { launch, openArticle } from './harness';
-import { pageHtml, pageUrl } from '../fixtures';
+import { imageRatios, loadImagesAsWechatDoes, serveStandInPictures } from './stand-in-pictures';
+import { handmadeHtml, pageHtml, pageUrl } from '../fixtures';
 
 const dir = process.argv[2] ?? 'out/promo-screenshots';
 mkdirSync(dir, { recursive: true });
@@ -20,10 +22,16 @@ const shots: [page: string, at: 'first-picture' | 'end', file: string][] = [
   ['32', 'end', '32-tail.png'],
   ['27', 'end', '27-tail.png'],
   ['33', 'first-picture', '33-top.png'],
+  ['handmade/strip-comic', 'first-picture', 'handmade-strip-comic.png'],
+  ['handmade/credit-comic', 'first-picture', 'handmade-credit-comic.png'],
+  ['handmade/credited-photos', 'end', 'handmade-credited-photos.png'],
 ];
 for (const [prefix, at, file] of shots) {
-  const html = pageHtml(prefix);
-  const page = await openArticle(s, pageUrl(html, prefix), html);
+  const made = prefix.startsWith('handmade/') ? prefix.slice('handmade/'.length) : null;
+  const html = made ? handmadeHtml(made) : pageHtml(prefix);
+  await serveStandInPictures(s.context, prefix, imageRatios(html));
+  const page = await openArticle(s, made ? 'https://mp.weixin.qq.com/s/handmade' : pageUrl(html, prefix), html);
+  await loadImagesAsWechatDoes(page);
   await page.setViewportSize({ width: 720, height: 1000 });
   await page.waitForTimeout(1500);
   await page.evaluate((where) => {
@@ -39,7 +47,8 @@ for (const [prefix, at, file] of shots) {
     const shown = imgs.filter((el) => el.checkVisibility({ checkVisibilityCSS: true })).length;
     return shown + '/' + imgs.length + ' pictures shown, ' + document.querySelectorAll('[data-wac-promo]').length + ' blocks hidden, ' + document.querySelectorAll('[data-wac-unsure]').length + ' unsure';
   })()`);
-  await page.screenshot({ path: `${dir}/${file}` });
+  // A hand-made page is short: all of it, to see that nothing between the pictures went.
+  await page.screenshot({ path: `${dir}/${file}`, fullPage: made !== null });
   console.log(`${dir}/${file}: ${counts}`);
   await page.close();
 }
