@@ -185,11 +185,27 @@ describe('the tail, by signals that name no header', () => {
     const bio = '作者简介：一个有故事的程序员，曾在互联网金融公司工作，现为一名自由职业者，喜欢用技术的角度去看这个世界。';
     expect(hiddenText(content(`${PROSE(6)}<section>${bio}</section>`))).toBe('');
   });
-  it('contact lines and a slogan set apart after the last paragraph are hidden (32: 投稿邮箱, 小编微信)', () => {
-    const root = content(`${PROSE(6)}<p style="text-align: center; color: #999;">摆渡人的最高境界就是感同身受</p><p>投稿邮箱： someone@example.com</p><p>小编微信：editor2018</p>`);
-    expect(isHidden(root, '投稿邮箱')).toBe(true);
-    expect(isHidden(root, '小编微信')).toBe(true);
-    expect(isHidden(root, '摆渡人的最高境界')).toBe(true);
+  it('contact lines after the last paragraph are hidden, and a slogan set apart above them once the text has closed (32, 33; seed: after （来源：…）)', () => {
+    const slogan = '<p style="text-align: center; color: #999;">摆渡人的最高境界就是感同身受</p>';
+    const contacts = '<p>投稿邮箱： someone@example.com</p><p>小编微信：editor2018</p>';
+    const closed = content(`${PROSE(6)}<p>（来源：军渡）</p>${slogan}${contacts}`);
+    expect(isHidden(closed, '投稿邮箱')).toBe(true);
+    expect(isHidden(closed, '小编微信')).toBe(true);
+    expect(isHidden(closed, '摆渡人的最高境界')).toBe(true);
+    // Right under the prose the same line may be the author's own last words: it stays, counted apart.
+    const open = content(`${PROSE(6)}${slogan}${contacts}`);
+    expect(isHidden(open, '投稿邮箱')).toBe(true);
+    expect(isHidden(open, '摆渡人的最高境界')).toBe(false);
+    expect(unsureText(open)).toContain('摆渡人的最高境界');
+  });
+  it("counter: the author's closing lines set in the centre right under the prose stay (a poem above the follow ask, a summary above a share ask); the ad's own lines go (03)", () => {
+    const c = (t: string) => `<p style="text-align: center;"><span style="color: #888;">${t}</span></p>`;
+    const poem = content(`${PROSE(6)}${c('愿你出走半生')}${c('归来仍是少年')}${c('点击上方蓝字关注我们')}`);
+    expect(hiddenText(poem)).toBe('点击上方蓝字关注我们');
+    const summary = content(`${PROSE(6)}${c('一句话总结：慢即是快')}${c('觉得有用就转发给朋友吧')}`);
+    expect(hiddenText(summary)).toBe('觉得有用就转发给朋友吧');
+    const ad = content(`${PROSE(6)}${c('还有一个好消息！')}${c('考前冲刺班')}${c('21号 正式上线啦！！！')}`);
+    expect(hiddenText(ad)).toBe('还有一个好消息！\n考前冲刺班\n21号 正式上线啦！！！');
   });
   it('counter: an address in the middle of the article, and an e-mail at the top of a column, stay', () => {
     expect(hiddenText(content(`${PROSE(3)}<p>他给编辑部写信，地址是 someone@example.com，三天后收到了回复。</p>${PROSE(3)}`))).toBe('');

@@ -403,6 +403,9 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     break;
   }
 
+  /** Blocks that may be promotion, with why: they stay on the page, counted apart. */
+  const doubt = new Map<Element, string>();
+
   // Tail: from the first prompt on, when no prose follows it. A list of other articles counts as a
   // prompt whatever its header says (or with none).
   const tailStart = Math.max(lastHead + 1, Math.floor(n / 2), n - TAIL_UNITS);
@@ -484,6 +487,18 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       }
       return null;
     };
+    // A line set apart by its look alone is the tail's when an ad is in the run (03: the course's lines),
+    // when it is an END mark (26: - EOF -), or when the text closed above it by a credit, an END mark or
+    // an ask (seed: （来源：环球网）, then the account's slogan). Right under the prose it may be the
+    // author's own last lines, a poem or a summary set in the centre: it stays, counted apart.
+    const closedAbove = (j: number) => {
+      for (let k = j - 1; k > lastHead; k--) {
+        const t = texts[k] ?? '';
+        if (emptyAt(k) || (t !== '' && t.length <= PROMPT_MAX && setApart(units[k]!))) continue;
+        return found.has(units[k]!) || (t !== '' && (END_MARK.test(t) || CREDIT_LINE.test(t) || (asks[k]!.length > 0 && t.length <= PROMPT_MAX)));
+      }
+      return false;
+    };
     // 33: 1.主题… 2.题材… 3.稿件发至邮箱：…: the items before the numbered ask are the same call.
     const series = NUMBERED.test(texts[i] ?? '');
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
@@ -513,7 +528,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       else if (short && adBelow && (lead = AD_LEAD_RULES.find((r) => testWords(r.name, r.re, t)))) signal = `${lead.name}, above an ad after the last paragraph`;
       else if (short && series && NUMBERED.test(t)) signal = 'an item of the numbered list the closing ask is in';
       else if (list && headerSlot && t.length <= 20 && !/[。！？!?]$/.test(t)) signal = 'the header of a list of other articles';
-      else if (short && setApart(u)) signal = 'a short line set apart from the body, before the closing asks';
+      else if (short && setApart(u) && (adBelow || divider || closedAbove(j))) signal = 'a short line set apart from the body, before the closing asks';
       else if (divider) signal = 'an END mark or divider before the closing asks';
       else if (isMiniProgram(u)) signal = 'a mini-program card before the closing asks';
       else if (listAt(j)) signal = 'a list of links to other articles';
@@ -522,6 +537,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         continue;
       }
       headerSlot = false;
+      if (signal === null && short && !divider && setApart(u)) doubt.set(u, 'a short line set apart from the body, right under the prose, above the closing asks');
       if (signal === null) {
         // An END mark above says the article ended there: the few short lines between it and the asks
         // (an author's bio, a sign-off) are the tail's. Credit lines stay (编辑：张三, a name; not
@@ -615,7 +631,6 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     if (label(below)) mark(units[below!]!, 'account-card', 'the line that labels an account card after the last paragraph');
   }
 
-  const doubt = new Map<Element, string>();
   // A call to comment or a line that addresses the reader, at the end and alone: may be promotion.
   for (let i = tailStart; i < n; i++) if (weakOnly[i] && (texts[i] ?? '').length <= PROMPT_MAX && !inFound(units[i]!) && !proseAfter(i)) doubt.set(units[i]!, `only addresses the reader (${asks[i]!.join(', ')}) after the last paragraph`);
   markDecoration(root, units, texts, mediaAt, runs, found, inFound, why, doubt);
