@@ -264,6 +264,20 @@ describe('the tail, by signals that name no header', () => {
       expect(found.length, first).toBe(1);
     }
   });
+  it("a numbered step at the top is the tutorial's own, whatever it asks (第一步，扫描下方二维码…); the account's ask there goes", () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr/640" data-ratio="1" data-w="430"></p>';
+    expect(findPromotion(content(`<p>第一步，打开微信，扫描下方二维码，进入小程序：</p>${qr}<p>第二步，点击“登录”。</p>${PROSE(4)}`))).toEqual([]);
+    expect(findPromotion(content(`<p>Step 1：长按识别下方二维码</p>${qr}${PROSE(4)}`))).toEqual([]);
+  });
+  it('the code right under an ask to scan at the top goes with it; a square panel under a follow prompt that asks no scan stays', () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr/640" data-ratio="1" data-w="430"></p>';
+    expect(findPromotion(content(`<p>长按识别下方二维码，关注我们</p>${qr}${PROSE(4)}`)).map((b) => b.signals[0])).toEqual([
+      'asks (follow, scan) before the first paragraph',
+      'the code under an ask to scan, before the first paragraph',
+    ]);
+    const panel = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/panel/640" data-ratio="1" data-w="1080"></p>';
+    expect(findPromotion(content(`<p>点击上方蓝字关注我们</p>${panel}${panel.replace('panel/', 'panel2/')}${PROSE(4)}`)).length).toBe(1);
+  });
   it('titles under a read-more header whose links the page lost are its items when nothing else follows; before prose they stay', () => {
     const titles = '<p>标题一：这是一篇文章</p><p>标题二：另一篇文章</p>';
     expect(hiddenText(content(`${PROSE(6)}<p>- 推荐阅读 -</p>${titles}`))).toBe('- 推荐阅读 -\n标题一：这是一篇文章\n标题二：另一篇文章');

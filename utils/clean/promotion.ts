@@ -186,7 +186,7 @@ function isLinkItem(el: Element): boolean {
 
 const HEADING = /^H[1-6]$/;
 /** Numbered like a section title (一、 01 1. Part 2): never glued to promotion as a slogan. */
-const NUMBERED = /^\s*([一二三四五六七八九十]+[、.．]|\d{1,2}(\s|[、.．]|$)|part\s*\d|第.{1,3}[章节部分])/i;
+const NUMBERED = /^\s*([一二三四五六七八九十]+[、.．]|\d{1,2}(\s|[、.．]|$)|part\s*\d|step\s*\d|第.{1,3}[章节部分步])/i;
 /** A slogan that belongs to the banner beside it, and is not a title, a credit or a list. */
 const isSloganLine = (u: Element, t: string) => isSlogan(u) && !isHeading(u) && !NUMBERED.test(t) && !CREDIT_LINE.test(t) && !STRUCTURE.test(u.tagName);
 const isHeading = (el: Element) => HEADING.test(el.tagName) || el.querySelector('h1, h2, h3, h4, h5, h6') !== null;
@@ -355,7 +355,9 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
 
   // Head: prompts before the first paragraph of prose, the images among them, and the slogan lines
   // of the same banner after them (16: 分享最实用的利器 | 探索解决问题的简单方案).
-  const headPrompt = (i: number) => (prompts[i] && asks[i]!.some((a) => TAIL_ASKS.has(a)) ? promptFamily(texts[i]!, asks[i]!.filter((a) => !TAIL_ASKS.has(a))) : prompts[i]);
+  // A numbered step is the article's own (第一步，扫描下方二维码…: a tutorial's first step), not the account's ask.
+  const headPrompt = (i: number) =>
+    prompts[i] && NUMBERED.test(texts[i]!) ? null : prompts[i] && asks[i]!.some((a) => TAIL_ASKS.has(a)) ? promptFamily(texts[i]!, asks[i]!.filter((a) => !TAIL_ASKS.has(a))) : prompts[i];
   let firstProse = units.findIndex((_, i) => (texts[i] ?? '').length >= 40 && !headPrompt(i));
   if (firstProse < 0) firstProse = n;
   const headEnd = Math.min(firstProse, HEAD_UNITS);
@@ -369,9 +371,18 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     else if (imageOnlyAt(i) && (isQrLikeImage(units[i]!) || isBannerImage(units[i]!))) mark(units[i]!, 'ad', 'a QR code, banner or GIF among the asks before the first paragraph');
   }
   if (lastHead >= 0) {
+    let under = true;
     for (let j = lastHead + 1; j < firstProse; j++) {
       const u = units[j]!;
       if (emptyAt(j)) continue;
+      // The code an ask to scan points at, right under it (长按识别下方二维码，关注我们): square, and alone. A
+      // comic's square first panel under 点击上方蓝字关注 asks no scan, and stays.
+      const right = under;
+      under = false;
+      if (right && imageOnlyAt(j) && asks[lastHead]!.includes('scan') && isQrLikeImage(u) && !imagesOf(u).some((img) => runs().has(img))) {
+        mark(u, headPrompt(lastHead)!, 'the code under an ask to scan, before the first paragraph');
+        continue;
+      }
       // A strip right under the asks is their banner (a follow GIF). Only a strip: a comic's or a photo
       // story's first panel may come right after a follow prompt (handmade/comic, handmade/gif-first).
       if (imageOnlyAt(j) && isStripImage(u) && !imagesOf(u).some((img) => runs().has(img))) {
