@@ -212,6 +212,17 @@ describe('the tail, by signals that name no header', () => {
     const masthead = '这里记录每周值得分享的科技内容，周五发布。本杂志开源，欢迎投稿。合作请邮件联系（someone@example.com）。';
     expect(hiddenText(content(`<p>${masthead}</p>${PROSE(6)}`))).toBe('');
   });
+  it('a funnel worded unlike 27: a line pointing down at the offer, the preview line and the picture it introduces, the ask and its QR all go', () => {
+    const pic = (id: string, ratio: string) => `<p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/${id}/640" data-ratio="${ratio}" data-w="1080"></p>`;
+    const root = content(`${PROSE(6)}<p>资料已经整理好了，需要的朋友看这里👇</p><p>资料预览：</p>${pic('preview', '0.66')}<p>扫码添加助理，回复【资料】免费领取</p>${pic('qr', '1')}`);
+    const hidden = findPromotion(root);
+    expect(hidden.length).toBe(5);
+    expect(hidden.map((b) => b.el.textContent).join('|')).toContain('需要的朋友看这里👇');
+    // Counter: the author's own line that leads to a photo right under the prose, above a follow ask, stays with its photo.
+    const own = content(`${PROSE(6)}<p>最后放一张合影：</p>${pic('group', '0.66')}<p style="text-align:center">点击上方蓝字关注我们</p>`);
+    expect(hiddenText(own)).toBe('点击上方蓝字关注我们');
+    expect(findPromotion(own).length).toBe(1);
+  });
   it('a lead-generation funnel after the last paragraph: the preview line, its screenshot, the ask, the group QR (27)', () => {
     const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/qr/640" data-ratio="1" data-w="546"></p>';
     const shot = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_png/shot/640" data-ratio="1.01" data-w="792"></p>';

@@ -292,8 +292,9 @@ function isArticleList(el: Element, text: string): boolean {
 /** The header of the article's sources: the links under it are its own (参考资料, References). */
 const REFERENCE_HEADER = /^[\s【\[]*(参考|引用|资料来源|文献|出处|注释|References?\b|Sources?\b)/i;
 
-/** A line that leads on to what follows (答案预览：). A question does not: the article asks its own (27: 32道面试题，都会回答吗？). */
-const LEAD_LINE = /[：:]$/;
+/** A line that leads on to what follows: it ends in a colon (答案预览：) or points down (需要的朋友看这里👇). A
+ *  question does not: the article asks its own (27: 32道面试题，都会回答吗？). */
+const LEAD_LINE = /([：:]|[^\s▼▽↓⬇👇⇩][\s]*[▼▽↓⬇👇⇩]+)\s*$/u;
 
 /**
  * Every promotion block in the content root, in document order. Blocks the detector is unsure of
@@ -515,7 +516,9 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
     let headerSlot = true;
     // An ad in the run (an ask to claim or buy, a mini-program card): the lines that lead to it are its own.
-    let adBelow = fam === 'ad';
+    // Any ask of the ad family counts, first or not (扫码添加助理，回复【资料】免费领取 is a giveaway as much as a scan).
+    const adAsk = (k: number) => prompts[k] === 'ad' || (prompts[k] !== null && asks[k]!.some((a) => familyOf(a) === 'ad'));
+    let adBelow = fam === 'ad' || adAsk(i);
     for (let j = i - 1; j > lastHead; j--) {
       const u = units[j]!;
       // An <hr> is empty, and a divider.
@@ -533,7 +536,9 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       // Here a line that only addresses the reader (欢迎向我的公众号投稿, 记得…) counts: alone at the end it is
       // unsure, in the run of the closing asks it is one of them.
-      else if (short && (asks[j]!.length > 0 || (t.length <= 30 && LEAD_LINE.test(t)))) signal = 'a line that asks or leads on, before the closing asks';
+      // A line that leads on without asking (资料预览：) is the run's when an ad is in it or the text closed above
+      // it, as a line set apart is: right under the prose, 最后放一张合影： introduces the article's own picture.
+      else if (short && (asks[j]!.length > 0 || (t.length <= 30 && LEAD_LINE.test(t) && (adBelow || closedAbove(j))))) signal = 'a line that asks or leads on, before the closing asks';
       // ▼ over the closing asks points at them; with them gone it points at nothing.
       else if (t !== '' && POINTER_LINE.test(t)) signal = 'a pointer at the closing asks';
       else if (short && adBelow && (lead = AD_LEAD_RULES.find((r) => testWords(r.name, r.re, t)))) signal = `${lead.name}, above an ad after the last paragraph`;
@@ -562,9 +567,11 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         continue;
       }
       if (divider) for (const k of pending) mark(units[k]!, fam!, 'a picture between a divider and the closing asks');
+      // The pictures a line of the run leads on to are what it introduces (资料预览： then the preview).
+      else if (t.length <= 30 && LEAD_LINE.test(t)) for (const k of pending) mark(units[k]!, fam!, 'a picture a line of the closing asks leads on to');
       pending = [];
       mark(u, fam!, signal);
-      if (prompts[j] === 'ad' || isMiniProgram(u)) adBelow = true;
+      if (adAsk(j) || isMiniProgram(u)) adBelow = true;
     }
     for (let j = i; j < n; j++) if (!emptyAt(j)) mark(units[j]!, prompts[j] ?? fam!, j === i ? start : 'after the closing asks');
     break;
