@@ -151,7 +151,9 @@ function picturesInRuns(units: readonly Element[], texts: readonly string[], med
     key = null;
   };
   units.forEach((u, i) => {
-    if ((texts[i] ?? '') !== '' || !mediaAt(i)) return void ((texts[i] ?? '') !== '' && flush());
+    // Text ends a run; an empty block does not.
+    if ((texts[i] ?? '') !== '') return flush();
+    if (!mediaAt(i)) return;
     for (const img of imagesOf(u)) {
       const f = imageFacts(img);
       // One width and one kind of shape, strip or not: a banner above a comic's panels is no panel (35).
@@ -347,6 +349,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   };
   let inRuns: Set<Element> | null = null;
   const runs = () => (inRuns ??= picturesInRuns(units, texts, mediaAt));
+  const inRun = (u: Element) => imagesOf(u).some((img) => runs().has(img));
   let body: Set<string> | null = null;
   const setApart = (u: Element) => {
     body ??= bodyApart(units, texts, prompts);
@@ -357,8 +360,10 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   // Head: prompts before the first paragraph of prose, the images among them, and the slogan lines
   // of the same banner after them (16: 分享最实用的利器 | 探索解决问题的简单方案).
   // A numbered step is the article's own (第一步，扫描下方二维码…: a tutorial's first step), not the account's ask.
-  const headPrompt = (i: number) =>
-    prompts[i] && NUMBERED.test(texts[i]!) ? null : prompts[i] && asks[i]!.some((a) => TAIL_ASKS.has(a)) ? promptFamily(texts[i]!, asks[i]!.filter((a) => !TAIL_ASKS.has(a))) : prompts[i];
+  const headPrompt = (i: number) => {
+    if (!prompts[i] || NUMBERED.test(texts[i]!)) return null;
+    return asks[i]!.some((a) => TAIL_ASKS.has(a)) ? promptFamily(texts[i]!, asks[i]!.filter((a) => !TAIL_ASKS.has(a))) : prompts[i];
+  };
   let firstProse = units.findIndex((_, i) => (texts[i] ?? '').length >= 40 && !headPrompt(i));
   if (firstProse < 0) firstProse = n;
   const headEnd = Math.min(firstProse, HEAD_UNITS);
@@ -372,21 +377,19 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     else if (imageOnlyAt(i) && (isQrLikeImage(units[i]!) || isBannerImage(units[i]!))) mark(units[i]!, 'ad', 'a QR code, banner or GIF among the asks before the first paragraph');
   }
   if (lastHead >= 0) {
-    let under = true;
+    const rightUnder = first(lastHead + 1, 1, n, (j) => (emptyAt(j) ? null : j));
     for (let j = lastHead + 1; j < firstProse; j++) {
       const u = units[j]!;
       if (emptyAt(j)) continue;
       // The code an ask to scan points at, right under it (长按识别下方二维码，关注我们): square, and alone. A
       // comic's square first panel under 点击上方蓝字关注 asks no scan, and stays.
-      const right = under;
-      under = false;
-      if (right && imageOnlyAt(j) && asks[lastHead]!.includes('scan') && isQrLikeImage(u) && !imagesOf(u).some((img) => runs().has(img))) {
+      if (j === rightUnder && imageOnlyAt(j) && asks[lastHead]!.includes('scan') && isQrLikeImage(u) && !inRun(u)) {
         mark(u, headPrompt(lastHead)!, 'the code under an ask to scan, before the first paragraph');
         continue;
       }
       // A strip right under the asks is their banner (a follow GIF). Only a strip: a comic's or a photo
       // story's first panel may come right after a follow prompt (handmade/comic, handmade/gif-first).
-      if (imageOnlyAt(j) && isStripImage(u) && !imagesOf(u).some((img) => runs().has(img))) {
+      if (imageOnlyAt(j) && isStripImage(u) && !inRun(u)) {
         mark(u, headPrompt(lastHead)!, 'a strip right under the asks before the first paragraph');
         continue;
       }
@@ -516,9 +519,10 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
     let headerSlot = true;
     // An ad in the run (an ask to claim or buy, a mini-program card): the lines that lead to it are its own.
-    // Any ask of the ad family counts, first or not (扫码添加助理，回复【资料】免费领取 is a giveaway as much as a scan).
-    const adAsk = (k: number) => prompts[k] === 'ad' || (prompts[k] !== null && asks[k]!.some((a) => familyOf(a) === 'ad'));
-    let adBelow = fam === 'ad' || adAsk(i);
+    // Any ask of the ad family counts, first or not (扫码添加助理，回复【资料】免费领取 is a giveaway as much as a scan);
+    // a prompt's family is its first ask's, so a prompt of the ad family is one of these.
+    const adAsk = (k: number) => prompts[k] !== null && asks[k]!.some((a) => familyOf(a) === 'ad');
+    let adBelow = adAsk(i);
     for (let j = i - 1; j > lastHead; j--) {
       const u = units[j]!;
       // An <hr> is empty, and a divider.
@@ -682,8 +686,11 @@ function markDecoration(
   // The article's text closes with promotion, an END mark or a credit line: the images after it are not the
   // article's. Only after a paragraph's worth of text: a comic whose only words are its credit or a follow prompt above
   // the panels has closed nothing; nor has a credit for the pictures that follow it (图 | 张三).
+  // The text of the blocks not taken, the last line's aside.
   let bodyText = lastBlock === null || inFound(lastBlock) ? 0 : -lastLine.length;
-  units.forEach((u, i) => void (inFound(u) || (bodyText += (texts[i] ?? '').length)));
+  units.forEach((u, i) => {
+    if (!inFound(u)) bodyText += (texts[i] ?? '').length;
+  });
   const closed = lastBlock !== null && bodyText >= PROSE_PARAGRAPH && (inFound(lastBlock) || END_MARK.test(lastLine) || (CREDIT_LINE.test(lastLine) && !PICTURE_CREDIT.test(lastLine)));
   // A last line that leads on to what is below (下图是…： / 如下图) introduces the pictures after it.
   const leads = lastBlock !== null && !inFound(lastBlock) && (LEAD_LINE.test(lastLine) || POINTS_DOWN.test(lastLine));
