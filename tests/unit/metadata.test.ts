@@ -33,6 +33,12 @@ describe('metadata', () => {
     expect(meta('20').account).toBe('架构师之路');
     expect(meta('20').author).toBe('58沈剑');
   });
+  it('a publish time is no byline: 18 and 26 show 昨天, 27 and 30 a date where 2017/2018 had the byline; 30 names its author in the reward box', () => {
+    for (const p of ['17', '18', '26', '27']) expect(meta(p).author, p).toBe('');
+    expect(meta('30').author).toBe('邻云');
+    // Counter: the 2017/2018 byline in the same place stays (20, 21 as their labels have it).
+    expect(meta('21').author).toBe('读武汉关注☞');
+  });
   it('paid article title without the 已付费 badge', () => {
     expect(meta('04').title).toBe('来聊聊我心目中近三年的仙草（2022-2025）');
   });

@@ -93,6 +93,9 @@ export function shownTitle(doc: Document): string {
   return text(titleElement(doc)) || metaContent(doc, 'meta[property="og:title"]').trim();
 }
 
+/** A publish time as the page shows it (2022-03-10 08:00, 2024年12月18日, 昨天, 3天前): never a byline. */
+const TIME_TEXT = /^(\d{4}\s*[-年/.]\s*\d{1,2}(\s*[-月/.]\s*\d{1,2}\s*日?)?(\s+\d{1,2}:\d{2})?|昨天|前天|今天|刚刚|\d+\s*(分钟|小时|天|周)前|星期[一二三四五六日天])$/;
+
 /** Everything the front matter needs, from the page's DOM and inline scripts. */
 export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): ArticleMeta {
   const titleEl = titleElement(doc);
@@ -108,8 +111,14 @@ export function readMeta(doc: Document, vars: ScriptVars, pageUrl: string): Arti
       () => text(doc.querySelector('#js_author_name')),
       () => vars.get('author'),
       () => metaContent(doc, 'meta[name="author"]'),
-      // 2017/2018: a plain em after #post-date holds the byline (DOM-NOTES §3).
-      () => text(doc.querySelector('#meta_content > em.rich_media_meta_text:not(#post-date)')),
+      // The reward box names the author it pays (30: 邻云, where the meta line has only the date).
+      () => text(doc.querySelector('#js_preview_reward_author_name')),
+      // 2017/2018: a plain em after #post-date holds the byline (DOM-NOTES §3). Later layouts put the publish
+      // time in such an em (#publish_time), and 发表于 + the region (#js_ip_wording_wrp): neither is a byline.
+      () => {
+        const byline = text(doc.querySelector('#meta_content > em.rich_media_meta_text:not(#post-date):not(#publish_time):not(#js_ip_wording_wrp)'));
+        return TIME_TEXT.test(byline) ? '' : byline;
+      },
     ),
     account: firstOf(
       () => text(doc.querySelector('#js_name')),
