@@ -479,6 +479,26 @@ describe('images', () => {
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.15" data-w="495"')}`)).map((b) => b.family)).toEqual(['decoration']);
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.3" data-w="640" data-type="gif"')}`)).map((b) => b.family)).toEqual(['decoration']);
   });
+  it('a GIF after the block the article was written in is the account\'s (19: after its mdnice section); inside that block, among flat paragraphs or after a lone line it stays, unsure', () => {
+    const gif = img('data-ratio="0.56" data-w="639" data-type="gif"');
+    const written = (inner: string) => `<section data-tool="mdnice编辑器">${inner}</section>`;
+    const families = (html: string) => findPromotion(content(html)).map((b) => b.family);
+    const unsureCount = (html: string) => {
+      const unsure: PromoBlock[] = [];
+      expect(findPromotion(content(html), unsure)).toEqual([]);
+      return unsure.length;
+    };
+    expect(families(`${written(PROSE(4))}${gif}`)).toEqual(['decoration']);
+    expect(families(`<section><section>${written(PROSE(4))}</section></section>${gif}`)).toEqual(['decoration']);
+    // Counter: the GIF is inside the block, or the paragraphs stand flat (handmade/gif-clips).
+    expect(unsureCount(written(`${PROSE(4)}${gif}`))).toBe(1);
+    expect(unsureCount(`${PROSE(4)}${gif}`)).toBe(1);
+    // Counter: the block holds half the text; a lone line in a box is no article written in it.
+    expect(unsureCount(`${PROSE(2)}${written(PROSE(2))}${gif}`)).toBe(1);
+    expect(unsureCount(`<section><p>看看这只猫今天学会了什么，它终于自己打开了门。</p></section>${gif}`)).toBe(1);
+    // Counter: the last line leads on to the GIF.
+    expect(unsureCount(`${written(`${PROSE(4)}<p>最后看看它们玩耍的样子：</p>`)}${gif}`)).toBe(0);
+  });
   it('a run of same-size strips is a strip comic, kept whole: under a follow prompt, with no text at all, still or GIF', () => {
     const strips = (ratio: string, gif = false) => Array.from({ length: 6 }, () => img(`data-ratio="${ratio}" data-w="1080"${gif ? ' data-type="gif"' : ''}`)).join('');
     const prompt = '<p style="text-align:center">点击上方蓝字关注我们</p>';

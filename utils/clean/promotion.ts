@@ -661,6 +661,29 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   return Array.from(found, ([el, family]) => ({ el, family, signals: why.get(el) ?? [family] })).sort((a, b) => (a.el === b.el ? 0 : precedes(a.el, b.el) ? -1 : 1));
 }
 
+/** Share of the article's text a block must hold to be the one the article was written in. */
+const COMPOSED_SHARE = 0.9;
+
+/**
+ * The article's text was written in one block (an editor's section, 19's mdnice, 22's 135editor) and the
+ * picture stands after it, outside: the largest block that ends with the last line and does not hold the
+ * picture holds nearly all the text, in more than one paragraph. On the corpus every picture after such a
+ * block is the account's (19, 22, 26, 35); in a page of flat paragraphs (handmade/gif-clips), or with the
+ * picture inside the block, nothing is told.
+ */
+function outsideComposedBlock(root: Element, lastText: Node, img: Element): boolean {
+  let block: Element | null = null;
+  for (let el = lastText.parentElement; el !== null && el !== root && !el.contains(img); el = el.parentElement) block = el;
+  if (block === null) return false;
+  // More than one paragraph, under any number of one-child wrappers: not a lone line in a box.
+  const written = (el: Element) => Array.from(el.children).filter(hasText);
+  let kids = written(block);
+  while (kids.length === 1) kids = written(kids[0]!);
+  if (kids.length < 2) return false;
+  const size = (el: Element) => (el.textContent ?? '').replace(SPACES, '').length;
+  return size(block) >= COMPOSED_SHARE * size(root);
+}
+
 /** Decoration: by the image's own look anywhere, and by its place at the edges of the text. */
 function markDecoration(
   root: Element,
@@ -710,9 +733,13 @@ function markDecoration(
     // be a panorama or a chart, and stays.
     else if (afterText && (img.closest(ARTICLE_LINK) || (!leads && (closed || banner)))) decor.set(img, 'after the closing line');
     // A GIF after the last line may be the account's closing animation (19) or a clip that illustrates
-    // the line (handmade/gif-clips): nothing about the picture tells, so it stays, counted apart. A run of
-    // them is a story.
-    else if (afterText && f.gif && !leads && !runs().has(img)) doubt.set(img, 'a GIF after the last line, nothing else to tell');
+    // the line (handmade/gif-clips). Outside the block the article was written in, it was added after the
+    // article (19: after the mdnice section); otherwise nothing about it tells, so it stays, counted apart.
+    // A run of them is a story.
+    else if (afterText && f.gif && !leads && !runs().has(img)) {
+      if (lastText !== null && outsideComposedBlock(root, lastText, img)) decor.set(img, 'a GIF added after the block the article was written in');
+      else doubt.set(img, 'a GIF after the last line, nothing else to tell');
+    }
   }
   // A strip stacked on a decoration is part of it (06: two dividers under the summary). The units' texts
   // are known: image-only is "no text, some media", without reading each unit's text again.
