@@ -63,6 +63,8 @@ describe('asks: each signal with its example, and its counter-example alone deci
       ['想了解更多，请点击下方小程序', 'open'],
       ['一键关注，精彩不断', 'follow'],
       ['↓↓↓ 推荐关注 ↓↓↓', 'follow'],
+      ['喜欢就点个关注吧', 'follow'],
+      ['求关注，求转发~', 'follow'],
       ['赞助商：某某科技', 'sponsor'],
       ['— 广告 —', 'sponsor'],
     ];
@@ -70,7 +72,7 @@ describe('asks: each signal with its example, and its counter-example alone deci
       expect(asksOf(t), t).toContain(ask);
       expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
     }
-    const prose = ['这段话的重点在原文第三段。', '专家推荐关注三个指标：血压、血糖和血脂。', '用户点击链接后会跳转到支付页面。', '网友的称赞和在看台上的欢呼一样热烈。', '这条广告后来被投诉下架了。'];
+    const prose = ['这段话的重点在原文第三段。', '专家推荐关注三个指标：血压、血糖和血脂。', '用户点击链接后会跳转到支付页面。', '网友的称赞和在看台上的欢呼一样热烈。', '这条广告后来被投诉下架了。', '他在网上寻求关注，却没有得到回应。'];
     for (const t of prose) {
       expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
       expect(hiddenText(content(`${PROSE(3)}<p>${t}</p>${PROSE(3)}`)), t).toBe('');
@@ -498,6 +500,16 @@ describe('images', () => {
     expect(unsureCount(`<section><p>看看这只猫今天学会了什么，它终于自己打开了门。</p></section>${gif}`)).toBe(1);
     // Counter: the last line leads on to the GIF.
     expect(unsureCount(`${written(`${PROSE(4)}<p>最后看看它们玩耍的样子：</p>`)}${gif}`)).toBe(0);
+  });
+  it('a picture between the prose and a closing ad stays, counted apart (37: above 点击【阅读原文】，马上报名吧！); above a call to follow it is not counted', () => {
+    const photo = img('data-ratio="0.72" data-w="567"');
+    const unsure: PromoBlock[] = [];
+    const hidden = findPromotion(content(`${PROSE(4)}${photo}<p>点击【阅读原文】，马上报名吧！</p>`), unsure);
+    expect(hidden.map((b) => b.el.textContent)).toEqual(['点击【阅读原文】，马上报名吧！']);
+    expect(unsure.map((b) => b.el.querySelector('img') !== null || b.el.tagName === 'IMG')).toEqual([true]);
+    const none: PromoBlock[] = [];
+    expect(findPromotion(content(`${PROSE(4)}${photo}<p>喜欢就点个关注吧</p>`), none).map((b) => b.el.textContent)).toEqual(['喜欢就点个关注吧']);
+    expect(none).toEqual([]);
   });
   it('a run of same-size strips is a strip comic, kept whole: under a follow prompt, with no text at all, still or GIF', () => {
     const strips = (ratio: string, gif = false) => Array.from({ length: 6 }, () => img(`data-ratio="${ratio}" data-w="1080"${gif ? ' data-type="gif"' : ''}`)).join('');

@@ -563,7 +563,12 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         // (an author's bio, a sign-off) are the tail's. Credit lines stay (编辑：张三, a name; not
         // 作者简介：老王，十年…, a bio in sentences); a long afterword is prose.
         const end = endAbove(j);
-        if (end === null) break;
+        if (end === null) {
+          // Pictures between the prose and an ad (37: a picture above 点击【阅读原文】，马上报名吧！) may be its
+          // poster or the article's last figure: nothing about them tells, so they stay, counted apart.
+          if (adBelow) for (const k of pending) doubt.set(units[k]!, 'a picture between the prose and a closing ad, nothing else to tell');
+          break;
+        }
         for (let k = j; k >= end; k--) if (!emptyAt(k) && !found.has(units[k]!) && !(CREDIT_LINE.test(texts[k] ?? '') && !/[，。,]/.test(texts[k]!))) mark(units[k]!, fam!, k === end ? 'an END mark or divider before the closing asks' : 'between an END mark and the closing asks');
         for (const k of pending) mark(units[k]!, fam!, 'between an END mark and the closing asks');
         pending = [];
