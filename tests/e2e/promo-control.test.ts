@@ -206,3 +206,37 @@ describe('learning across articles (a fresh profile)', () => {
     }
   });
 });
+
+describe('blocks the detector is unsure of (page 37)', () => {
+  const UNSURE = /^(\d+ 处可能是推广：隐藏|\d+ blocks may be promotion: hide them)$/;
+  // The never-loaded picture above 点击【阅读原文】，马上报名吧！: the contest's poster or the spec's last figure.
+  const PICTURE = 'HSyGmJ8vyMqxKywka9g47RNuJibr9QthzV6aLwibCsvkQXMQwuJmWbwTOshbLZ3fKOiaILvu9pG7C2fTz1fufLJwA';
+  const picture = (page: Page) => page.locator(`#js_content img[data-src*="${PICTURE}"]`);
+
+  it('stay on the page and in the note, counted apart; one click hides them, leaves them out of the note, and the account remembers', async () => {
+    const page = await open(session, '37');
+    expect(await page.locator('#js_content [data-wac-unsure]').count()).toBe(1);
+    expect(await picture(page).isVisible()).toBe(true);
+    expect(await label(page, UNSURE)).toBe('1 处可能是推广：隐藏');
+    expect(await note(page)).toContain(PICTURE);
+    // The menu open on the offer, for a person to look at.
+    await toolbar(page).getByRole('button', { name: /更多|More/ }).first().click();
+    await picture(page).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('promo-unsure.png') });
+
+    await toolbarAction(page, UNSURE);
+    await expect.poll(() => picture(page).isVisible()).toBe(false);
+    await expect.poll(() => page.locator('wac=.wac-status').textContent()).toMatch(/已隐藏，并为本公众号记住/);
+    const md = await note(page);
+    expect(md).not.toContain(PICTURE);
+    expect(md).toContain('比赛平台会使用N个测试用例判题');
+    await page.close();
+
+    // The account's next visit: hidden before any click, and nothing left to offer.
+    const again = await open(session, '37');
+    await expect.poll(() => picture(again).isVisible()).toBe(false);
+    expect(await again.locator('#js_content [data-wac-unsure]').count()).toBe(0);
+    expect(await note(again)).not.toContain(PICTURE);
+    await again.close();
+  });
+});
