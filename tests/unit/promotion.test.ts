@@ -114,10 +114,23 @@ describe('asks: each signal with its example, and its counter-example alone deci
 
 describe('position: before the first paragraph of prose and after the last', () => {
   it('a follow prompt and the slogan of its banner at the top are hidden; the greeting after them stays', () => {
-    const root = content(`<section>点击上方蓝字关注测试号</section><section>分享最实用的利器 | 探索简单方案</section><section>大家好，我是本文的作者！</section>${PROSE(5)}`);
+    const root = content(`<section>点击上方蓝字关注测试号</section><section style="text-align:center;color:#888">分享最实用的利器 | 探索简单方案</section><section>大家好，我是本文的作者！</section>${PROSE(5)}`);
     expect(isHidden(root, '点击上方蓝字关注测试号')).toBe(true);
     expect(isHidden(root, '分享最实用的利器')).toBe(true);
     expect(isHidden(root, '大家好，我是本文的作者！')).toBe(false);
+  });
+  it('counter: short lines under the follow prompt that are the article\'s stay: in the body\'s look (导读), a poem, a header over a numbered list', () => {
+    const prompt = '<p>点击上方蓝字关注我们</p>';
+    const centred = (t: string) => `<p style="text-align:center;color:#888">${t}</p>`;
+    const cases = [
+      `${prompt}<p>导读</p><p>本文约3000字，阅读需要8分钟</p>${PROSE(5)}`,
+      `${prompt}<p>春天来了</p>${PROSE(5)}`,
+      `${prompt}${['床前明月光', '疑是地上霜', '举头望明月', '低头思故乡'].map(centred).join('')}${PROSE(5)}`,
+      `${prompt}${['本期内容', '一、行业动态', '二、产品更新'].map(centred).join('')}${PROSE(5)}`,
+    ];
+    for (const html of cases) expect(hiddenText(content(html)), html).toBe('点击上方蓝字关注我们');
+    // The same lines, two in a look of their own over the prose: the banner's slogan.
+    expect(hiddenText(content(`${prompt}${centred('每天一篇好文章')}${centred('陪你读懂这个世界')}${PROSE(5)}`))).toBe('点击上方蓝字关注我们\n每天一篇好文章\n陪你读懂这个世界');
   });
 
   it('a byline after a subscription ad at the top stays (seed: 文 | 郭永良)', () => {

@@ -135,6 +135,8 @@ function isBannerImage(el: Element): boolean {
 
 /** Fewer pictures than this in a row are not yet a story: a banner and a divider stacked (06) are two. */
 const RUN_MIN = 3;
+/** Lines a banner's slogan takes at most (16: one). */
+const SLOGAN_LINES = 2;
 
 /**
  * Pictures in a run: RUN_MIN or more in a row (image-only blocks, nothing but empty ones between) of one
@@ -378,6 +380,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   }
   if (lastHead >= 0) {
     const rightUnder = first(lastHead + 1, 1, n, (j) => (emptyAt(j) ? null : j));
+    const slogans: Element[] = [];
     for (let j = lastHead + 1; j < firstProse; j++) {
       const u = units[j]!;
       if (emptyAt(j)) continue;
@@ -393,9 +396,16 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         mark(u, headPrompt(lastHead)!, 'a strip right under the asks before the first paragraph');
         continue;
       }
-      if (!isSloganLine(u, texts[j] ?? '')) break;
-      mark(u, headPrompt(lastHead)!, 'a slogan line after the asks before the first paragraph');
+      if (!isSloganLine(u, texts[j] ?? '') || !setApart(u)) {
+        // Short lines over a numbered item or a title head them: the article's (本期内容, then 一、…).
+        if (NUMBERED.test(texts[j] ?? '') || isHeading(u)) slogans.length = 0;
+        break;
+      }
+      slogans.push(u);
     }
+    // A banner's slogan is a line or two, in a look of its own, over the article's prose or pictures. More
+    // short lines are the article's own (a poem); one in the body's look is its own too (导读, a first line).
+    if (slogans.length <= SLOGAN_LINES) for (const u of slogans) mark(u, headPrompt(lastHead)!, 'a slogan line after the asks before the first paragraph');
   }
 
   // Head: the account's slogan over a pointer at the very top (32: 关注军旅 关注人生 | ▼), nothing but
