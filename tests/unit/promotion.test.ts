@@ -65,6 +65,13 @@ describe('asks: each signal with its example, and its counter-example alone deci
       ['↓↓↓ 推荐关注 ↓↓↓', 'follow'],
       ['喜欢就点个关注吧', 'follow'],
       ['求关注，求转发~', 'follow'],
+      // An account that writes in English asks the same things (no corpus page does).
+      ['Scan the QR code below to follow us', 'scan'],
+      ['Follow us for more stories', 'follow'],
+      ['If you like this article, please share it with your friends', 'share'],
+      ['Give us a "Wow" if you enjoyed it!', 'like'],
+      ['Leave a comment and let us know what you think.', 'comment'],
+      ['Click "Read more" to see the full programme.', 'open'],
       ['赞助商：某某科技', 'sponsor'],
       ['— 广告 —', 'sponsor'],
     ];
@@ -72,7 +79,7 @@ describe('asks: each signal with its example, and its counter-example alone deci
       expect(asksOf(t), t).toContain(ask);
       expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
     }
-    const prose = ['这段话的重点在原文第三段。', '专家推荐关注三个指标：血压、血糖和血脂。', '用户点击链接后会跳转到支付页面。', '网友的称赞和在看台上的欢呼一样热烈。', '这条广告后来被投诉下架了。', '他在网上寻求关注，却没有得到回应。'];
+    const prose = ['这段话的重点在原文第三段。', '专家推荐关注三个指标：血压、血糖和血脂。', '用户点击链接后会跳转到支付页面。', '网友的称赞和在看台上的欢呼一样热烈。', '这条广告后来被投诉下架了。', '他在网上寻求关注，却没有得到回应。', 'Doctors follow up with patients every week.', 'We scanned the archive for old photos.', 'She shared the prize with her team.'];
     for (const t of prose) {
       expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
       expect(hiddenText(content(`${PROSE(3)}<p>${t}</p>${PROSE(3)}`)), t).toBe('');
@@ -561,6 +568,18 @@ describe("an editor widget's reading instructions", () => {
   it('prose about sliding stays', () => {
     expect(UI_HINT.test('向上滑动可以查看更多内容，这是新版本的交互。')).toBe(false);
     expect(CREDIT_LINE.test('文章写得很好')).toBe(false);
+  });
+  it('credit lines in English are credits (Editor: …, Photo by …); a sentence that starts with the same word is not', () => {
+    for (const t of ['Editor: Zhang San', 'Source: Xinhua', 'Written by Anna Li', 'Photo by Li Si', 'Photos | Wang Wu']) expect(CREDIT_LINE.test(t), t).toBe(true);
+    for (const t of ['Text messages are still the main way people talk.', 'Photographs of the city hang in the hall.', 'Sources say the talks will resume.']) expect(CREDIT_LINE.test(t), t).toBe(false);
+    // A credit for pictures closes nothing: the photos after it are the ones it credits.
+    const photos = [1, 2, 3].map((k) => `<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/photo${k}/640" data-ratio="0.66" data-w="1080"></p>`).join('');
+    expect(findPromotion(content(`${PROSE(4)}<p>Photo by Li Si</p>${photos}`))).toEqual([]);
+    // The editor's credit under an English article stays, and is no doubt; the ask below it goes.
+    const unsure: PromoBlock[] = [];
+    const hidden = findPromotion(content(`${PROSE(5)}<p style="text-align:center;color:#888">Editor: Zhang San</p><p style="text-align:center;color:#888">Follow us for more stories</p>`), unsure);
+    expect(hidden.map((b) => b.el.textContent)).toEqual(['Follow us for more stories']);
+    expect(unsure).toEqual([]);
   });
 });
 

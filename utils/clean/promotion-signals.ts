@@ -40,14 +40,14 @@ export const ASK_RULES: readonly AskRule[] = [
     family: 'follow',
     // A touch verb, a place and the account's name (in quotes or as 蓝字 / 卡片), then 关注: any account's
     // wording of the same ask (戳上方蓝字关注, 点击上方“程序员小灰”关注我); 点击率受到广泛关注 is no ask.
-    re: /(点击|点|戳|轻触)\s*(上方|下方|顶部|底部|上面|下面|这里)?\s*([“"「『【][^”"」』】]{1,20}[”"」』】]|蓝字|卡片|名片|头像)?\s*(并|一键|即可|可)?\s*关注|关注我(?=[，,。！!~～]|$)|关注我们|欢迎关注|一键关注|^[\s↓↑▼▲👇👆·\-—]*推荐关注[\s↓↑▼▲👇👆·\-—:：]*$|请关注|记得关注|(点|加)个关注|(?<![寻追谋])求关注|关注.{0,12}(公众号|本号|视频号|抖音号)|设为星标|星标(公众号|我们|本号)|点击上方(蓝字)?$/,
+    re: /(点击|点|戳|轻触)\s*(上方|下方|顶部|底部|上面|下面|这里)?\s*([“"「『【][^”"」』】]{1,20}[”"」』】]|蓝字|卡片|名片|头像)?\s*(并|一键|即可|可)?\s*关注|关注我(?=[，,。！!~～]|$)|关注我们|欢迎关注|一键关注|^[\s↓↑▼▲👇👆·\-—]*推荐关注[\s↓↑▼▲👇👆·\-—:：]*$|请关注|记得关注|(点|加)个关注|(?<![寻追谋])求关注|关注.{0,12}(公众号|本号|视频号|抖音号)|设为星标|星标(公众号|我们|本号)|点击上方(蓝字)?$|\b[Ff]ollow\s+(us|me)\b|\b[Ss]ubscribe\s+to\s+(us|our)\b/,
     example: '16: 点击上方蓝字关注维客笔记 · 插件&软件获取方式：请关注维客笔记微信公众号',
     counter: '这家公司的公众号粉丝去年增长了三成，视频号也在追赶。',
   },
   {
     ask: 'scan',
     family: 'follow',
-    re: /扫码(?!支付|付款|点餐|乘车|登录|开门)|扫描.{0,10}二维码|长按.{0,8}(识别|扫描|二维码|图片|关注)|识别.{0,6}二维码|二维码.{0,6}(关注|领取|加入|添加|获取)|关注.{0,4}二维码/,
+    re: /扫码(?!支付|付款|点餐|乘车|登录|开门)|扫描.{0,10}二维码|长按.{0,8}(识别|扫描|二维码|图片|关注)|识别.{0,6}二维码|二维码.{0,6}(关注|领取|加入|添加|获取)|关注.{0,4}二维码|\b[Ss]can\s+(the\s+|this\s+|our\s+)?(QR|code)|\b[Ll]ong[-\s]press\s+(the|to)\b/,
     example: '21: 扫描上方图片二维码领取ofo小黄车骑行礼包！ · 05: 长按图片加欧阳微信',
     counter: '扫码支付在小商户中已经很普及，二维码几乎随处可见。',
   },
@@ -111,7 +111,7 @@ export const ASK_RULES: readonly AskRule[] = [
     family: 'like-tail',
     // By its grammar, not a list of phrasings: someone asking (帮, 请, 欢迎, 记得, 麻烦, 求) for a share or
     // forward, or a share sent somewhere (给/到 friends, 朋友圈); 请转告 / 请转向 are no share.
-    re: /(帮忙?|请|欢迎|记得|麻烦|求)(大家|你|您|各位)?(转发|分享|转载|转)(?![告向身入换变达])|(转发|分享|转)(给|到|至)(朋友|好友|身边|更多|你的|朋友圈)|转发支持|转发.{0,4}朋友圈|一键三连/,
+    re: /(帮忙?|请|欢迎|记得|麻烦|求)(大家|你|您|各位)?(转发|分享|转载|转)(?![告向身入换变达])|(转发|分享|转)(给|到|至)(朋友|好友|身边|更多|你的|朋友圈)|转发支持|转发.{0,4}朋友圈|一键三连|\b[Pp]lease\s+share\b|\b[Ss]hare\s+(this|it)\s+with\s+(your\s+)?friends/,
     example: '20: 帮转哈。 · 23: 欢迎分享到朋友圈~',
     counter: '这条消息被转发了十万次，请转告家里的老人注意。',
   },
@@ -120,7 +120,7 @@ export const ASK_RULES: readonly AskRule[] = [
     family: 'like-tail',
     // 赞 and 在看 are WeChat's own buttons: asked for with a verb in any phrasing (点个赞, 点亮“在看”, 你点的
     // 每个在看, 给个在看), or in the button's own words (好文章，我在看); 我在看书 is someone reading.
-    re: /(点|给|按|戳|求)[^，。！？,.!?\s]{0,6}?[“"「]?(赞|在看)|我在看(?![\u4e00-\u9fa5])|(?<![称夸盛礼])赞\s*[和与、或/]\s*在看|在看\s*[和与、或/]\s*赞|点赞.{0,4}(在看|分享|转发)|(在看|分享|转发).{0,4}点赞|感谢关注\s*\/\s*点赞/,
+    re: /(点|给|按|戳|求)[^，。！？,.!?\s]{0,6}?[“"「]?(赞|在看)|我在看(?![\u4e00-\u9fa5])|(?<![称夸盛礼])赞\s*[和与、或/]\s*在看|在看\s*[和与、或/]\s*赞|点赞.{0,4}(在看|分享|转发)|(在看|分享|转发).{0,4}点赞|感谢关注\s*\/\s*点赞|\b([Gg]ive|[Hh]it)\s+(us\s+|it\s+)?an?\s+["“']?(like|wow|Like|Wow)\b/,
     example: '04: 如果觉得还不错，记得点个赞 · 16: 感谢关注/点赞/分享',
     counter: '这条视频获得了十万个赞。',
   },
@@ -144,7 +144,7 @@ export const ASK_RULES: readonly AskRule[] = [
     // Asked for, not talked about: someone inviting comments (欢迎/请/记得 … 留言), the comment box as the
     // place to do something (评论区见, 评论区留言), 留言告诉…. 评论区 as a place things happen is no ask, nor a
     // request for corrections (欢迎在评论区指出, 28: 烦请在回复或留言中指出: the author's own word).
-    re: /(欢迎|请|快来|一起)[^，。！？!?]{0,8}(留言|评论)(?![^，。！？!?]{0,8}(指出|指正|批评))|记得(来|在|去)?(评论区|留言区)?(留言|评论)|(评论区|留言区)(见|留言|聊聊|告诉|分享|讨论|交流|打卡|回复)|留言告诉|留下你的(看法|想法|观点|评论|故事)/,
+    re: /(欢迎|请|快来|一起)[^，。！？!?]{0,8}(留言|评论)(?![^，。！？!?]{0,8}(指出|指正|批评))|记得(来|在|去)?(评论区|留言区)?(留言|评论)|(评论区|留言区)(见|留言|聊聊|告诉|分享|讨论|交流|打卡|回复)|留言告诉|留下你的(看法|想法|观点|评论|故事)|\b[Ll]eave\s+(us\s+)?(a\s+)?(comment|message)|\b[Ll]et\s+us\s+know\s+in\s+the\s+comments/,
     example: '留言告诉我们你的看法 · 评论区见 · 03: PS.同学们有什么想问硕哥的可以评论区留言哦~',
     counter: '这条新闻的评论区吵了三天，大部分人支持涨价。',
   },
@@ -161,7 +161,7 @@ export const ASK_RULES: readonly AskRule[] = [
     family: 'recommend',
     // 阅读原文 is WeChat's own button: pointed at in any brackets or quotes (点击【阅读原文】, 戳“阅读原文”,
     // 点击左下角阅读原文); 阅读原文献 is reading a source.
-    re: /(点击?|戳|轻触)[^，。！？,.!?]{0,6}?[“"「【\[]?阅读原文(?![献章著件稿])|(点击|戳|轻触)[“"「【\[]?原文(?![献章著件稿])|点击(下方|上方|文末|左下角)的?(小程序|链接)|点击(标题|图片|下图|上图|卡片)?.{0,3}(即可|可)?(阅读|跳转)/,
+    re: /(点击?|戳|轻触)[^，。！？,.!?]{0,6}?[“"「【\[]?阅读原文(?![献章著件稿])|(点击|戳|轻触)[“"「【\[]?原文(?![献章著件稿])|点击(下方|上方|文末|左下角)的?(小程序|链接)|点击(标题|图片|下图|上图|卡片)?.{0,3}(即可|可)?(阅读|跳转)|\b([Cc]lick|[Tt]ap)\s+(on\s+)?["“'\[]?[Rr]ead\s+[Mm]ore\b/,
     example: '35: 点“阅读原文”，更多精彩漫画 · 37: 点击【阅读原文】，马上报名吧！ · 26: 点击标题可跳转 · 32: （点击图片即可阅读）',
     counter: '写综述之前，他坚持逐篇阅读原文献，读过的人不多。',
   },
@@ -187,11 +187,11 @@ export const END_MARK = /^[\s\-—–_=~·*•.。（(【\[]*(END|End|end|THE EN
 
 /** Source, byline and credit lines (22: （来源：新华社）, seed: 文 | 郭永良): they stay, and close the article's text. */
 export const CREDIT_LINE =
-  /^[\s（(【\[]*((来源|图片来源|文字来源|资料来源|信息来源|素材来源|本文来源|编辑|责编|责任编辑|审核|审校|校对|排版|美编|撰文|文字|图片|摄影|出品|监制|策划|统筹|转载|作者)\s*[|｜:：丨/]?|(文|图|编|审)\s*[|｜:：丨/])/;
+  /^[\s（(【\[]*((来源|图片来源|文字来源|资料来源|信息来源|素材来源|本文来源|编辑|责编|责任编辑|审核|审校|校对|排版|美编|撰文|文字|图片|摄影|出品|监制|策划|统筹|转载|作者)\s*[|｜:：丨/]?|(文|图|编|审)\s*[|｜:：丨/]|(Source|Editor|Author|Text|Photos?|Images?|Proofreader|Translator)\s*[|｜:：丨/]|(Edited|Written|Translated|Photos?|Illustrations?)\s+by\s)/;
 
 /** A credit for pictures by their maker (图 | 张三, 摄影：李四): the pictures after it are the ones it credits,
  *  not the tail. 图片来源 names where pictures came from, under them, and closes like any source line. */
-export const PICTURE_CREDIT = /^[\s（(【\[]*(图片|摄影|插画|漫画|绘图|绘画|图文|图|绘|画)\s*[|｜:：丨/]/;
+export const PICTURE_CREDIT = /^[\s（(【\[]*((图片|摄影|插画|漫画|绘图|绘画|图文|图|绘|画)\s*[|｜:：丨/]|(Photos?|Images?|Illustrations?)(\s*[|｜:：丨/]|\s+by\s))/;
 
 /** Reading instructions of an editor's widget, not content (23: 向上滑动阅览 in a scroll box). */
 export const UI_HINT = /^[\s↑↓←→▲▼👆👇]*(向上|向下|向左|向右|左右|上下)?(滑动|滑)(查看|阅览|阅读|浏览)(更多|全文)?[\s↑↓←→▲▼👆👇~～>》]*$|^[\s👆👇]*点击(图片|下图|上图)?(放大|查看大图)[\s~～]*$/;
