@@ -199,6 +199,15 @@ describe('the tail, by signals that name no header', () => {
     const refs = content(`${PROSE(6)}<p>参考资料：</p><section><p><a href="https://example.org/a">一篇外部论文的标题</a></p><p><a href="https://example.org/b">另一篇外部论文</a></p></section>`);
     expect(hiddenText(refs)).toBe('');
   });
+  it('a read-more header over links to other articles is hidden in the first half of the article too; its prose stays', () => {
+    const root = content(`${PROSE(3)}<p>相关阅读</p>${links(3)}${PROSE(6)}`);
+    expect(hiddenText(root)).toBe(['相关阅读', '第1篇：另一篇文章的标题', '第2篇：另一篇文章的标题', '第3篇：另一篇文章的标题'].join('\n'));
+  });
+  it('counter: in the first half, links under a sentence that leads to them, or under no header, stay; so does a digest whose text is its links', () => {
+    expect(hiddenText(content(`${PROSE(3)}<p>本文参考了以下几篇报道：</p>${links(3)}${PROSE(6)}`))).toBe('');
+    expect(hiddenText(content(`${PROSE(3)}${links(3)}${PROSE(6)}`))).toBe('');
+    expect(hiddenText(content(`<p>相关阅读</p>${links(8)}<p>本周就到这里。</p>`))).toBe('');
+  });
   it('an author bio with a WeChat ID and an invitation after the last paragraph is hidden (29)', () => {
     const bio = '作者简介：一个有故事的程序员，现为一名自由职业者，和你一起用技术的角度去看这个世界。我的微信号puresmile2，欢迎大家找我聊天。';
     expect(isHidden(content(`${PROSE(6)}<section>${bio}</section>`), '我的微信号puresmile2')).toBe(true);

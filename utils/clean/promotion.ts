@@ -476,6 +476,17 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     }
     return false;
   };
+  // A read-more header over links to other articles is one anywhere, in the first half of a long article
+  // as at its end (相关阅读 after the third paragraph): with two links at least under it, and not in a
+  // digest whose text is its links. A sentence that leads to links (本文参考了以下几篇报道：) is no header.
+  for (let i = lastHead + 1; i < tailStart; i++) {
+    if (!isHeader(i) || linksAreArticle()) continue;
+    const items: number[] = [];
+    for (let j = step(i, 1); j !== null && articleItemAt(j); j = step(j, 1)) items.push(j);
+    if (items.length < 2) continue;
+    mark(units[i]!, 'recommend', 'a read-more header over links to other articles, before the tail');
+    for (const j of items) mark(units[j]!, 'recommend', 'a link under a read-more header');
+  }
   for (let i = tailStart; i < n; i++) {
     const header = isHeader(i);
     const list = !header && !prompts[i] && listAt(i);
