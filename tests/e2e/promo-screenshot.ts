@@ -1,8 +1,9 @@
 /**
  * `npx tsx tests/e2e/promo-screenshot.ts [dir]` (after `npx wxt build`): corpus pages cleaned by the built
  * extension in real Chromium, at the places where promotion was or the article must stay whole: 35's
- * comic (its panels shown), the tails of 26, 32 and 27 (their promotion hidden, 27's funnel whole), and
- * the top of 33 (the account's slogan hidden); and the hand-made pages of kinds that must stay whole
+ * comic (its panels shown), the tails of 26, 32 and 27 (their promotion hidden, 27's funnel whole), the
+ * top of 33 (the account's slogan hidden), the ends of 19 (its closing GIF hidden) and 37 (the picture
+ * above the closing ad shown, counted unsure); and the hand-made pages of kinds that must stay whole
  * (`handmade/<name>`: a strip comic, a comic credited above its panels, a credited photo story). Offline:
  * every picture is a stand-in of its own proportions (stand-in-pictures.ts), numbered where it is content.
  */
@@ -22,6 +23,8 @@ const shots: [page: string, at: 'first-picture' | 'end', file: string][] = [
   ['32', 'end', '32-tail.png'],
   ['27', 'end', '27-tail.png'],
   ['33', 'first-picture', '33-top.png'],
+  ['19', 'end', '19-tail.png'],
+  ['37', 'end', '37-tail.png'],
   ['handmade/strip-comic', 'first-picture', 'handmade-strip-comic.png'],
   ['handmade/credit-comic', 'first-picture', 'handmade-credit-comic.png'],
   ['handmade/credited-photos', 'end', 'handmade-credited-photos.png'],
