@@ -81,6 +81,8 @@ export const PROMO_UNSURE_ATTR = 'data-wac-unsure';
 export const PASS_ATTR = 'data-wac-pass';
 /** On <html> while the reader shows the hidden promotion in place, outlined. */
 export const PROMO_REVEAL_ATTR = 'data-wac-promo-shown';
+/** On <html> while the reader points at the toolbar's count of blocks that may be promotion: they are outlined. */
+export const PROMO_UNSURE_SHOWN_ATTR = 'data-wac-unsure-shown';
 /** On the block under the pointer while the reader picks a block to hide. */
 export const PROMO_PICK_ATTR = 'data-wac-pick';
 
@@ -88,6 +90,7 @@ export const PROMO_PICK_ATTR = 'data-wac-pick';
 const PROMO_CSS = [
   `html:not([${PROMO_REVEAL_ATTR}]) [${PROMO_ATTR}]{display:none!important}`,
   `html[${PROMO_REVEAL_ATTR}] [${PROMO_ATTR}]{outline:2px dashed #fa5151!important;outline-offset:2px!important;background:rgba(250,81,81,.06)!important}`,
+  `html[${PROMO_UNSURE_SHOWN_ATTR}] [${PROMO_UNSURE_ATTR}]{outline:2px dashed #fa9d3b!important;outline-offset:2px!important;background:rgba(250,157,59,.08)!important}`,
   `[${PROMO_PICK_ATTR}]{outline:2px solid #07c160!important;outline-offset:2px!important;background:rgba(7,193,96,.08)!important;cursor:crosshair!important}`,
 ].join('\n');
 

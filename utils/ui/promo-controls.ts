@@ -9,7 +9,7 @@ import type { PageCleaning } from '../clean/page-cleaning';
 import type { PageMemory, DecisionResult } from '../clean/page-memory';
 import type { Toolbar } from './toolbar';
 import { edgeUnits, OWN_UI_TAG } from '../clean/memory';
-import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR, PROMO_SIGNALS_ATTR } from '../clean/chrome-rules';
+import { PROMO_ATTR, PROMO_PICK_ATTR, PROMO_REVEAL_ATTR, PROMO_SIGNALS_ATTR, PROMO_UNSURE_SHOWN_ATTR } from '../clean/chrome-rules';
 import { t } from './i18n';
 import { trusted } from './trusted';
 import { closedHost } from './closed-host';
@@ -46,8 +46,16 @@ export function startPromoControls(doc: Document, cleaning: PageCleaning, memory
   const badge = toolbar.addBadge('promo-count', () => setShown(!shown));
   // keepsFocus: while picking, the keys are the picker's, not the menu's (focus goes back to "More" when it ends).
   const pick = toolbar.addItem({ id: 'promo-pick', label: t('promoPick'), keepsFocus: true, onSelect: () => (picking ? stopPicking() : startPicking()) });
-  // Blocks the detector was unsure of stay on the page; one click hides them and remembers it.
-  const unsure = toolbar.addItem({ id: 'promo-unsure', label: '', onSelect: () => void hideUnsure() });
+  // Blocks the detector was unsure of stay on the page; one click hides them and remembers it. While the
+  // reader points at the item, the blocks it would hide are outlined, the first brought into view.
+  const unsure = toolbar.addItem({ id: 'promo-unsure', label: '', onSelect: () => void hideUnsure(), onPoint: outlineUnsure });
+  function outlineUnsure(on: boolean): void {
+    if (!on) return html.removeAttribute(PROMO_UNSURE_SHOWN_ATTR);
+    html.setAttribute(PROMO_UNSURE_SHOWN_ATTR, '');
+    const first = cleaner.unsure[0]?.el;
+    const box = first?.getBoundingClientRect();
+    if (first && box && (box.bottom < 0 || box.top > (doc.defaultView?.innerHeight ?? 0))) first.scrollIntoView({ block: 'center' });
+  }
   async function hideUnsure(): Promise<void> {
     let last: DecisionResult | null = null;
     for (const { el } of cleaner.unsure.slice()) last = await memory.decide(el, 'hide');

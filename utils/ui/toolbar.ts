@@ -37,6 +37,8 @@ export interface ToolbarItem {
    * to "More"; the feature calls Toolbar.returnFocus() when it is done.
    */
   keepsFocus?: boolean;
+  /** The reader points at the item or focuses it (true), and stops (false): to show what it acts on. */
+  onPoint?: (pointing: boolean) => void;
 }
 
 export interface ToolbarItemHandle {
@@ -179,6 +181,12 @@ export function buildToolbar(
     addItem(item) {
       const b = menu.add(item.label, item.onSelect, item.keepsFocus);
       b.dataset.item = item.id;
+      const point = item.onPoint;
+      if (point) {
+        for (const [type, on] of [['pointerenter', true], ['focus', true], ['pointerleave', false], ['blur', false], ['click', false]] as const) {
+          b.addEventListener(type, trusted(() => point(on)));
+        }
+      }
       const changed = () => {
         syncMore();
         if (menu.isOpen()) place();
