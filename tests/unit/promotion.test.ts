@@ -102,6 +102,29 @@ describe('asks: each signal with its example, and its counter-example alone deci
     const asks = ['扫码关注，了解更多。', '帮转哈。', '长按识别二维码关注。每天都有干货。', '你怎么看？欢迎留言告诉我们。', '长按二维码关注，每天都有干货。', '觉得有用的话，点个在看吧。', '扫码关注我们。'];
     for (const t of asks) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
   });
+  it('a news or notice sentence that ends the article with an ask word stays: someone else is its subject, a thing is pointed at, the verb is a noun, or it reports what was got; an offer or thanks to the reader is still an ask', () => {
+    const prose = [
+      '这条视频获得大量点赞和转发。',
+      '本次活动共有3000人报名参加。',
+      '活动结束后，参与者可领取纪念品一份。',
+      '老师们纷纷点赞。',
+      '该药品需凭处方购买。',
+      '门票可在现场购买，也可在网上预订。',
+      '报名截止日期为5月20日。',
+      '市民可扫码预约。',
+      '关注我们的读者都知道，这个系列每周更新。',
+    ];
+    for (const t of prose) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
+    const asks = [
+      '转发本文到朋友圈，即可获得一份资料。',
+      '本期福利：留言点赞前三名可获得赠书一本。',
+      '读者可在后台回复“资料”领取。',
+      '点赞转发是对我们最大的支持。',
+      '欢迎关注我们的公众号。',
+      '本次活动扫码即可报名。',
+    ];
+    for (const t of asks) expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
+  });
   it('a short ask in the middle of the article stays: position decides, not the word', () => {
     const root = content(`${PROSE(4)}<p>欢迎关注</p>${PROSE(4)}`);
     expect(hiddenText(root)).toBe('');

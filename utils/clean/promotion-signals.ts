@@ -41,7 +41,7 @@ export const ASK_RULES: readonly AskRule[] = [
     // A touch verb, a place and the account's name (in quotes or as 蓝字 / 卡片), then 关注: any account's
     // wording of the same ask (戳上方蓝字关注, 点击上方“程序员小灰”关注我); 点击率受到广泛关注 is no ask, and
     // 请关注孩子们的心理健康 asks for care: 请/记得关注 is a follow only before the account or a particle.
-    re: /(点击|点|戳|轻触)\s*(上方|下方|顶部|底部|上面|下面|这里)?\s*([“"「『【][^”"」』】]{1,20}[”"」』】]|蓝字|卡片|名片|头像)?\s*(并|一键|即可|可)?\s*关注|关注我(?=[，,。！!~～]|$)|关注我们|欢迎关注|一键关注|^[\s↓↑▼▲👇👆·\-—]*推荐关注[\s↓↑▼▲👇👆·\-—:：]*$|(请|记得)关注(?=[我本“"「『【]|哦|呀|吧|一下|[，,。！!~～]|$)|(点|加)个关注|(?<![寻追谋])求关注|关注.{0,12}(公众号|本号|视频号|抖音号)|设为星标|星标(公众号|我们|本号)|点击上方(蓝字)?$|\b[Ff]ollow\s+(us|me)\b|\b[Ss]ubscribe\s+to\s+(us|our)\b/,
+    re: /(点击|点|戳|轻触)\s*(上方|下方|顶部|底部|上面|下面|这里)?\s*([“"「『【][^”"」』】]{1,20}[”"」』】]|蓝字|卡片|名片|头像)?\s*(并|一键|即可|可)?\s*关注|关注我(?=[，,。！!~～]|$)|关注我们(?!的(?!公众号|视频号|账号|微博|抖音|号))|欢迎关注|一键关注|^[\s↓↑▼▲👇👆·\-—]*推荐关注[\s↓↑▼▲👇👆·\-—:：]*$|(请|记得)关注(?=[我本“"「『【]|哦|呀|吧|一下|[，,。！!~～]|$)|(点|加)个关注|(?<![寻追谋])求关注|关注.{0,12}(公众号|本号|视频号|抖音号)|设为星标|星标(公众号|我们|本号)|点击上方(蓝字)?$|\b[Ff]ollow\s+(us|me)\b|\b[Ss]ubscribe\s+to\s+(us|our)\b/,
     example: '16: 点击上方蓝字关注维客笔记 · 插件&软件获取方式：请关注维客笔记微信公众号',
     counter: '这家公司的公众号粉丝去年增长了三成，视频号也在追赶。',
   },
@@ -246,11 +246,25 @@ export const signalName = (signal: string) => signal.replace(/\s*\([^)]*\)/g, ''
 const ANY_ASK = new RegExp(ASK_RULES.map((r) => `(?:${r.re.source})`).join('|'));
 const NO_ASKS: readonly Ask[] = [];
 
-/** Who an ask speaks to: the reader (你, 大家, 请, 记得…) or a spoken ending (吧, 哦, ~, ！). */
-const ADDRESS = /你|您|大家|各位|朋友们|同学们|小伙伴|请|欢迎|记得|别忘|快来|一起|[吧哦呀啦哈呗嘛噢~～！!]/;
-/** What prose says of a thing: it is, it usually does, it rose past (是, 往往, 超过, 了 but not 了解), or
- *  someone else does it (他…点赞: a sentence whose subject is a third person). */
-const STATES = /是|往往|已经|说明|超过|越来越|常见|很多|大多|通常|一般|建议|据|了(?!解)|^(他|她|它|他们|她们|网友|用户|有人|不少人)/;
+/** Who an ask speaks to: the reader (你, 大家, 请, 记得…), an offer made to them (转发…即可获得), the
+ *  account thanking them (是对我们最大的支持), or a spoken ending (吧, 哦, ~, ！). */
+const ADDRESS = /你|您|大家|各位|朋友们|同学们|小伙伴|请|欢迎|记得|别忘|快来|一起|即可|就能|就可以|对(我|我们|小编|本号|作者)(最大|莫大)?的?(支持|鼓励|肯定)|[吧哦呀啦哈呗嘛噢~～！!]/;
+/**
+ * What prose says of a thing, by the sentence's grammar rather than its ask words:
+ * - it is, it usually does, it rose past, it got or drew (是, 往往, 超过, 获得, 共有, 被…; 了 but not 了解);
+ * - its subject is someone or something else: a third person (他, 网友), people named by their part (参与者,
+ *   老师们, 市民, 家长) doing or able to do it (纷纷, 可, 需), or a thing pointed at (该药品, 本次活动, 这条视频);
+ * - the ask's verb is a noun: a deadline, a count, a fee (报名截止, 报名人数).
+ */
+const STATES = new RegExp([
+  String.raw`是|往往|已经|说明|超过|越来越|常见|很多|大多|通常|一般|建议|据|了(?!解)`,
+  String.raw`(?<![可能])获得|收到|得到|引发|引起|共有|共计|累计|纷纷|被`,
+  String.raw`^(他|她|它|他们|她们|网友|用户|有人|不少人)`,
+  String.raw`(^|[，,])[\u4e00-\u9fa5]{0,6}(?<!读)(者|们|民|长|员|方)(可以?|需要?|须|也|都|将|会)`,
+  String.raw`^(该|本次|此次|这[条篇项次场位家款个]|那[条篇项次场位家款个])`,
+  String.raw`^(?!读者|粉丝|用户)[\u4e00-\u9fa5]{1,6}(可以?|需要?|须)(在|凭|于|通过|到)`,
+  String.raw`(报名|购买|领取|投稿)(截止|人数|费用?|日期|时间|名额)`,
+].join('|'));
 /**
  * Prose about an ask, not the ask: finished sentences (。, none exclaimed or asked) that speak to no one and state something.
  * 扫码关注仍是公众号最常见的涨粉手段。 / 分享到朋友圈的内容，往往比私聊传播得更远。 talk about asks; 扫码关注，了解
