@@ -421,6 +421,38 @@ describe('images', () => {
     expect(isHidden(root, '福 利')).toBe(true);
     expect(isHidden(root, '生 活')).toBe(false);
   });
+  it('an unlabelled ad in the middle, an ask to scan and buy beside its QR code, is hidden with its label; a product photo under a sentence about buying, and a notice\'s sign-up QR code, stay', () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr1/640" data-ratio="1" data-w="430"></p>';
+    const ad = '《前端实战课》限时特惠，原价299，现价99，扫码立即购买！';
+    const root = content(`${PROSE(4)}<p>【推荐】</p><p>${ad}</p>${qr}${PROSE(4)}`);
+    expect(isHidden(root, ad)).toBe(true);
+    expect(isHidden(root, '推荐')).toBe(true);
+    expect(findPromotion(root).some((b) => b.el.querySelector('img'))).toBe(true);
+    expect(isHidden(root, '第1段')).toBe(false);
+    const photo = img('data-ratio="0.66" data-w="1080"');
+    expect(hiddenText(content(`${PROSE(4)}<p>这款相机在官网的购买价格为2999元。</p>${photo}${PROSE(4)}`))).toBe('');
+    const notice = content(`${PROSE(4)}<p>扫描下方二维码即可报名：</p>${qr}${PROSE(4)}`);
+    notice.ownerDocument.getElementById('activity-name')!.textContent = '关于举办第十届编程大赛的通知';
+    expect(findPromotion(notice)).toEqual([]);
+  });
+  it("a 视频号 card under the ask to follow the account's 视频号 goes with it; a 视频号 card the article introduces, in the middle or last, stays", () => {
+    const card = '<section><mp-common-videosnap class="js_uneditable custom_select_card" data-pluginname="mpvideosnap" data-nickname="测试号" data-desc="一段视频"></mp-common-videosnap></section>';
+    const tail = content(`${PROSE(5)}<p>关注我们的视频号，看更多精彩</p>${card}`);
+    expect(findPromotion(tail).some((b) => b.el.querySelector('mp-common-videosnap') || b.el.matches('mp-common-videosnap'))).toBe(true);
+    expect(findPromotion(content(`${PROSE(3)}<p>下面这段视频记录了整个过程：</p>${card}${PROSE(3)}`))).toEqual([]);
+    expect(findPromotion(content(`${PROSE(5)}<p>最后，看看现场的视频：</p>${card}`))).toEqual([]);
+  });
+  it("the account's contact lines over their QR codes after the last paragraph are hidden (商务合作请联系：, 读者交流群：); the same words in a closing sentence stay", () => {
+    const qr = (k: string) => `<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/${k}/640" data-ratio="1" data-w="430"></p>`;
+    const root = content(`${PROSE(5)}<p>商务合作请联系：</p>${qr('q1')}<p>读者交流群：</p>${qr('q2')}`);
+    expect(isHidden(root, '商务合作请联系')).toBe(true);
+    expect(isHidden(root, '读者交流群')).toBe(true);
+    expect(findPromotion(root).filter((b) => b.el.querySelector('img')).length).toBe(2);
+    for (const t of ['这次商务合作很成功，双方都很满意。', '他在读者交流群里分享了这篇文章。', '后来他联系我们说，问题已经解决了。']) {
+      expect(asksOf(t), t).toEqual([]);
+      expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
+    }
+  });
   it('an ad labelled between marks is hidden anywhere, its pictures and asks with it; the prose after it stays (— 广告 —)', () => {
     const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr1/640" data-ratio="1" data-w="430"></p>';
     const banner = '<p><img data-src="https://mmbiz.qpic.cn/ad/1" data-ratio="0.6" data-w="1080"></p>';

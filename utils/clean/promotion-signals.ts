@@ -55,9 +55,9 @@ export const ASK_RULES: readonly AskRule[] = [
   {
     ask: 'contact',
     family: 'follow',
-    // Contact details are an ask by themselves: an e-mail address, a WeChat ID (latin, after 微信/微信号/
-    // WeChat ID), a phone number after its label.
-    re: /加(我|作者|小编|助理|小助手|客服|[\u4e00-\u9fa5]{1,4})?的?(微信|vx|VX|v信)|添加(我|作者|小编|助理|小助手|客服)的?(微信|好友)?|备注[「“\"：:]/,
+    // Asked to add someone on WeChat, or the account's own line for business (商务合作请联系：, 联系我们：)
+    // over its QR code; 这次商务合作很成功 and 他联系我们说… are no ask.
+    re: /加(我|作者|小编|助理|小助手|客服|[\u4e00-\u9fa5]{1,4})?的?(微信|vx|VX|v信)|添加(我|作者|小编|助理|小助手|客服)的?(微信|好友)?|备注[「“\"：:]|(商务|广告|品牌|业务)合作\s*(请|欢迎)?(联系|对接|洽谈)?\s*([:：]|$)|(请|欢迎)?联系(我们|小编|作者)\s*([:：]|$)/,
     example: '05: 长按图片加欧阳微信，拉你进…交流群',
     counter: '用户可以在设置里添加好友，也可以把微信号分享给同事。',
   },
@@ -73,7 +73,8 @@ export const ASK_RULES: readonly AskRule[] = [
   {
     ask: 'group',
     family: 'follow',
-    re: /拉你进|进群|入群|加群|加入.{0,10}(群|社群|知识星球)/,
+    // 读者交流群： alone over its QR code names the group it asks the reader into.
+    re: /拉你进|进群|入群|加群|加入.{0,10}(群|社群|知识星球)|(交流|读者|粉丝|技术|学习|用户|微信|福利)群\s*([:：]|$)/,
     example: '05: 拉你进欧阳的高质量vue源码交流群',
     counter: '这个社群最早是一群程序员自发组织的。',
   },

@@ -39,6 +39,7 @@ import {
 } from './promotion-signals';
 import { BANNER, decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN } from './decoration';
 import { shownTitle } from '../page/metadata';
+import { KNOWN_MEDIA } from '../page/media';
 
 export { PROMO_FAMILIES, type PromoFamily } from './promotion-signals';
 
@@ -68,8 +69,10 @@ const textOf = (el: Element) => norm(el.textContent);
 const hasText = (el: Element) => /[^\s\u00a0\u200b]/.test(el.textContent ?? '');
 const CONTAINERS = new Set(['SECTION', 'DIV', 'SPAN', 'CENTER', 'ARTICLE']);
 
+/** Pictures and every media card WeChat embeds (a 视频号 card has no text of its own, and is no empty line). */
+const MEDIA = `img, svg, iframe, video, ${KNOWN_MEDIA}`;
 function hasMedia(el: Element): boolean {
-  return el.matches('img, svg, iframe, video, mpvoice, qqmusic, mp-common-mpaudio') || el.querySelector('img, iframe, video, mpvoice, qqmusic, mp-common-mpaudio, mp-common-profile') !== null;
+  return el.matches(MEDIA) || el.querySelector(MEDIA) !== null;
 }
 
 function isMeaningful(el: Element): boolean {
@@ -240,8 +243,8 @@ function bodyApart(units: readonly Element[], texts: readonly string[], prompts:
 /** Lists, quotes, code and tables are the article's own structure, whatever their look. */
 const STRUCTURE = /^(BLOCKQUOTE|UL|OL|LI|PRE|TABLE|FIGURE)$/;
 
-/** Asks that only promotion makes beside an image of its own (a QR code to scan, a gift to claim). */
-const IMAGE_ASKS: ReadonlySet<Ask> = new Set(['scan', 'claim', 'contact', 'group', 'follow', 'reply']);
+/** Asks that only promotion makes beside an image of its own (a QR code to scan, a gift to claim, a course to buy). */
+const IMAGE_ASKS: ReadonlySet<Ask> = new Set(['scan', 'claim', 'contact', 'group', 'follow', 'reply', 'buy']);
 /** 扫描上方图片二维码: the text says where its image is. */
 const POINTS_UP = /上方|上图|以上|上面/;
 const POINTS_DOWN = /下方|下图|以下|下面/;
@@ -607,22 +610,6 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     break;
   }
 
-  // Anywhere: an ask to scan or claim beside its own image (21: 【福 利】, the QR code, 扫描上方图片二维码领取…).
-  for (let i = 0; i < n; i++) {
-    const t = texts[i] ?? '';
-    if (found.has(units[i]!) || t === '' || t.length > PROMPT_MAX) continue;
-    const imageAsks = asks[i]!.filter((a) => IMAGE_ASKS.has(a));
-    if (imageAsks.length < 2) continue;
-    const imageAt = (step: number) => first(i + step, step, n, (j) => (imageOnlyAt(j) ? j : emptyAt(j) ? null : false));
-    const img = POINTS_UP.test(t) ? imageAt(-1) : POINTS_DOWN.test(t) ? imageAt(1) : (imageAt(-1) ?? imageAt(1));
-    if (img === null) continue;
-    const fam = familyOf(imageAsks[0]!);
-    mark(units[i]!, fam, 'asks to scan or claim beside its image');
-    mark(units[img]!, fam, 'the image of an ask to scan or claim');
-    const label = first(Math.min(i, img) - 1, -1, n, (j) => (emptyAt(j) ? null : SECTION_LABEL.test(texts[j] ?? '') ? j : false));
-    if (label !== null) mark(units[label]!, fam, 'the label of an ask beside its image');
-  }
-
   // Anywhere: an ad the publisher labels as one between marks (— 广告 —, 【推广】): the label and the ad's
   // blocks under it, its pictures and its short lines that ask, up to the prose that resumes. A section
   // titled 广告 with no marks, in an article about advertising, is a title.
@@ -639,6 +626,22 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     if (ad.length === 0) continue;
     mark(units[i]!, 'ad', 'the label of an ad');
     for (const j of ad) mark(units[j]!, 'ad', 'under the label of an ad');
+  }
+
+  // Anywhere: an ask to scan or claim beside its own image (21: 【福 利】, the QR code, 扫描上方图片二维码领取…).
+  for (let i = 0; i < n; i++) {
+    const t = texts[i] ?? '';
+    if (found.has(units[i]!) || t === '' || t.length > PROMPT_MAX) continue;
+    const imageAsks = asks[i]!.filter((a) => IMAGE_ASKS.has(a));
+    if (imageAsks.length < 2) continue;
+    const imageAt = (step: number) => first(i + step, step, n, (j) => (imageOnlyAt(j) ? j : emptyAt(j) ? null : false));
+    const img = POINTS_UP.test(t) ? imageAt(-1) : POINTS_DOWN.test(t) ? imageAt(1) : (imageAt(-1) ?? imageAt(1));
+    if (img === null) continue;
+    const fam = familyOf(imageAsks[0]!);
+    mark(units[i]!, fam, 'asks to scan or claim beside its image');
+    mark(units[img]!, fam, 'the image of an ask to scan or claim');
+    const label = first(Math.min(i, img) - 1, -1, n, (j) => (emptyAt(j) ? null : SECTION_LABEL.test(texts[j] ?? '') ? j : false));
+    if (label !== null) mark(units[label]!, fam, 'the label of an ask beside its image');
   }
 
   // Anywhere: an editor widget's reading instructions (23: 向上滑动阅览), as small as they are.
