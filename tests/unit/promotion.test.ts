@@ -699,6 +699,15 @@ describe('kinds of promotion by structure, with what must stay', () => {
     expect(hidden).not.toContain('第6段');
   });
 
+  it('a run of cards after the last paragraph, each a picture linked to another article with its title beside it unlinked, is such a list; the same cards in the middle stay', () => {
+    const card = (t: string, k: number) => `<section><a href="http://mp.weixin.qq.com/s?__biz=MzA&amp;mid=${k}&amp;idx=1"><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/card${k}/640" data-ratio="0.42" data-w="900"></a><p>${t}</p></section>`;
+    const cards = ['深入理解 JVM 内存模型', 'Redis 持久化的两种方式', '一文读懂 Kafka'].map((t, i) => card(t, i)).join('');
+    const tail = findPromotion(content(`${PROSE(6)}${cards}`));
+    expect(tail.length).toBe(3);
+    expect(tail.every((b) => b.el.querySelector('img'))).toBe(true);
+    expect(shows(`${PROSE(3)}<p>这个系列的前三篇分别讲了：</p>${cards}${PROSE(3)}`).hidden).toBe('');
+  });
+
   it('stays: links that are the article (a catalogue), its sources (参考资料), and links between paragraphs', () => {
     const catalogue = `<p>这是本号创办三年来所有文章的目录，按主题整理，方便大家查找。</p><p>一、后端</p>${[1, 2, 3, 4, 5, 6].map((k) => link(`深入理解第${k}个主题：从原理到实践`, `c${k}`)).join('')}<p>二、前端</p>${[7, 8, 9, 10].map((k) => link(`前端第${k}篇：浏览器渲染`, `c${k}`)).join('')}`;
     expect(shows(catalogue).hidden).toBe('');

@@ -188,8 +188,11 @@ function isLinkItem(el: Element): boolean {
   // A list of links is one item however long; a paragraph is an item while it is a title-sized link.
   const maxLen = el.matches('ul, ol') ? Infinity : 120;
   if (t !== '' && linkText.length >= t.length * 0.5 && t.length <= maxLen) return true;
+  // A card: the linked picture, the title beside it unlinked.
+  if (t !== '' && t.length <= CARD_TITLE_MAX && el.querySelector('a[href] img') !== null) return true;
   return isImageOnly(el) && el.querySelector('a[href]') !== null;
 }
+const CARD_TITLE_MAX = 60;
 
 const HEADING = /^H[1-6]$/;
 /** Numbered like a section title (一、 01 1. Part 2): never glued to promotion as a slogan. */
