@@ -267,6 +267,7 @@ export const MUST_STAY: { name: string; what: string; promo?: string }[] = [
   { name: 'picture-first-essay', what: 'an essay that opens with a wide picture and a panorama strip' },
   { name: 'gif-clips', what: 'a gossip article whose GIF clips (__bg_gif) illustrate the sentence before them, one after the last line' },
   { name: 'gif-first', what: 'a pet article that opens with two small GIF clips (240 and 280 px) before any text, and shows the first again' },
+  { name: 'film-clip-first', what: 'a film essay that opens with a GIF clip in the film\'s own wide frame (2.35:1), before any text' },
   { name: 'emoji-inline', what: 'an emoji and a small sticker inside sentences' },
   { name: 'strip-comic', what: 'a strip comic: six GIF strips of one size under a follow prompt, no prose at all', promo: '点击上方蓝字关注我们' },
   { name: 'credit-comic', what: 'a comic whose only words are its title and its credit (文/图), above the panels' },

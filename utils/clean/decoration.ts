@@ -32,6 +32,8 @@ export function imageFacts(img: Element): ImageFacts {
 export const THIN = 0.2;
 /** Thinner than this (height / width) a picture is banner-shaped: wider than two to one, a follow strip. */
 export const BANNER = 0.45;
+/** Thinner than this a GIF is wider than any film's frame (2.76:1 at most; 2.35:1 is 0.43): a strip, not a clip. */
+export const WIDER_THAN_FILM = 1 / 3;
 
 interface DecorationRule {
   name: string;

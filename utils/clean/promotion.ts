@@ -37,7 +37,7 @@ import {
   type Ask,
   type PromoFamily,
 } from './promotion-signals';
-import { BANNER, decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN } from './decoration';
+import { BANNER, decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN, WIDER_THAN_FILM } from './decoration';
 import { shownTitle } from '../page/metadata';
 import { KNOWN_MEDIA } from '../page/media';
 
@@ -756,10 +756,11 @@ function markDecoration(
     const beforeText = firstText === null || precedes(img, firstText);
     const afterText = lastText === null || precedes(lastText, img);
     // A GIF above the text is a decoration when it is a strip (a follow banner); any other may be the
-    // article's first picture, small ones too (handmade/gif-first: a 240 px clip opens a pet story); a
-    // follow animation beside its ask is the head rule's, an icon the decoration rules'.
+    // article's first picture, small ones too (handmade/gif-first: a 240 px clip opens a pet story), and a
+    // clip in a film's wide frame (handmade/film-clip-first: 2.35:1); a follow animation beside its ask is
+    // the head rule's, an icon the decoration rules'.
     // One strip or GIF banner, not a run of them: a strip comic's panels are as wide.
-    const banner = (f.ratio < THIN || (f.gif && f.ratio < BANNER)) && !runs().has(img);
+    const banner = (f.ratio < THIN || (f.gif && f.ratio < WIDER_THAN_FILM)) && !runs().has(img);
     if (beforeText && banner) decor.set(img, 'a strip or GIF banner above the text');
     // After the last line, as above it: a strip, or a GIF banner. A still picture wider than two to one may
     // be a panorama or a chart, and stays.
