@@ -66,6 +66,10 @@ describe('asks: each signal with its example, and its counter-example alone deci
       ['喜欢就点个关注吧', 'follow'],
       ['求关注，求转发~', 'follow'],
       ['记得关注哦~', 'follow'],
+      ['请关注我们', 'follow'],
+      ['请关注本号，每天一篇干货', 'follow'],
+      ['关注我们获取更多干货', 'follow'],
+      ['长按图片识别二维码', 'scan'],
       // An account that writes in English asks the same things (no corpus page does).
       ['Scan the QR code below to follow us', 'scan'],
       ['Follow us for more stories', 'follow'],
@@ -80,7 +84,7 @@ describe('asks: each signal with its example, and its counter-example alone deci
       expect(asksOf(t), t).toContain(ask);
       expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe(t);
     }
-    const prose = ['这段话的重点在原文第三段。', '专家推荐关注三个指标：血压、血糖和血脂。', '用户点击链接后会跳转到支付页面。', '网友的称赞和在看台上的欢呼一样热烈。', '这条广告后来被投诉下架了。', '他在网上寻求关注，却没有得到回应。', '请关注孩子们的心理健康。', '记得关注孩子的情绪变化。', 'Doctors follow up with patients every week.', 'We scanned the archive for old photos.', 'She shared the prize with her team.'];
+    const prose = ['这段话的重点在原文第三段。', '专家推荐关注三个指标：血压、血糖和血脂。', '用户点击链接后会跳转到支付页面。', '网友的称赞和在看台上的欢呼一样热烈。', '这条广告后来被投诉下架了。', '他在网上寻求关注，却没有得到回应。', '请关注孩子们的心理健康。', '记得关注孩子的情绪变化。', '请关注我们身边的每一个孤独老人。', '请关注本地的天气预报，及时做好防范。', '长按图片可以保存到手机相册。', 'Doctors follow up with patients every week.', 'We scanned the archive for old photos.', 'She shared the prize with her team.'];
     for (const t of prose) {
       expect(hiddenText(content(`${PROSE(6)}<p>${t}</p>`)), t).toBe('');
       expect(hiddenText(content(`${PROSE(3)}<p>${t}</p>${PROSE(3)}`)), t).toBe('');
