@@ -70,6 +70,9 @@ describe('asks: each signal with its example, and its counter-example alone deci
       ['请关注本号，每天一篇干货', 'follow'],
       ['关注我们获取更多干货', 'follow'],
       ['长按图片识别二维码', 'scan'],
+      ['更多精彩视频，请移步B站搜索“某某”', 'follow'],
+      ['微信搜索“某某”关注我们', 'follow'],
+      ['我在知识星球里分享了更多实战经验，目前已有5000+同学加入：', 'group'],
       // An account that writes in English asks the same things (no corpus page does).
       ['Scan the QR code below to follow us', 'scan'],
       ['Follow us for more stories', 'follow'],
@@ -710,6 +713,18 @@ describe('kinds of promotion by structure, with what must stay', () => {
     expect(tail.length).toBe(3);
     expect(tail.every((b) => b.el.querySelector('img'))).toBe(true);
     expect(shows(`${PROSE(3)}<p>这个系列的前三篇分别讲了：</p>${cards}${PROSE(3)}`).hidden).toBe('');
+  });
+
+  it("a line that is only 关注 and a name, beside a QR code after the last paragraph, asks to follow: hidden with the code and what follows; beside a photo, or with no picture, it stays", () => {
+    const qr = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/qr/640" data-ratio="1" data-w="430"></p>';
+    const credits = '<p>来源：新华社</p><p>编辑：张三</p>';
+    const root = content(`${PROSE(5)}${credits}${qr}<p>关注某某发布</p><p>获取更多权威资讯</p>`);
+    const found = findPromotion(root);
+    expect(found.map((b) => (b.el.textContent ?? '').trim())).toEqual(['', '关注某某发布', '获取更多权威资讯']);
+    expect(hiddenText(content(`${PROSE(5)}<p>关注军旅 关注人生</p>${qr}`))).toContain('关注军旅 关注人生');
+    const photo = '<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/kids/640" data-ratio="1" data-w="1080"></p>';
+    expect(hiddenText(content(`${PROSE(5)}${photo}<p>关注留守儿童</p>`))).toBe('');
+    expect(hiddenText(content(`${PROSE(5)}<p>关注留守儿童</p>`))).toBe('');
   });
 
   it('stays: links that are the article (a catalogue), its sources (参考资料), and links between paragraphs', () => {

@@ -124,6 +124,16 @@ export function isQrLikeImage(el: Element): boolean {
   });
 }
 
+/** Wider than this (px) a square picture is a photo, not a QR code (WeChat's are 258 to 430). */
+const QR_MAX_W = 500;
+/** A QR code by its shape and size: square, and no wider than a QR code is drawn. */
+function isQrCode(el: Element): boolean {
+  const imgs = imagesOf(el);
+  return imgs.length === 1 && isQrLikeImage(el) && imageFacts(imgs[0]!).width <= QR_MAX_W;
+}
+/** A line that is only 关注 and a name (关注某某发布, 关注军旅 关注人生): a follow ask beside a QR code. */
+const FOLLOW_NAME = /^关注[^，。！？,.!?：:；;]{1,14}$/;
+
 /** Pictures all wider than two to one: a strip, never a panel or a video. */
 function isStripImage(el: Element): boolean {
   const imgs = imagesOf(el);
@@ -335,15 +345,21 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   // In a notice, how to sign up, send or call is the news (NOTICE_TITLE): only its other asks count.
   const notice = NOTICE_TITLE.test(shownTitle(root.ownerDocument));
   const asks = texts.map((t) => (t !== '' && t.length <= LONG_PROMPT_MAX ? (notice ? asksOf(t).filter((a) => !NOTICE_ASKS.has(a)) : asksOf(t)) : []));
-  // A block with only weak asks is no prompt; at the end of the article it is unsure (below).
-  const weakOnly = asks.map((a) => a.length > 0 && a.every((k) => WEAK_ASKS.has(k)));
-  const prompts = texts.map((t, i) => (weakOnly[i] ? null : promptFamily(t, asks[i])));
   const n = units.length;
   // Per unit, computed at most once: the tail rule asks them of the same units for every prompt it tries.
   const media = new Map<number, boolean>();
   const mediaAt = (i: number) => media.get(i) ?? media.set(i, hasMedia(units[i]!)).get(i)!;
   const emptyAt = (i: number) => texts[i] === '' && !mediaAt(i);
   const imageOnlyAt = (i: number) => texts[i] === '' && mediaAt(i);
+  // 关注某某发布 / 关注军旅 关注人生 alone beside a QR code asks to follow the account it names.
+  texts.forEach((t, i) => {
+    if (asks[i]!.length > 0 || !FOLLOW_NAME.test(t) || isHeading(units[i]!)) return;
+    const qrAt = (step: number) => first(i + step, step, n, (j) => (emptyAt(j) ? null : imageOnlyAt(j) && isQrCode(units[j]!)));
+    if (qrAt(-1) || qrAt(1)) asks[i] = ['follow'];
+  });
+  // A block with only weak asks is no prompt; at the end of the article it is unsure (below).
+  const weakOnly = asks.map((a) => a.length > 0 && a.every((k) => WEAK_ASKS.has(k)));
+  const prompts = texts.map((t, i) => (weakOnly[i] ? null : promptFamily(t, asks[i])));
   const links = new Map<number, boolean>();
   const linkItemAt = (i: number) => links.get(i) ?? links.set(i, isLinkItem(units[i]!)).get(i)!;
   /** A title-sized line: short, not a finished sentence. */
