@@ -573,6 +573,18 @@ describe('images', () => {
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.15" data-w="495"')}`)).map((b) => b.family)).toEqual(['decoration']);
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.3" data-w="640" data-type="gif"')}`)).map((b) => b.family)).toEqual(['decoration']);
   });
+  it('right above the closing asks, a panorama or a wide chart above a call to like stays, and so does any picture the article leads on to; a banner above a follow ask, a GIF above a call to share and a QR code go', () => {
+    const like = '<p style="text-align:center">喜欢就点个在看吧</p>';
+    const follow = '<p style="text-align:center">点击上方蓝字关注我们</p>';
+    const wide = img('data-ratio="0.3" data-w="1080"');
+    const hasImg = (html: string) => findPromotion(content(html)).some((b) => b.el.querySelector('img') !== null);
+    expect(hasImg(`${PROSE(5)}${wide}${like}`)).toBe(false);
+    expect(hasImg(`${PROSE(5)}${img('data-ratio="0.4" data-w="1080"')}${like}`)).toBe(false);
+    expect(hasImg(`${PROSE(5)}<p>最后附上一张全景图：</p>${wide}${follow}`)).toBe(false);
+    expect(hasImg(`${PROSE(5)}${wide}${follow}`)).toBe(true);
+    expect(hasImg(`${PROSE(5)}${img('data-ratio="0.56" data-w="480" data-type="gif"')}<p style="text-align:center">觉得有用就转发给朋友吧</p>`)).toBe(true);
+    expect(hasImg(`${PROSE(5)}${img('data-ratio="1" data-w="430"')}<p style="text-align:center">长按识别二维码关注我们</p>`)).toBe(true);
+  });
   it('a GIF after the block the article was written in is the account\'s (19: after its mdnice section); inside that block, among flat paragraphs or after a lone line it stays, unsure', () => {
     const gif = img('data-ratio="0.56" data-w="639" data-type="gif"');
     const written = (inner: string) => `<section data-tool="mdnice编辑器">${inner}</section>`;

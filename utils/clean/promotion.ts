@@ -146,6 +146,11 @@ function isBannerImage(el: Element): boolean {
   return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < BANNER || imageFacts(img).gif);
 }
 
+const isGif = (el: Element) => {
+  const imgs = imagesOf(el);
+  return imgs.length > 0 && imgs.every((img) => imageFacts(img).gif);
+};
+
 /** Fewer pictures than this in a row are not yet a story: a banner and a divider stacked (06) are two. */
 const RUN_MIN = 3;
 /** Lines a banner's slogan takes at most (16: one). */
@@ -557,6 +562,19 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       }
       return false;
     };
+    // Its shape alone does not make a picture right above the closing asks theirs: the article may lead on to
+    // it (最后附上一张全景图：), and a still picture above a call to like or share is as often the article's
+    // last figure, a panorama or a wide chart, as a banner (a like animation is a GIF). The line that leads
+    // on to it is the run's only when an ad is in it or the text closed above it (27: 答案预览：, below).
+    const nearest = (j: number, step: number) => first(j + step, step, n, (k) => (emptyAt(k) ? null : k));
+    const ledTo = (j: number) => {
+      const k = nearest(j, -1);
+      return k !== null && !found.has(units[k]!) && LEAD_LINE.test(texts[k] ?? '');
+    };
+    const underLike = (j: number) => {
+      const k = nearest(j, 1);
+      return k !== null && prompts[k] === 'like-tail' && !POINTS_UP.test(texts[k] ?? '');
+    };
     // 33: 1.主题… 2.题材… 3.稿件发至邮箱：…: the items before the numbered ask are the same call.
     const series = NUMBERED.test(texts[i] ?? '');
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
@@ -580,7 +598,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       const divider = u.tagName === 'HR' || (t !== '' && END_MARK.test(t));
       let signal: string | null = null;
       let lead: (typeof AD_LEAD_RULES)[number] | undefined;
-      if (imageOnlyAt(j) && (isQrLikeImage(u) || isBannerImage(u) || u.querySelector(ARTICLE_LINK))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
+      if (imageOnlyAt(j) && !ledTo(j) && (u.querySelector(ARTICLE_LINK) || isQrLikeImage(u) || (isBannerImage(u) && !(underLike(j) && !isGif(u))))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       // Here a line that only addresses the reader (欢迎向我的公众号投稿, 记得…) counts: alone at the end it is
       // unsure, in the run of the closing asks it is one of them.
       // A line that leads on without asking (资料预览：) is the run's when an ad is in it or the text closed above
