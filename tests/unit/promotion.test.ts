@@ -326,13 +326,14 @@ describe('the tail, by signals that name no header', () => {
       expect(rule.re.test(rule.example.replace(/^\w+: /, '').replace(/ \(.*$/, ''))).toBe(true);
     });
   }
-  it('a strip right under the follow ask at the top is its banner; a comic\'s square panel or a clip there is the article', () => {
+  it('a strip right under the follow ask at the top is its banner; a comic\'s square panel, a clip or a film\'s wide frame there is the article', () => {
     const img = (ratio: number, gif = false) => `<p><img data-src="https://mmbiz.qpic.cn/mmbiz_${gif ? 'gif' : 'jpg'}/p${ratio}/640" ${gif ? 'data-type="gif"' : ''} data-ratio="${ratio}" data-w="640"></p>`;
     const strip = findPromotion(content(`<p>↑ 点击上方“某某”关注我们</p>${img(0.3, true)}${PROSE(6)}`));
     expect(strip.map((b) => b.el.tagName)).toEqual(['P', 'P']);
     const bare = '<img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/bare/640" data-ratio="1" data-w="640">';
     const video = '<iframe class="video_iframe" data-src="https://v.qq.com/x/page/abc.html"></iframe>';
-    for (const first of [img(1), img(0.56, true), img(1.4), bare, video]) {
+    // A film's clip or still in its wide frame (2.35:1) is no strip.
+    for (const first of [img(1), img(0.56, true), img(1.4), img(0.4255, true), img(0.4255), bare, video]) {
       const found = findPromotion(content(`<p>↑ 点击上方“某某”关注我们</p>${first}${PROSE(6)}`));
       expect(found.length, first).toBe(1);
     }

@@ -134,10 +134,11 @@ function isQrCode(el: Element): boolean {
 /** A line that is only 关注 and a name (关注某某发布, 关注军旅 关注人生): a follow ask beside a QR code. */
 const FOLLOW_NAME = /^关注[^，。！？,.!?：:；;]{1,14}$/;
 
-/** Pictures all wider than two to one: a strip, never a panel or a video. */
+/** Pictures all wider than three to one: a strip, wider than any panel, video or film's frame (a movie
+ *  still or clip at 2.35:1 opens a film essay, right under the follow prompt as anywhere). */
 function isStripImage(el: Element): boolean {
   const imgs = imagesOf(el);
-  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < BANNER);
+  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < WIDER_THAN_FILM);
 }
 
 /** A wide strip: a banner (03: the course banner above its last line). */
@@ -418,7 +419,8 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         continue;
       }
       // A strip right under the asks is their banner (a follow GIF). Only a strip: a comic's or a photo
-      // story's first panel may come right after a follow prompt (handmade/comic, handmade/gif-first).
+      // story's first panel, or a film's clip, may come right after a follow prompt (handmade/comic,
+      // handmade/gif-first, handmade/film-clip-first).
       if (imageOnlyAt(j) && isStripImage(u) && !inRun(u)) {
         mark(u, headPrompt(lastHead)!, 'a strip right under the asks before the first paragraph');
         continue;
