@@ -585,6 +585,11 @@ describe('images', () => {
     expect(hasImg(`${PROSE(5)}${wide}${follow}`)).toBe(true);
     expect(hasImg(`${PROSE(5)}${img('data-ratio="0.56" data-w="480" data-type="gif"')}<p style="text-align:center">觉得有用就转发给朋友吧</p>`)).toBe(true);
     expect(hasImg(`${PROSE(5)}${img('data-ratio="1" data-w="430"')}<p style="text-align:center">长按识别二维码关注我们</p>`)).toBe(true);
+    // The picture's caption under it is the figure's: no doubt, where a line set apart alone would be one.
+    const unsure: PromoBlock[] = [];
+    expect(findPromotion(content(`${PROSE(5)}${wide}<p style="text-align:center;color:#888">▲ 山顶的全景</p>${like}`), unsure).length).toBe(1);
+    expect(unsure).toEqual([]);
+    expect(unsureText(content(`${PROSE(5)}<p style="text-align:center;color:#888">山顶的风很大</p>${like}`))).toBe('山顶的风很大');
   });
   it('a GIF after the block the article was written in is the account\'s (19: after its mdnice section); inside that block, among flat paragraphs or after a lone line it stays, unsure', () => {
     const gif = img('data-ratio="0.56" data-w="639" data-type="gif"');

@@ -318,6 +318,9 @@ function isArticleList(el: Element, text: string): boolean {
 /** The header of the article's sources: the links under it are its own (参考资料, References). */
 const REFERENCE_HEADER = /^[\s【\[]*(参考|引用|资料来源|文献|出处|注释|References?\b|Sources?\b)/i;
 
+/** A caption's opening: a mark pointing up at the picture, or 图 (图为…, 图：…, 图1). */
+const CAPTION = /^\s*([▲△↑⬆☝👆]|图\s*(为|[:：|｜]|\d))/u;
+
 /** A line that leads on to what follows: it ends in a colon (答案预览：) or points down (需要的朋友看这里👇). A
  *  question does not: the article asks its own (27: 32道面试题，都会回答吗？). */
 const LEAD_LINE = /([：:]|[^\s▼▽↓⬇👇⇩][\s]*[▼▽↓⬇👇⇩]+)\s*$/u;
@@ -620,7 +623,9 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
         continue;
       }
       headerSlot = false;
-      if (signal === null && short && !divider && setApart(u)) doubt.set(u, 'a short line set apart from the body, right under the prose, above the closing asks');
+      // A picture's caption right under it (▲ 山顶的全景) is the figure's, and no doubt.
+      const caption = CAPTION.test(t) && ((k) => k !== null && imageOnlyAt(k))(nearest(j, -1));
+      if (signal === null && short && !divider && !caption && setApart(u)) doubt.set(u, 'a short line set apart from the body, right under the prose, above the closing asks');
       if (signal === null) {
         // An END mark above says the article ended there: the few short lines between it and the asks
         // (an author's bio, a sign-off) are the tail's. Credit lines stay (编辑：张三, a name; not
