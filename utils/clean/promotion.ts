@@ -567,10 +567,10 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       }
       return false;
     };
-    // Its shape alone does not make a picture right above the closing asks theirs: the article may lead on to
-    // it (最后附上一张全景图：), and a still picture above a call to like or share is as often the article's
-    // last figure, a panorama or a wide chart, as a banner (a like animation is a GIF). The line that leads
-    // on to it is the run's only when an ad is in it or the text closed above it (27: 答案预览：, below).
+    // A banner's shape alone does not make a picture right above the closing asks theirs: the article may
+    // lead on to it (最后附上一张全景图：), and a still picture above a call to like or share is as often the
+    // article's last figure, a panorama or a wide chart, as a banner (a like animation is a GIF). A QR code's
+    // shape beside the asks still does (27: the code under 答案预览：).
     const nearest = (j: number, step: number) => first(j + step, step, n, (k) => (emptyAt(k) ? null : k));
     const ledTo = (j: number) => {
       const k = nearest(j, -1);
@@ -603,7 +603,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       const divider = u.tagName === 'HR' || (t !== '' && END_MARK.test(t));
       let signal: string | null = null;
       let lead: (typeof AD_LEAD_RULES)[number] | undefined;
-      if (imageOnlyAt(j) && !ledTo(j) && (u.querySelector(ARTICLE_LINK) || isQrLikeImage(u) || (isBannerImage(u) && !(underLike(j) && !isGif(u))))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
+      if (imageOnlyAt(j) && (u.querySelector(ARTICLE_LINK) || isQrLikeImage(u) || (isBannerImage(u) && !ledTo(j) && !(underLike(j) && !isGif(u))))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       // Here a line that only addresses the reader (欢迎向我的公众号投稿, 记得…) counts: alone at the end it is
       // unsure, in the run of the closing asks it is one of them.
       // A line that leads on without asking (资料预览：) is the run's when an ad is in it or the text closed above
