@@ -4,7 +4,7 @@
  * comic (its panels shown), the tails of 26, 32 and 27 (their promotion hidden, 27's funnel whole), the
  * top of 33 (the account's slogan hidden), the ends of 19 (its closing GIF hidden) and 37 (the picture
  * above the closing ad shown, counted unsure); and the hand-made pages of kinds that must stay whole
- * (`handmade/<name>`: a strip comic, a comic credited above its panels, a credited photo story). Offline:
+ * (`handmade/<name>`: a strip comic, a comic credited above its panels, a credited photo story, a film essay opening with a 2.35:1 clip). Offline:
  * every picture is a stand-in of its own proportions (stand-in-pictures.ts), numbered where it is content.
  */
 import { mkdirSync } from 'node:fs';
@@ -28,6 +28,7 @@ const shots: [page: string, at: 'first-picture' | 'end', file: string][] = [
   ['handmade/strip-comic', 'first-picture', 'handmade-strip-comic.png'],
   ['handmade/credit-comic', 'first-picture', 'handmade-credit-comic.png'],
   ['handmade/credited-photos', 'end', 'handmade-credited-photos.png'],
+  ['handmade/film-clip-first', 'first-picture', 'handmade-film-clip-first.png'],
 ];
 for (const [prefix, at, file] of shots) {
   const made = prefix.startsWith('handmade/') ? prefix.slice('handmade/'.length) : null;
