@@ -574,7 +574,7 @@ describe('images', () => {
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.15" data-w="495"')}`)).map((b) => b.family)).toEqual(['decoration']);
     expect(findPromotion(content(`${PROSE(4)}${img('data-ratio="0.3" data-w="640" data-type="gif"')}`)).map((b) => b.family)).toEqual(['decoration']);
   });
-  it('right above the closing asks, a panorama or a wide chart above a call to like stays, and so does any picture the article leads on to; a banner above a follow ask, a GIF above a call to share and a QR code go', () => {
+  it('right above the closing asks, a panorama or a wide chart above a call to like stays, and so does a wide picture the article leads on to or a large square above a bare follow ask; a banner above a follow ask, a GIF above a call to share and a QR code go', () => {
     const like = '<p style="text-align:center">喜欢就点个在看吧</p>';
     const follow = '<p style="text-align:center">点击上方蓝字关注我们</p>';
     const wide = img('data-ratio="0.3" data-w="1080"');
@@ -585,6 +585,11 @@ describe('images', () => {
     expect(hasImg(`${PROSE(5)}${wide}${follow}`)).toBe(true);
     expect(hasImg(`${PROSE(5)}${img('data-ratio="0.56" data-w="480" data-type="gif"')}<p style="text-align:center">觉得有用就转发给朋友吧</p>`)).toBe(true);
     expect(hasImg(`${PROSE(5)}${img('data-ratio="1" data-w="430"')}<p style="text-align:center">长按识别二维码关注我们</p>`)).toBe(true);
+    // A square is a code when drawn as small as one, or when the asks want a code (scan, add, claim…); a 1080 px
+    // square above 点击上方蓝字关注 alone is the article's last photo.
+    expect(hasImg(`${PROSE(5)}${img('data-ratio="1" data-w="430"')}${follow}`)).toBe(true);
+    expect(hasImg(`${PROSE(5)}${img('data-ratio="1" data-w="1080"')}${follow}`)).toBe(false);
+    expect(hasImg(`${PROSE(5)}${img('data-ratio="1" data-w="792"')}<p style="text-align:center">扫码添加助理，回复【资料】免费领取</p>`)).toBe(true);
     // The picture's caption under it is the figure's: no doubt, where a line set apart alone would be one.
     const unsure: PromoBlock[] = [];
     expect(findPromotion(content(`${PROSE(5)}${wide}<p style="text-align:center;color:#888">▲ 山顶的全景</p>${like}`), unsure).length).toBe(1);

@@ -264,6 +264,8 @@ const STRUCTURE = /^(BLOCKQUOTE|UL|OL|LI|PRE|TABLE|FIGURE)$/;
 
 /** Asks that only promotion makes beside an image of its own (a QR code to scan, a gift to claim, a course to buy). */
 const IMAGE_ASKS: ReadonlySet<Ask> = new Set(['scan', 'claim', 'contact', 'group', 'follow', 'reply', 'buy']);
+/** Asks a QR code answers: the code is what the reader scans to do them. */
+const CODE_ASKS: ReadonlySet<Ask> = new Set(['scan', 'contact', 'group', 'reply', 'claim', 'buy', 'subscribe']);
 /** 扫描上方图片二维码: the text says where its image is. */
 const POINTS_UP = /上方|上图|以上|上面/;
 const POINTS_DOWN = /下方|下图|以下|下面/;
@@ -580,6 +582,11 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       const k = nearest(j, 1);
       return k !== null && prompts[k] === 'like-tail' && !POINTS_UP.test(texts[k] ?? '');
     };
+    // A square picture is a QR code by its shape when it is drawn as small as one, or when the run asks for
+    // something a code gives (scan, add, join, reply, claim, buy: 27's 792 px code above 【直接获取】); above
+    // 点击上方蓝字关注 alone, a 1080 px square is as likely the article's last photo.
+    const codeAsked = asks.slice(i).some((a) => a.some((k) => CODE_ASKS.has(k)));
+    const qrHere = (u: Element) => isQrLikeImage(u) && (codeAsked || isQrCode(u));
     // 33: 1.主题… 2.题材… 3.稿件发至邮箱：…: the items before the numbered ask are the same call.
     const series = NUMBERED.test(texts[i] ?? '');
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
@@ -603,7 +610,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       const divider = u.tagName === 'HR' || (t !== '' && END_MARK.test(t));
       let signal: string | null = null;
       let lead: (typeof AD_LEAD_RULES)[number] | undefined;
-      if (imageOnlyAt(j) && (u.querySelector(ARTICLE_LINK) || isQrLikeImage(u) || (isBannerImage(u) && !ledTo(j) && !(underLike(j) && !isGif(u))))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
+      if (imageOnlyAt(j) && (u.querySelector(ARTICLE_LINK) || qrHere(u) || (isBannerImage(u) && !ledTo(j) && !(underLike(j) && !isGif(u))))) signal = 'a QR code, banner, GIF or linked picture before the closing asks';
       // Here a line that only addresses the reader (欢迎向我的公众号投稿, 记得…) counts: alone at the end it is
       // unsure, in the run of the closing asks it is one of them.
       // A line that leads on without asking (资料预览：) is the run's when an ad is in it or the text closed above
