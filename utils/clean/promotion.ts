@@ -37,7 +37,7 @@ import {
   type Ask,
   type PromoFamily,
 } from './promotion-signals';
-import { BANNER, decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN, WIDER_THAN_FILM } from './decoration';
+import { BANNER, decorativeImages, imageFacts, isOrnamentPair, isTitleAvatar, THIN, WIDER_THAN_FILM, type ImageFacts } from './decoration';
 import { shownTitle } from '../page/metadata';
 import { KNOWN_MEDIA } from '../page/media';
 
@@ -137,20 +137,21 @@ const FOLLOW_NAME = /^关注[^，。！？,.!?：:；;]{1,14}$/;
 /** Pictures all wider than three to one: a strip, wider than any panel, video or film's frame (a movie
  *  still or clip at 2.35:1 opens a film essay, right under the follow prompt as anywhere). */
 function isStripImage(el: Element): boolean {
-  const imgs = imagesOf(el);
-  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < WIDER_THAN_FILM);
+  return everyImage(el, (f) => f.ratio < WIDER_THAN_FILM);
 }
 
 /** A wide strip: a banner (03: the course banner above its last line). */
 function isBannerImage(el: Element): boolean {
-  const imgs = imagesOf(el);
-  return imgs.length > 0 && imgs.every((img) => imageFacts(img).ratio < BANNER || imageFacts(img).gif);
+  return everyImage(el, (f) => f.ratio < BANNER || f.gif);
 }
 
-const isGif = (el: Element) => {
+const isGif = (el: Element) => everyImage(el, (f) => f.gif);
+
+/** The block has pictures, and every one passes the test. */
+function everyImage(el: Element, test: (f: ImageFacts) => boolean): boolean {
   const imgs = imagesOf(el);
-  return imgs.length > 0 && imgs.every((img) => imageFacts(img).gif);
-};
+  return imgs.length > 0 && imgs.every((img) => test(imageFacts(img)));
+}
 
 /** Fewer pictures than this in a row are not yet a story: a banner and a divider stacked (06) are two. */
 const RUN_MIN = 3;
@@ -362,10 +363,15 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   const mediaAt = (i: number) => media.get(i) ?? media.set(i, hasMedia(units[i]!)).get(i)!;
   const emptyAt = (i: number) => texts[i] === '' && !mediaAt(i);
   const imageOnlyAt = (i: number) => texts[i] === '' && mediaAt(i);
+  /** The next unit from i that is not empty, going by (1 or -1). */
+  const step = (i: number, by: number) => first(i + by, by, n, (j) => (emptyAt(j) ? null : j));
   // 关注某某发布 / 关注军旅 关注人生 alone beside a QR code asks to follow the account it names.
   texts.forEach((t, i) => {
     if (asks[i]!.length > 0 || !FOLLOW_NAME.test(t) || isHeading(units[i]!)) return;
-    const qrAt = (step: number) => first(i + step, step, n, (j) => (emptyAt(j) ? null : imageOnlyAt(j) && isQrCode(units[j]!)));
+    const qrAt = (by: number) => {
+      const j = step(i, by);
+      return j !== null && imageOnlyAt(j) && isQrCode(units[j]!);
+    };
     if (qrAt(-1) || qrAt(1)) asks[i] = ['follow'];
   });
   // A block with only weak asks is no prompt; at the end of the article it is unsure (below).
@@ -412,7 +418,7 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     else if (imageOnlyAt(i) && (isQrLikeImage(units[i]!) || isBannerImage(units[i]!))) mark(units[i]!, 'ad', 'a QR code, banner or GIF among the asks before the first paragraph');
   }
   if (lastHead >= 0) {
-    const rightUnder = first(lastHead + 1, 1, n, (j) => (emptyAt(j) ? null : j));
+    const rightUnder = step(lastHead, 1);
     const slogans: Element[] = [];
     for (let j = lastHead + 1; j < firstProse; j++) {
       const u = units[j]!;
@@ -473,7 +479,6 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
   // (under 参考资料).
   const articleItemAt = (i: number) => (texts[i] ?? '') !== '' && texts[i]!.length <= 120 && linkItemAt(i) && units[i]!.querySelector(ARTICLE_LINK) !== null;
   const blockListAt = (i: number) => (texts[i] ?? '') !== '' && isArticleList(units[i]!, texts[i]!);
-  const step = (i: number, by: number) => first(i + by, by, n, (j) => (emptyAt(j) ? null : j));
   let linkShare: boolean | null = null;
   const linksAreArticle = () => {
     if (linkShare !== null) return linkShare;
@@ -573,20 +578,19 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     // lead on to it (最后附上一张全景图：), and a still picture above a call to like or share is as often the
     // article's last figure, a panorama or a wide chart, as a banner (a like animation is a GIF). A QR code's
     // shape beside the asks still does (27: the code under 答案预览：).
-    const nearest = (j: number, step: number) => first(j + step, step, n, (k) => (emptyAt(k) ? null : k));
     const ledTo = (j: number) => {
-      const k = nearest(j, -1);
+      const k = step(j, -1);
       return k !== null && !found.has(units[k]!) && LEAD_LINE.test(texts[k] ?? '');
     };
     const underLike = (j: number) => {
-      const k = nearest(j, 1);
+      const k = step(j, 1);
       return k !== null && prompts[k] === 'like-tail' && !POINTS_UP.test(texts[k] ?? '');
     };
     // A square picture is a QR code by its shape when it is drawn as small as one, or when the run asks for
     // something a code gives (scan, add, join, reply, claim, buy: 27's 792 px code above 【直接获取】); above
     // 点击上方蓝字关注 alone, a 1080 px square is as likely the article's last photo.
-    const codeAsked = asks.slice(i).some((a) => a.some((k) => CODE_ASKS.has(k)));
-    const qrHere = (u: Element) => isQrLikeImage(u) && (codeAsked || isQrCode(u));
+    let codeAsked: boolean | undefined;
+    const qrHere = (u: Element) => isQrLikeImage(u) && (isQrCode(u) || (codeAsked ??= asks.slice(i).some((a) => a.some((k) => CODE_ASKS.has(k)))));
     // 33: 1.主题… 2.题材… 3.稿件发至邮箱：…: the items before the numbered ask are the same call.
     const series = NUMBERED.test(texts[i] ?? '');
     // The short line right above a list of articles is its header, whatever it says (30: 往期精彩回顾).
@@ -631,7 +635,8 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
       }
       headerSlot = false;
       // A picture's caption right under it (▲ 山顶的全景) is the figure's, and no doubt.
-      const caption = CAPTION.test(t) && ((k) => k !== null && imageOnlyAt(k))(nearest(j, -1));
+      const above = CAPTION.test(t) ? step(j, -1) : null;
+      const caption = above !== null && imageOnlyAt(above);
       if (signal === null && short && !divider && !caption && setApart(u)) doubt.set(u, 'a short line set apart from the body, right under the prose, above the closing asks');
       if (signal === null) {
         // An END mark above says the article ended there: the few short lines between it and the asks
@@ -685,7 +690,10 @@ export function findPromotion(root: Element, unsure?: PromoBlock[]): PromoBlock[
     if (found.has(units[i]!) || t === '' || t.length > PROMPT_MAX) continue;
     const imageAsks = asks[i]!.filter((a) => IMAGE_ASKS.has(a));
     if (imageAsks.length < 2) continue;
-    const imageAt = (step: number) => first(i + step, step, n, (j) => (imageOnlyAt(j) ? j : emptyAt(j) ? null : false));
+    const imageAt = (by: number) => {
+      const j = step(i, by);
+      return j !== null && imageOnlyAt(j) ? j : null;
+    };
     const img = POINTS_UP.test(t) ? imageAt(-1) : POINTS_DOWN.test(t) ? imageAt(1) : (imageAt(-1) ?? imageAt(1));
     if (img === null) continue;
     const fam = familyOf(imageAsks[0]!);
